@@ -1,0 +1,9 @@
+import { Activity, Gauge, HeartPulse, Radio, Settings } from "lucide-react";
+
+export const navItems = [
+  { href: "/dashboard", label: "Overview", icon: Gauge },
+  { href: "/dashboard/monitors", label: "Monitors", icon: Activity },
+  { href: "/dashboard/heartbeats", label: "Heartbeats", icon: HeartPulse },
+  { href: "/dashboard/status-pages", label: "Status page", icon: Radio },
+  { href: "/dashboard/settings", label: "Settings", icon: Settings },
+] as const;

@@ -1,0 +1,18 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Native or stateful server packages: loaded by Node at run time, never bundled, so the
+  // custom server and Next's route handlers share one copy through globalThis.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "postgres",
+    "@node-rs/argon2",
+    "pino",
+    "socket.io",
+    "rate-limiter-flexible",
+  ],
+};
+
+export default nextConfig;

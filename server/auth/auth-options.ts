@@ -1,0 +1,112 @@
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import { getRuntime, type Runtime } from "@/server/runtime";
+import { systemClock } from "@/server/services/context";
+import { verifyCredentials } from "@/server/services/users/verify-credentials";
+import { getSessionUser } from "@/server/services/users/get-session-user";
+import { signInWithOAuth } from "@/server/services/users/sign-in-with-oauth";
+import { isServiceError } from "@/server/services/errors";
+import { clientIpFrom } from "@/server/auth/client-ip";
+
+export const SESSION_MAX_AGE_SECS = 30 * 24 * 60 * 60;
+
+type TokenClaims = { sub?: string; authAt?: number };
+
+function buildAuthOptions(runtime: Runtime): AuthOptions {
+  const ctx = () => ({ db: runtime.db, now: systemClock });
+  const providers: AuthOptions["providers"] = [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email and password",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, req) {
+        const email = String(credentials?.email ?? "");
+        const password = String(credentials?.password ?? "");
+        const ip = clientIpFrom(req.headers ?? {});
+        const user = email && password ? await verifyCredentials({ ctx: ctx(), input: { email, password } }) : null;
+        if (!user) {
+          await runtime.signInLimiter.recordFailure(email, ip);
+          return null;
+        }
+        await runtime.signInLimiter.recordSuccess(email);
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+  ];
+  if (runtime.config.github) {
+    providers.push(
+      GitHubProvider({
+        clientId: runtime.config.github.clientId,
+        clientSecret: runtime.config.github.clientSecret,
+      }),
+    );
+  }
+
+  return {
+    secret: runtime.authSecret,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECS },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers,
+    logger: {
+      error: (code, meta) => runtime.logger.warn({ code, meta }, "auth error"),
+      warn: (code) => runtime.logger.debug({ code }, "auth warning"),
+      debug: () => {},
+    },
+    callbacks: {
+      async signIn({ user, account, profile }) {
+        if (!account || account.provider === "credentials") return true;
+        try {
+          const linked = await signInWithOAuth({
+            ctx: ctx(),
+            input: {
+              provider: account.provider,
+              providerAccountId: account.providerAccountId,
+              email: user.email ?? profile?.email,
+              name: user.name ?? profile?.name,
+            },
+          });
+          user.id = linked.id;
+          return true;
+        } catch (e) {
+          if (isServiceError(e)) return `/sign-in?error=${encodeURIComponent(e.message)}`;
+          throw e;
+        }
+      },
+      async jwt({ token, user }) {
+        const claims = token as typeof token & TokenClaims;
+        if (user) {
+          claims.sub = user.id;
+          claims.authAt = Math.floor(Date.now() / 1000);
+          return claims;
+        }
+        const current = claims.sub
+          ? await getSessionUser({ ctx: ctx(), userId: claims.sub, authenticatedAt: claims.authAt ?? 0 })
+          : null;
+        if (!current) throw new Error("session no longer valid");
+        claims.email = current.email;
+        claims.name = current.name;
+        return claims;
+      },
+      async session({ session, token }) {
+        return {
+          ...session,
+          user: { id: token.sub ?? "", email: token.email ?? "", name: token.name ?? null },
+        };
+      },
+    },
+  };
+}
+
+const cache = new WeakMap<Runtime, AuthOptions>();
+
+/** next-auth options for this process, built once from the runtime (secret, providers, limits). */
+export function getAuthOptions(): AuthOptions {
+  const runtime = getRuntime();
+  let options = cache.get(runtime);
+  if (!options) {
+    options = buildAuthOptions(runtime);
+    cache.set(runtime, options);
+  }
+  return options;
+}

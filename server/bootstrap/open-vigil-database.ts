@@ -1,0 +1,44 @@
+import fs from "node:fs";
+import path from "node:path";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { acquireDataDirLock } from "@/db/data-dir-lock";
+import type { Config } from "@/server/config";
+
+export type VigilDatabase = DatabaseHandle & { dataDir: string; release: () => Promise<void> };
+
+/**
+ * PostgreSQL when DATABASE_URL is set; otherwise PGlite in the data dir, which this process locks
+ * first (one process per data dir). Migrations are applied before anything else touches it.
+ */
+export async function openVigilDatabase(config: Config): Promise<VigilDatabase> {
+  fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  if (config.databaseUrl) {
+    const handle = await openDatabase({ kind: "postgres", url: config.databaseUrl });
+    try {
+      await handle.migrate();
+    } catch (e) {
+      await handle.close();
+      throw e;
+    }
+    return { ...handle, dataDir: config.dataDir, release: handle.close };
+  }
+  const lock = acquireDataDirLock(config.dataDir);
+  try {
+    const handle = await openDatabase({ kind: "pglite", dataDir: path.join(config.dataDir, "pgdata") });
+    await handle.migrate();
+    return {
+      ...handle,
+      dataDir: config.dataDir,
+      release: async () => {
+        try {
+          await handle.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}

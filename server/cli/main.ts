@@ -1,0 +1,132 @@
+import { parseArgs } from "node:util";
+import { ZodError } from "zod";
+import { ConfigError, loadConfig, type Config } from "@/server/config";
+import { openVigilDatabase } from "@/server/bootstrap/open-vigil-database";
+import { DataDirLockedError, dataDirHolder } from "@/db/data-dir-lock";
+import { readControlEndpoint } from "@/server/control/control-channel";
+import { sendControlCommand } from "@/server/control/control-client";
+import { operatorRequest, runOperatorCommand, type OperatorRequest, type OperatorResult } from "@/server/control/operator-commands";
+import { systemClock } from "@/server/services/context";
+import { isServiceError } from "@/server/services/errors";
+
+const USAGE = `Usage: npx vigil <command> [options]
+
+Commands:
+  user:create --email <email> --password <password> [--name <name>]
+      Create a user with a personal workspace.
+  user:reset-password --email <email> --password <new password>
+      Set a new password; the user's existing sessions are signed out.
+  apikey:create --email <owner email> [--name <label>]
+      Create an API key for the owner's workspace. The key is printed once, alone on the
+      last line of stdout; only its hash is stored.
+
+The CLI uses the same environment as the server (DATABASE_URL, VIGIL_DATA_DIR, ...). On the
+embedded database it talks to the running server when one holds the data dir.`;
+
+class UsageError extends Error {}
+
+function parseRequest(argv: string[]): OperatorRequest {
+  const [command, ...rest] = argv;
+  if (!command) throw new UsageError("no command given");
+  if (command === "help" || command === "--help" || command === "-h") throw new UsageError("");
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: "string" },
+      password: { type: "string" },
+      name: { type: "string" },
+    },
+    strict: true,
+  }).valueOf() as { values: Record<string, string | undefined> };
+  const need = (flag: string) => {
+    const v = values[flag];
+    if (v === undefined || v === "") throw new UsageError(`${command} needs --${flag}`);
+    return v;
+  };
+  switch (command) {
+    case "user:create":
+      return { command, email: need("email"), password: need("password"), name: values.name };
+    case "user:reset-password":
+      return { command, email: need("email"), password: need("password") };
+    case "apikey:create":
+      return { command, email: need("email"), name: values.name };
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+async function runLocally(config: Config, request: OperatorRequest): Promise<OperatorResult> {
+  const database = await openVigilDatabase(config);
+  try {
+    return await runOperatorCommand({ db: database.db, now: systemClock }, request);
+  } finally {
+    await database.release();
+  }
+}
+
+async function runThroughServer(config: Config, request: OperatorRequest): Promise<OperatorResult | null> {
+  // The server writes its control endpoint right after opening the database: give a starting
+  // server a moment before giving up.
+  for (let waited = 0; waited < 15_000; waited += 250) {
+    const holder = dataDirHolder(config.dataDir);
+    if (holder === null) return null;
+    const endpoint = readControlEndpoint(config.dataDir);
+    if (endpoint && endpoint.pid === holder) {
+      const reply = await sendControlCommand(endpoint, request);
+      if (!reply.ok) throw new CommandError(reply.error);
+      return reply.result;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new CommandError(
+    `data dir ${config.dataDir} is held by process ${dataDirHolder(config.dataDir)}, which does not answer operator commands`,
+  );
+}
+
+class CommandError extends Error {}
+
+async function execute(config: Config, request: OperatorRequest): Promise<OperatorResult> {
+  if (config.databaseUrl) return runLocally(config, request);
+  const viaServer = await runThroughServer(config, request);
+  if (viaServer) return viaServer;
+  try {
+    return await runLocally(config, request);
+  } catch (e) {
+    // A server took the data dir between our look and our lock: ask it instead.
+    if (e instanceof DataDirLockedError) {
+      const retried = await runThroughServer(config, request);
+      if (retried) return retried;
+    }
+    throw e;
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let request: OperatorRequest;
+  try {
+    request = operatorRequest.parse(parseRequest(argv));
+  } catch (e) {
+    if (e instanceof UsageError || (e as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {
+      if (e instanceof Error && e.message) process.stderr.write(`vigil: ${e.message}\n\n`);
+      process.stderr.write(USAGE + "\n");
+      return e instanceof UsageError && !e.message ? 0 : 2;
+    }
+    throw e;
+  }
+  try {
+    const config = loadConfig();
+    const result = await execute(config, request);
+    process.stderr.write(result.stderr + "\n");
+    if (result.stdout !== undefined) process.stdout.write(result.stdout + "\n");
+    return 0;
+  } catch (e) {
+    const message =
+      isServiceError(e) || e instanceof CommandError || e instanceof ConfigError || e instanceof DataDirLockedError
+        ? e.message
+        : e instanceof ZodError
+          ? e.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")
+          : `unexpected error: ${(e as Error).message}`;
+    process.stderr.write(`vigil: ${message}\n`);
+    return 1;
+  }
+}

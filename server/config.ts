@@ -1,0 +1,135 @@
+import path from "node:path";
+import { z } from "zod";
+
+const boolFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const positiveInt = (min: number, max: number) =>
+  z.coerce
+    .number({ error: "must be a whole number" })
+    .int({ error: "must be a whole number" })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` });
+
+const httpUrl = z
+  .url({ error: "must be an http(s) URL" })
+  .refine((v) => /^https?:\/\//.test(v), { error: "must be an http(s) URL" });
+
+const envSchema = z
+  .object({
+    PORT: positiveInt(1, 65535).default(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    VIGIL_BASE_URL: httpUrl.optional(),
+    VIGIL_DATA_DIR: z.string().min(1).default("./.vigil"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, { error: "must be a postgres:// or postgresql:// URL" })
+      .optional(),
+    NEXTAUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+    AUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+    NEXTAUTH_URL: httpUrl.optional(),
+    GITHUB_CLIENT_ID: z.string().min(1).optional(),
+    GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+    VIGIL_ALLOW_SIGNUP: boolFlag.default(true),
+    VIGIL_TRUST_PROXY: boolFlag.default(false),
+    VIGIL_SIGNIN_MAX_PER_EMAIL: positiveInt(1, 1_000_000).default(10),
+    VIGIL_SIGNIN_MAX_PER_IP: positiveInt(1, 1_000_000).default(100),
+    VIGIL_SIGNIN_WINDOW_SECS: positiveInt(1, 86_400).default(900),
+    INNGEST_EVENT_KEY: z.string().min(1).optional(),
+    INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+    INNGEST_DEV: z.string().min(1).optional(),
+    INNGEST_BASE_URL: httpUrl.optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.INNGEST_EVENT_KEY && !env.INNGEST_DEV && !env.INNGEST_SIGNING_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["INNGEST_SIGNING_KEY"],
+        message: "is required when INNGEST_EVENT_KEY is set (or set INNGEST_DEV=1)",
+      });
+    }
+    if (Boolean(env.GITHUB_CLIENT_ID) !== Boolean(env.GITHUB_CLIENT_SECRET)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.GITHUB_CLIENT_ID ? "GITHUB_CLIENT_SECRET" : "GITHUB_CLIENT_ID"],
+        message: "must be set together with the other GITHUB_CLIENT_* variable",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export type Config = {
+  port: number;
+  host: string;
+  baseUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  authSecret: string | undefined;
+  github: { clientId: string; clientSecret: string } | undefined;
+  allowSignup: boolean;
+  trustProxy: boolean;
+  signinLimits: { perEmail: number; perIp: number; windowSecs: number };
+  inngest: { enabled: boolean; eventKey?: string; signingKey?: string; dev?: string };
+  logLevel: Env["LOG_LEVEL"];
+  isDev: boolean;
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const WILDCARD_HOSTS = new Set(["0.0.0.0", "::", "[::]", "*"]);
+
+function deriveBaseUrl(env: Env): string {
+  if (env.VIGIL_BASE_URL) return env.VIGIL_BASE_URL.replace(/\/+$/, "");
+  if (env.NEXTAUTH_URL) return new URL(env.NEXTAUTH_URL).origin;
+  const host = WILDCARD_HOSTS.has(env.HOST) ? "localhost" : env.HOST;
+  const hostPart = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+  return `http://${hostPart}:${env.PORT}`;
+}
+
+/** Validates the environment once; a bad value throws a ConfigError naming the variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = issue.path.join(".") || "environment";
+      const value = typeof source[name] === "string" ? ` (got "${source[name]}")` : "";
+      return `${name} ${issue.message}${value}`;
+    });
+    throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);
+  }
+  const env = parsed.data;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    baseUrl: deriveBaseUrl(env),
+    dataDir: path.resolve(env.VIGIL_DATA_DIR),
+    databaseUrl: env.DATABASE_URL,
+    authSecret: env.NEXTAUTH_SECRET ?? env.AUTH_SECRET,
+    github:
+      env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET
+        ? { clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET }
+        : undefined,
+    allowSignup: env.VIGIL_ALLOW_SIGNUP,
+    trustProxy: env.VIGIL_TRUST_PROXY,
+    signinLimits: {
+      perEmail: env.VIGIL_SIGNIN_MAX_PER_EMAIL,
+      perIp: env.VIGIL_SIGNIN_MAX_PER_IP,
+      windowSecs: env.VIGIL_SIGNIN_WINDOW_SECS,
+    },
+    inngest: {
+      enabled: Boolean(env.INNGEST_EVENT_KEY || env.INNGEST_DEV),
+      eventKey: env.INNGEST_EVENT_KEY,
+      signingKey: env.INNGEST_SIGNING_KEY,
+      dev: env.INNGEST_DEV,
+    },
+    logLevel: env.LOG_LEVEL,
+    isDev: env.NODE_ENV === "development",
+  };
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import type { ServiceCtx } from "@/server/services/context";
+import { createUser } from "@/server/services/users/create-user";
+import { resetPassword } from "@/server/services/users/reset-password";
+import { createApiKey } from "@/server/services/api-keys/create-api-key";
+
+export const operatorRequest = z.discriminatedUnion("command", [
+  z.object({
+    command: z.literal("user:create"),
+    email: z.string(),
+    password: z.string(),
+    name: z.string().optional(),
+  }),
+  z.object({ command: z.literal("user:reset-password"), email: z.string(), password: z.string() }),
+  z.object({ command: z.literal("apikey:create"), email: z.string(), name: z.string().optional() }),
+]);
+export type OperatorRequest = z.infer<typeof operatorRequest>;
+
+/** What a command reports: `stdout` is for scripts (the API key alone), `stderr` for people. */
+export type OperatorResult = { stdout?: string; stderr: string };
+
+/** Runs one operator command against a database, in the CLI or inside the running server. */
+export async function runOperatorCommand(ctx: ServiceCtx, request: OperatorRequest): Promise<OperatorResult> {
+  switch (request.command) {
+    case "user:create": {
+      const { user, workspace } = await createUser({ ctx, input: request });
+      return { stderr: `created user ${user.email} (${user.id}) with workspace "${workspace.name}"` };
+    }
+    case "user:reset-password": {
+      await resetPassword({ ctx, input: request });
+      return {
+        stderr: `password changed for ${request.email.trim().toLowerCase()}; their other sessions are signed out`,
+      };
+    }
+    case "apikey:create": {
+      const created = await createApiKey({ ctx, input: { email: request.email, name: request.name } });
+      return {
+        stderr: `API key ${created.prefix}… created for workspace ${created.workspaceId}; it is shown only once:`,
+        stdout: created.key,
+      };
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import type { Logger } from "pino";
+import type { Db } from "@/db/client";
+import type { SessionUser } from "@/server/auth/get-session";
+import { userFromCookieHeader } from "@/server/auth/session-cookie";
+import { systemClock } from "@/server/services/context";
+import { listUserWorkspaces } from "@/server/services/workspaces/list-user-workspaces";
+import { parseRoom, workspaceRoom } from "@/server/realtime/rooms";
+
+export type SocketData = { user: SessionUser | null; workspaceIds: string[] };
+
+type JoinAck = (reply: { ok: true; room: string } | { ok: false; error: string }) => void;
+
+export type ClientToServer = { "room:join": (room: string, ack?: JoinAck) => void };
+export type ServerToClient = { "room:joined": (room: string) => void };
+
+export type VigilIo = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
+
+/**
+ * Socket.IO on the given HTTP server. One middleware authenticates every connection from the
+ * next-auth session cookie; anonymous clients may connect but never join a workspace room.
+ */
+export function createIo(httpServer: HttpServer, deps: { db: Db; secret: string; logger: Logger }): VigilIo {
+  const io: VigilIo = new Server(httpServer, {
+    path: "/socket.io",
+    serveClient: false,
+    cors: { origin: false },
+    // Cross-site pages must not ride a member's cookie into a socket: same origin or no Origin.
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      if (!origin) return callback(null, true);
+      try {
+        callback(null, new URL(origin).host === req.headers.host);
+      } catch {
+        callback(null, false);
+      }
+    },
+  });
+  const ctx = { db: deps.db, now: systemClock };
+
+  io.use(async (socket, next) => {
+    try {
+      const user = await userFromCookieHeader({
+        ctx,
+        cookieHeader: socket.handshake.headers.cookie,
+        secret: deps.secret,
+      });
+      const workspaceIds = user ? (await listUserWorkspaces(deps.db, user.id)).map((w) => w.id) : [];
+      socket.data = { user, workspaceIds };
+      next();
+    } catch (e) {
+      deps.logger.warn({ err: e }, "socket auth failed");
+      next(new Error("authentication failed"));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    for (const id of socket.data.workspaceIds) void socket.join(workspaceRoom(id));
+
+    socket.on("room:join", (room, ack) => {
+      const reply: JoinAck = typeof ack === "function" ? ack : () => {};
+      const request = parseRoom(room);
+      if (request.kind === "workspace" && socket.data.workspaceIds.includes(request.id)) {
+        const name = workspaceRoom(request.id);
+        void socket.join(name);
+        reply({ ok: true, room: name });
+        return;
+      }
+      reply({ ok: false, error: "forbidden" });
+    });
+  });
+
+  return io;
+}

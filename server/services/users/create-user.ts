@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { memberships, users, workspaces } from "@/db/schema";
+import type { ServiceCtx } from "@/server/services/context";
+import { assertStrongPassword, hashPassword } from "@/server/services/auth/password";
+import { normaliseEmail } from "@/server/services/users/email";
+import { conflict } from "@/server/services/errors";
+
+export const createUserInput = z.object({
+  email: z.string(),
+  password: z.string().optional(),
+  name: z.string().trim().max(100).optional(),
+});
+export type CreateUserInput = z.infer<typeof createUserInput>;
+
+export type CreatedUser = {
+  user: { id: string; email: string; name: string | null };
+  workspace: { id: string; name: string };
+};
+
+function personalWorkspaceName(email: string, name?: string): string {
+  const who = name && name.length > 0 ? name : email.split("@")[0];
+  return `${who}'s workspace`;
+}
+
+/** Creates a user with a personal workspace they own; password is required unless OAuth-linked. */
+export async function createUser({
+  ctx,
+  input,
+  passwordRequired = true,
+}: {
+  ctx: ServiceCtx;
+  input: CreateUserInput;
+  passwordRequired?: boolean;
+}): Promise<CreatedUser> {
+  const email = normaliseEmail(input.email);
+  if (passwordRequired || input.password !== undefined) assertStrongPassword(input.password ?? "");
+  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+  const name = input.name && input.name.length > 0 ? input.name : null;
+  const now = ctx.now();
+
+  return ctx.db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ email, name, passwordHash, passwordChangedAt: passwordHash ? now : null })
+      .onConflictDoNothing()
+      .returning({ id: users.id, email: users.email, name: users.name });
+    if (!user) throw conflict("an account with this email already exists", "email");
+    const [workspace] = await tx
+      .insert(workspaces)
+      .values({ name: personalWorkspaceName(email, name ?? undefined) })
+      .returning({ id: workspaces.id, name: workspaces.name });
+    if (!workspace) throw new Error("workspace insert returned no row");
+    await tx.insert(memberships).values({ workspaceId: workspace.id, userId: user.id, role: "owner" });
+    return { user, workspace };
+  });
+}
+

@@ -1,0 +1,17 @@
+import type { ServiceCtx } from "@/server/services/context";
+import { listUserWorkspaces, type WorkspaceMembership } from "@/server/services/workspaces/list-user-workspaces";
+import { ServiceError } from "@/server/services/errors";
+
+/** The workspace a signed-in user acts in: the requested one if they belong to it, else their first. */
+export async function getCurrentWorkspace({
+  ctx,
+  requestedId,
+}: {
+  ctx: ServiceCtx & { actor: { userId: string } };
+  requestedId?: string | null;
+}): Promise<WorkspaceMembership & { all: WorkspaceMembership[] }> {
+  const all = await listUserWorkspaces(ctx.db, ctx.actor.userId);
+  const current = all.find((w) => w.id === requestedId) ?? all[0];
+  if (!current) throw new ServiceError("FORBIDDEN", "you are not a member of any workspace");
+  return { ...current, all };
+}

@@ -1,0 +1,16 @@
+import { asc, eq } from "drizzle-orm";
+import { memberships, workspaces } from "@/db/schema";
+import type { MembershipRole } from "@/db/schema";
+import type { DbOrTx } from "@/db/client";
+
+export type WorkspaceMembership = { id: string; name: string; role: MembershipRole };
+
+/** The workspaces a user belongs to, personal (oldest) first. */
+export async function listUserWorkspaces(db: DbOrTx, userId: string): Promise<WorkspaceMembership[]> {
+  return db
+    .select({ id: workspaces.id, name: workspaces.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.createdAt), asc(workspaces.id));
+}

@@ -1,0 +1,81 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { Db } from "@/db/client";
+import type { SessionUser } from "@/server/auth/get-session";
+import type { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
+import { systemClock, type Clock } from "@/server/services/context";
+import { isServiceError, type ServiceErrorCode } from "@/server/services/errors";
+import { getCurrentWorkspace } from "@/server/services/workspaces/get-current-workspace";
+
+export type TrpcContext = {
+  db: Db;
+  now: Clock;
+  user: SessionUser | null;
+  clientIp: string;
+  requestedWorkspaceId: string | null;
+  allowSignup: boolean;
+  signInLimiter: SignInLimiter;
+};
+
+export function createTrpcContext(init: Omit<TrpcContext, "now"> & { now?: Clock }): TrpcContext {
+  return { ...init, now: init.now ?? systemClock };
+}
+
+const t = initTRPC.context<TrpcContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const { stack: _stack, ...data } = shape.data;
+    return {
+      ...shape,
+      data: {
+        ...data,
+        field: isServiceError(cause) ? (cause.details.field ?? null) : null,
+        zodIssues: cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.join("."), message: i.message })) : null,
+      },
+    };
+  },
+});
+
+const TRPC_CODES: Record<ServiceErrorCode, TRPCError["code"]> = {
+  BAD_INPUT: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+};
+
+/** The one adapter from service errors to tRPC errors; anything else stays an opaque 500. */
+const mapServiceErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isServiceError(result.error.cause)) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: TRPC_CODES[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(mapServiceErrors);
+
+/** Signed-in members only; the context gains the actor and the workspace they act in. */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first" });
+  const actor = { userId: ctx.user.id };
+  const workspace = await getCurrentWorkspace({
+    ctx: { db: ctx.db, now: ctx.now, actor },
+    requestedId: ctx.requestedWorkspaceId,
+  });
+  return next({
+    ctx: {
+      ...ctx,
+      user: ctx.user,
+      actor,
+      workspace,
+      service: { db: ctx.db, now: ctx.now, actor, workspaceId: workspace.id },
+    },
+  });
+});
