@@ -40,7 +40,10 @@ export default function LandingPage() {
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="border-b border-zinc-200/70 dark:border-zinc-800/70">
-        <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center justify-between px-5 py-4">
+        <nav
+          aria-label="Main"
+          className="mx-auto flex max-w-6xl items-center justify-between px-5 py-4"
+        >
           <Logo />
           <div className="flex items-center gap-2">
             <ButtonLink href="/sign-in" variant="ghost">
@@ -55,15 +58,16 @@ export default function LandingPage() {
         <section className="mx-auto grid max-w-6xl items-center gap-12 px-5 py-16 md:grid-cols-2 md:py-24">
           <div>
             <p className="inline-flex items-center gap-2 rounded-full border border-brand-500/30 bg-brand-50 px-3 py-1 text-xs font-medium text-brand-700 dark:bg-brand-500/10 dark:text-brand-400">
-              <span className="size-1.5 rounded-full bg-brand-500" /> Endpoints and jobs, on one honest page
+              <span className="size-1.5 rounded-full bg-brand-500" /> Endpoints and jobs, on one
+              honest page
             </p>
             <h1 className="mt-5 text-4xl font-semibold tracking-tight text-balance sm:text-5xl">
               The status page that tells the truth.
             </h1>
             <p className="mt-5 max-w-xl text-lg text-pretty text-zinc-600 dark:text-zinc-400">
-              Most status pages wait for a human in the middle of an incident. Vigil wires yours to the
-              monitoring itself: the moment an endpoint fails or a cron job misses its deadline, every
-              viewer sees it.
+              Most status pages wait for a human in the middle of an incident. Vigil wires yours to
+              the monitoring itself: the moment an endpoint fails or a cron job misses its deadline,
+              every viewer sees it.
             </p>
             <div className="mt-8 flex flex-wrap gap-3">
               <ButtonLink href="/sign-up" className="px-5 py-2.5">
@@ -77,14 +81,20 @@ export default function LandingPage() {
           <StatusPreview />
         </section>
 
-        <section aria-labelledby="features" className="border-t border-zinc-200/70 bg-zinc-50 dark:border-zinc-800/70 dark:bg-zinc-900/40">
+        <section
+          aria-labelledby="features"
+          className="border-t border-zinc-200/70 bg-zinc-50 dark:border-zinc-800/70 dark:bg-zinc-900/40"
+        >
           <div className="mx-auto max-w-6xl px-5 py-16">
             <h2 id="features" className="text-2xl font-semibold tracking-tight">
               Everything a small team needs to know it is up
             </h2>
             <div className="mt-10 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
               {features.map(({ icon: Icon, title, body }) => (
-                <div key={title} className="rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
+                <div
+                  key={title}
+                  className="rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900"
+                >
                   <Icon className="size-5 text-brand-600 dark:text-brand-400" aria-hidden="true" />
                   <h3 className="mt-3 font-medium">{title}</h3>
                   <p className="mt-1.5 text-sm text-zinc-600 dark:text-zinc-400">{body}</p>

@@ -7,7 +7,15 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const buildId = path.join(root, ".next", "BUILD_ID");
-const SOURCES = ["app", "components", "server", "db", "next.config.ts", "postcss.config.mjs", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "server",
+  "db",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "package-lock.json",
+];
 
 function newestMtime(p) {
   let stat;
@@ -18,7 +26,8 @@ function newestMtime(p) {
   }
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  for (const entry of fs.readdirSync(p))
+    newest = Math.max(newest, newestMtime(path.join(p, entry)));
   return newest;
 }
 
@@ -28,12 +37,20 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.NODE_ENV ??= "production";
 
 if (process.env.NODE_ENV === "production" && builtAt < sourcesAt) {
-  console.error(builtAt ? "vigil: sources changed since the last build; rebuilding…" : "vigil: no build yet; building (about a minute)…");
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
-    cwd: root,
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NODE_ENV: "production" },
-  });
+  console.error(
+    builtAt
+      ? "vigil: sources changed since the last build; rebuilding…"
+      : "vigil: no build yet; building (about a minute)…",
+  );
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "build"],
+    {
+      cwd: root,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, NODE_ENV: "production" },
+    },
+  );
   if (result.status !== 0) {
     console.error("vigil: the build failed; see the output above");
     process.exit(result.status ?? 1);

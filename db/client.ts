@@ -3,7 +3,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as schema from "@/db/schema";
 
-export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+export const migrationsFolder = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "migrations",
+);
 
 export type Schema = typeof schema;
 /** The one database type every service sees, whichever driver is underneath. */
@@ -23,8 +26,7 @@ export type DatabaseHandle = {
 const MIGRATION_LOCK_ID = 7_261_001;
 
 export type OpenDatabaseOptions =
-  | { kind: "postgres"; url: string; max?: number }
-  | { kind: "pglite"; dataDir?: string };
+  { kind: "postgres"; url: string; max?: number } | { kind: "pglite"; dataDir?: string };
 
 /** Opens PostgreSQL (postgres driver) or PGlite (a data dir, or in memory without one). */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {

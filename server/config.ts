@@ -40,7 +40,9 @@ const envSchema = z
     INNGEST_SIGNING_KEY: z.string().min(1).optional(),
     INNGEST_DEV: z.string().min(1).optional(),
     INNGEST_BASE_URL: httpUrl.optional(),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default("info"),
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   })
   .superRefine((env, ctx) => {
@@ -93,8 +95,10 @@ function deriveBaseUrl(env: Env): string {
 }
 
 /** Validates the environment once; a bad value throws a ConfigError naming the variable. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
-  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const raw = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ""),
+  );
   const parsed = envSchema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {

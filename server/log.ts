@@ -5,6 +5,9 @@ export function createLogger(level: Config["logLevel"]) {
   return pino({
     level,
     base: { app: "vigil" },
-    redact: { paths: ["password", "*.password", "key", "*.key", "token", "*.token"], censor: "[redacted]" },
+    redact: {
+      paths: ["password", "*.password", "key", "*.key", "token", "*.token"],
+      censor: "[redacted]",
+    },
   });
 }

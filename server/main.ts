@@ -66,7 +66,12 @@ async function start(): Promise<void> {
   };
   setRuntime(runtime);
 
-  const app = next({ dev: config.isDev, dir: projectRoot, hostname: config.host, port: config.port });
+  const app = next({
+    dev: config.isDev,
+    dir: projectRoot,
+    hostname: config.host,
+    port: config.port,
+  });
   await app.prepare();
   const handle = app.getRequestHandler();
 

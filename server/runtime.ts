@@ -26,7 +26,9 @@ export function setRuntime(runtime: Runtime | undefined): void {
 export function getRuntime(): Runtime {
   const runtime = (globalThis as Holder)[KEY];
   if (!runtime)
-    throw new Error("Vigil runtime is not initialised: start Vigil with `npm start` (server/main.ts)");
+    throw new Error(
+      "Vigil runtime is not initialised: start Vigil with `npm start` (server/main.ts)",
+    );
   return runtime;
 }
 

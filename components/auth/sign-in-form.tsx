@@ -18,7 +18,15 @@ export function errorMessage(code: string | undefined | null): string | null {
   return MESSAGES[code] ?? (code.includes(" ") ? code : "Sign-in failed. Try again.");
 }
 
-export function SignInForm({ callbackUrl, initialError, hasGitHub }: { callbackUrl: string; initialError: string | null; hasGitHub: boolean }) {
+export function SignInForm({
+  callbackUrl,
+  initialError,
+  hasGitHub,
+}: {
+  callbackUrl: string;
+  initialError: string | null;
+  hasGitHub: boolean;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
@@ -52,8 +60,23 @@ export function SignInForm({ callbackUrl, initialError, hasGitHub }: { callbackU
     <div className="space-y-5">
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         {error ? <FormAlert>{error}</FormAlert> : null}
-        <Field id="email" name="email" type="email" label="Email" autoComplete="email" required autoFocus />
-        <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
+        <Field
+          id="email"
+          name="email"
+          type="email"
+          label="Email"
+          autoComplete="email"
+          required
+          autoFocus
+        />
+        <Field
+          id="password"
+          name="password"
+          type="password"
+          label="Password"
+          autoComplete="current-password"
+          required
+        />
         <Button type="submit" className="w-full" disabled={pending}>
           {pending ? "Signing in…" : "Sign in"}
         </Button>
@@ -61,9 +84,15 @@ export function SignInForm({ callbackUrl, initialError, hasGitHub }: { callbackU
       {hasGitHub ? (
         <>
           <div className="flex items-center gap-3 text-xs text-zinc-500">
-            <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" /> or <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
+            <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" /> or{" "}
+            <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
           </div>
-          <Button type="button" variant="secondary" className="w-full" onClick={() => void signIn("github", { callbackUrl })}>
+          <Button
+            type="button"
+            variant="secondary"
+            className="w-full"
+            onClick={() => void signIn("github", { callbackUrl })}
+          >
             Continue with GitHub
           </Button>
         </>

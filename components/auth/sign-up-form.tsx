@@ -37,7 +37,12 @@ export function SignUpForm() {
     setPending(true);
     try {
       await signUp.mutateAsync({ email, password, name: name || undefined });
-      const result = await signIn("credentials", { email, password, redirect: false, callbackUrl: "/dashboard" });
+      const result = await signIn("credentials", {
+        email,
+        password,
+        redirect: false,
+        callbackUrl: "/dashboard",
+      });
       if (!result || result.error) {
         router.replace("/sign-in");
         return;
@@ -48,7 +53,8 @@ export function SignUpForm() {
       const err = e as { message?: string; data?: { field?: string | null } | null };
       const message = sentence(err.message ?? "Sign-up failed");
       const field = err.data?.field;
-      if (field === "email" || field === "password" || field === "name") setFieldErrors({ [field]: message });
+      if (field === "email" || field === "password" || field === "name")
+        setFieldErrors({ [field]: message });
       else setFormError(message);
     } finally {
       setPending(false);
@@ -58,8 +64,23 @@ export function SignUpForm() {
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {formError ? <FormAlert>{formError}</FormAlert> : null}
-      <Field id="name" name="name" label="Name" autoComplete="name" placeholder="Ada Lovelace" error={fieldErrors.name} />
-      <Field id="email" name="email" type="email" label="Email" autoComplete="email" required error={fieldErrors.email} />
+      <Field
+        id="name"
+        name="name"
+        label="Name"
+        autoComplete="name"
+        placeholder="Ada Lovelace"
+        error={fieldErrors.name}
+      />
+      <Field
+        id="email"
+        name="email"
+        type="email"
+        label="Email"
+        autoComplete="email"
+        required
+        error={fieldErrors.email}
+      />
       <Field
         id="password"
         name="password"
@@ -70,7 +91,14 @@ export function SignUpForm() {
         hint="At least 8 characters."
         error={fieldErrors.password}
       />
-      <Field id="confirm" name="confirm" type="password" label="Confirm password" autoComplete="new-password" required />
+      <Field
+        id="confirm"
+        name="confirm"
+        type="password"
+        label="Confirm password"
+        autoComplete="new-password"
+        required
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Creating your account…" : "Create account"}
       </Button>

@@ -12,7 +12,9 @@ import { useTRPC } from "@/components/trpc/client";
 import { navItems } from "@/components/dashboard/nav-items";
 
 function isActive(pathname: string, href: string): boolean {
-  return href === "/dashboard" ? pathname === href : pathname === href || pathname.startsWith(href + "/");
+  return href === "/dashboard"
+    ? pathname === href
+    : pathname === href || pathname.startsWith(href + "/");
 }
 
 function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
@@ -107,7 +109,10 @@ export function DashboardShell({ email, children }: { email: string; children: R
         </button>
       </header>
       {open ? (
-        <div id="mobile-nav" className="border-b border-zinc-200 bg-white px-3 py-4 lg:hidden dark:border-zinc-800 dark:bg-zinc-900">
+        <div
+          id="mobile-nav"
+          className="border-b border-zinc-200 bg-white px-3 py-4 lg:hidden dark:border-zinc-800 dark:bg-zinc-900"
+        >
           <div className="px-3 pb-3">
             <WorkspaceName />
           </div>

@@ -48,7 +48,10 @@ export function Overview() {
               <Icon className="size-5 text-brand-600 dark:text-brand-400" aria-hidden="true" />
               <span className="mt-3 font-medium">{title}</span>
               <span className="mt-1 flex-1 text-sm text-zinc-600 dark:text-zinc-400">{body}</span>
-              <ArrowRight className="mt-4 size-4 text-zinc-400 transition-transform group-hover:translate-x-0.5" aria-hidden="true" />
+              <ArrowRight
+                className="mt-4 size-4 text-zinc-400 transition-transform group-hover:translate-x-0.5"
+                aria-hidden="true"
+              />
             </Link>
           </li>
         ))}

@@ -5,7 +5,15 @@ import type { ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { PageHeader } from "@/components/dashboard/page-header";
 
-function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
+function Section({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description: string;
+  children: ReactNode;
+}) {
   return (
     <section className="rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <div className="border-b border-zinc-200 px-5 py-4 dark:border-zinc-800">
@@ -32,15 +40,23 @@ export function SettingsView() {
   const dash = "\u2014";
   return (
     <>
-      <PageHeader title="Settings" description="Your account, your workspace and access for scripts." />
+      <PageHeader
+        title="Settings"
+        description="Your account, your workspace and access for scripts."
+      />
       <div className="mt-8 space-y-6">
         <Section title="Account" description="How you sign in to Vigil.">
           <Row label="Email">{data?.user.email ?? dash}</Row>
           <Row label="Name">{data?.user.name ?? dash}</Row>
         </Section>
-        <Section title="Workspace" description="Monitors, heartbeats and status pages belong to a workspace.">
+        <Section
+          title="Workspace"
+          description="Monitors, heartbeats and status pages belong to a workspace."
+        >
           <Row label="Name">{data?.name ?? dash}</Row>
-          <Row label="Your role">{data ? data.role.charAt(0).toUpperCase() + data.role.slice(1) : dash}</Row>
+          <Row label="Your role">
+            {data ? data.role.charAt(0).toUpperCase() + data.role.slice(1) : dash}
+          </Row>
           <Row label="Workspace ID">
             <code className="font-mono text-xs">{data?.id ?? dash}</code>
           </Row>

@@ -51,7 +51,9 @@ export function StatusPreview() {
           <span key={i} className={`h-6 flex-1 rounded-[2px] ${toneClass[tone]} opacity-80`} />
         ))}
       </div>
-      <p className="mt-5 text-xs font-semibold tracking-wide text-zinc-500 uppercase">Scheduled jobs</p>
+      <p className="mt-5 text-xs font-semibold tracking-wide text-zinc-500 uppercase">
+        Scheduled jobs
+      </p>
       <ul className="mt-2 divide-y divide-zinc-100 dark:divide-zinc-800">
         {jobs.map((j) => (
           <li key={j.name} className="flex items-center justify-between py-2.5 text-sm">

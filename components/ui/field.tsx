@@ -6,7 +6,12 @@ export function Field({
   id,
   hint,
   ...input
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; id: string; error?: string; hint?: string }) {
+}: InputHTMLAttributes<HTMLInputElement> & {
+  label: string;
+  id: string;
+  error?: string;
+  hint?: string;
+}) {
   const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
     <div className="space-y-1.5">

@@ -24,7 +24,10 @@ function buildAuthOptions(runtime: Runtime): AuthOptions {
         const email = String(credentials?.email ?? "");
         const password = String(credentials?.password ?? "");
         const ip = clientIpFrom(req.headers ?? {});
-        const user = email && password ? await verifyCredentials({ ctx: ctx(), input: { email, password } }) : null;
+        const user =
+          email && password
+            ? await verifyCredentials({ ctx: ctx(), input: { email, password } })
+            : null;
         if (!user) {
           await runtime.signInLimiter.recordFailure(email, ip);
           return null;
@@ -81,7 +84,11 @@ function buildAuthOptions(runtime: Runtime): AuthOptions {
           return claims;
         }
         const current = claims.sub
-          ? await getSessionUser({ ctx: ctx(), userId: claims.sub, authenticatedAt: claims.authAt ?? 0 })
+          ? await getSessionUser({
+              ctx: ctx(),
+              userId: claims.sub,
+              authenticatedAt: claims.authAt ?? 0,
+            })
           : null;
         if (!current) throw new Error("session no longer valid");
         claims.email = current.email;

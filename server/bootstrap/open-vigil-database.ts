@@ -24,7 +24,10 @@ export async function openVigilDatabase(config: Config): Promise<VigilDatabase> 
   }
   const lock = acquireDataDirLock(config.dataDir);
   try {
-    const handle = await openDatabase({ kind: "pglite", dataDir: path.join(config.dataDir, "pgdata") });
+    const handle = await openDatabase({
+      kind: "pglite",
+      dataDir: path.join(config.dataDir, "pgdata"),
+    });
     await handle.migrate();
     return {
       ...handle,

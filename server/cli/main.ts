@@ -5,7 +5,12 @@ import { openVigilDatabase } from "@/server/bootstrap/open-vigil-database";
 import { DataDirLockedError, dataDirHolder } from "@/db/data-dir-lock";
 import { readControlEndpoint } from "@/server/control/control-channel";
 import { sendControlCommand } from "@/server/control/control-client";
-import { operatorRequest, runOperatorCommand, type OperatorRequest, type OperatorResult } from "@/server/control/operator-commands";
+import {
+  operatorRequest,
+  runOperatorCommand,
+  type OperatorRequest,
+  type OperatorResult,
+} from "@/server/control/operator-commands";
 import { systemClock } from "@/server/services/context";
 import { isServiceError } from "@/server/services/errors";
 
@@ -64,7 +69,10 @@ async function runLocally(config: Config, request: OperatorRequest): Promise<Ope
   }
 }
 
-async function runThroughServer(config: Config, request: OperatorRequest): Promise<OperatorResult | null> {
+async function runThroughServer(
+  config: Config,
+  request: OperatorRequest,
+): Promise<OperatorResult | null> {
   // The server writes its control endpoint right after opening the database: give a starting
   // server a moment before giving up.
   for (let waited = 0; waited < 15_000; waited += 250) {
@@ -106,7 +114,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     request = operatorRequest.parse(parseRequest(argv));
   } catch (e) {
-    if (e instanceof UsageError || (e as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {
+    if (
+      e instanceof UsageError ||
+      (e as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")
+    ) {
       if (e instanceof Error && e.message) process.stderr.write(`vigil: ${e.message}\n\n`);
       process.stderr.write(USAGE + "\n");
       return e instanceof UsageError && !e.message ? 0 : 2;
@@ -121,7 +132,10 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     const message =
-      isServiceError(e) || e instanceof CommandError || e instanceof ConfigError || e instanceof DataDirLockedError
+      isServiceError(e) ||
+      e instanceof CommandError ||
+      e instanceof ConfigError ||
+      e instanceof DataDirLockedError
         ? e.message
         : e instanceof ZodError
           ? e.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")

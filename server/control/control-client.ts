@@ -20,7 +20,9 @@ export function sendControlCommand(
       socket.destroy();
       reject(new Error("the running Vigil server did not answer in time"));
     });
-    socket.on("connect", () => socket.write(JSON.stringify({ token: endpoint.token, request }) + "\n"));
+    socket.on("connect", () =>
+      socket.write(JSON.stringify({ token: endpoint.token, request }) + "\n"),
+    );
     socket.on("data", (chunk: string) => (buffer += chunk));
     socket.on("error", reject);
     socket.on("end", () => {

@@ -6,7 +6,11 @@ import type { Logger } from "pino";
 import { ZodError } from "zod";
 import type { ServiceCtx } from "@/server/services/context";
 import { isServiceError } from "@/server/services/errors";
-import { controlFile, MAX_SOCKET_PATH, type ControlEndpoint } from "@/server/control/control-channel";
+import {
+  controlFile,
+  MAX_SOCKET_PATH,
+  type ControlEndpoint,
+} from "@/server/control/control-channel";
 import { operatorRequest, runOperatorCommand } from "@/server/control/operator-commands";
 
 const MAX_REQUEST_BYTES = 64 * 1024;
@@ -38,7 +42,9 @@ export async function startControlServer(opts: {
       const newline = buffer.indexOf("\n");
       if (newline < 0) return;
       socket.pause();
-      void answer(buffer.slice(0, newline)).then((reply) => socket.end(JSON.stringify(reply) + "\n"));
+      void answer(buffer.slice(0, newline)).then((reply) =>
+        socket.end(JSON.stringify(reply) + "\n"),
+      );
     });
   });
 
@@ -52,7 +58,8 @@ export async function startControlServer(opts: {
       return { ok: true, result: await runOperatorCommand(opts.ctx(), request) };
     } catch (e) {
       if (isServiceError(e)) return { ok: false, error: e.message, code: e.code };
-      if (e instanceof ZodError || e instanceof SyntaxError) return { ok: false, error: "malformed request" };
+      if (e instanceof ZodError || e instanceof SyntaxError)
+        return { ok: false, error: "malformed request" };
       opts.logger.error({ err: e }, "operator command failed");
       return { ok: false, error: "internal error (see the server log)" };
     }

@@ -20,11 +20,16 @@ export type OperatorRequest = z.infer<typeof operatorRequest>;
 export type OperatorResult = { stdout?: string; stderr: string };
 
 /** Runs one operator command against a database, in the CLI or inside the running server. */
-export async function runOperatorCommand(ctx: ServiceCtx, request: OperatorRequest): Promise<OperatorResult> {
+export async function runOperatorCommand(
+  ctx: ServiceCtx,
+  request: OperatorRequest,
+): Promise<OperatorResult> {
   switch (request.command) {
     case "user:create": {
       const { user, workspace } = await createUser({ ctx, input: request });
-      return { stderr: `created user ${user.email} (${user.id}) with workspace "${workspace.name}"` };
+      return {
+        stderr: `created user ${user.email} (${user.id}) with workspace "${workspace.name}"`,
+      };
     }
     case "user:reset-password": {
       await resetPassword({ ctx, input: request });
@@ -33,7 +38,10 @@ export async function runOperatorCommand(ctx: ServiceCtx, request: OperatorReque
       };
     }
     case "apikey:create": {
-      const created = await createApiKey({ ctx, input: { email: request.email, name: request.name } });
+      const created = await createApiKey({
+        ctx,
+        input: { email: request.email, name: request.name },
+      });
       return {
         stderr: `API key ${created.prefix}… created for workspace ${created.workspaceId}; it is shown only once:`,
         stdout: created.key,

@@ -7,7 +7,11 @@ export const events = {
     schema: z.object({ monitorId: z.uuid(), workspaceId: z.uuid(), dueAt: z.iso.datetime() }),
   }),
   heartbeatPinged: eventType("vigil/heartbeat.pinged", {
-    schema: z.object({ heartbeatId: z.uuid(), workspaceId: z.uuid(), deadline: z.iso.datetime().nullable() }),
+    schema: z.object({
+      heartbeatId: z.uuid(),
+      workspaceId: z.uuid(),
+      deadline: z.iso.datetime().nullable(),
+    }),
   }),
   flipRecorded: eventType("vigil/flip.recorded", {
     schema: z.object({

@@ -21,7 +21,10 @@ export type VigilIo = Server<ClientToServer, ServerToClient, Record<string, neve
  * Socket.IO on the given HTTP server. One middleware authenticates every connection from the
  * next-auth session cookie; anonymous clients may connect but never join a workspace room.
  */
-export function createIo(httpServer: HttpServer, deps: { db: Db; secret: string; logger: Logger }): VigilIo {
+export function createIo(
+  httpServer: HttpServer,
+  deps: { db: Db; secret: string; logger: Logger },
+): VigilIo {
   const io: VigilIo = new Server(httpServer, {
     path: "/socket.io",
     serveClient: false,
@@ -46,7 +49,9 @@ export function createIo(httpServer: HttpServer, deps: { db: Db; secret: string;
         cookieHeader: socket.handshake.headers.cookie,
         secret: deps.secret,
       });
-      const workspaceIds = user ? (await listUserWorkspaces(deps.db, user.id)).map((w) => w.id) : [];
+      const workspaceIds = user
+        ? (await listUserWorkspaces(deps.db, user.id)).map((w) => w.id)
+        : [];
       socket.data = { user, workspaceIds };
       next();
     } catch (e) {

@@ -24,7 +24,8 @@ export function handleTrpcRequest(req: Request): Promise<Response> {
         signInLimiter: runtime.signInLimiter,
       }),
     onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") runtime.logger.error({ err: error, path }, "tRPC error");
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        runtime.logger.error({ err: error, path }, "tRPC error");
     },
   });
 }

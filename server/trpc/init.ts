@@ -32,7 +32,10 @@ const t = initTRPC.context<TrpcContext>().create({
       data: {
         ...data,
         field: isServiceError(cause) ? (cause.details.field ?? null) : null,
-        zodIssues: cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.join("."), message: i.message })) : null,
+        zodIssues:
+          cause instanceof ZodError
+            ? cause.issues.map((i) => ({ path: i.path.join("."), message: i.message }))
+            : null,
       },
     };
   },

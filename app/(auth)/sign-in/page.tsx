@@ -10,7 +10,11 @@ import { getRuntime } from "@/server/runtime";
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getSessionUserFromRequest()) redirect(callbackUrl);
@@ -24,7 +28,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         config.allowSignup ? (
           <>
             New to Vigil?{" "}
-            <Link href="/sign-up" className="font-medium text-zinc-900 underline-offset-4 hover:underline dark:text-white">
+            <Link
+              href="/sign-up"
+              className="font-medium text-zinc-900 underline-offset-4 hover:underline dark:text-white"
+            >
               Create an account
             </Link>
           </>
@@ -33,7 +40,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         )
       }
     >
-      <SignInForm callbackUrl={callbackUrl} initialError={error} hasGitHub={Boolean(config.github)} />
+      <SignInForm
+        callbackUrl={callbackUrl}
+        initialError={error}
+        hasGitHub={Boolean(config.github)}
+      />
     </AuthCard>
   );
 }

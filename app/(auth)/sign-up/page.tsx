@@ -12,13 +12,20 @@ export const dynamic = "force-dynamic";
 export default async function SignUpPage() {
   if (await getSessionUserFromRequest()) redirect("/dashboard");
   const signInLink = (
-    <Link href="/sign-in" className="font-medium text-zinc-900 underline-offset-4 hover:underline dark:text-white">
+    <Link
+      href="/sign-in"
+      className="font-medium text-zinc-900 underline-offset-4 hover:underline dark:text-white"
+    >
       Sign in
     </Link>
   );
   if (!getRuntime().config.allowSignup) {
     return (
-      <AuthCard title="Sign-up is closed" subtitle="Accounts on this Vigil are created by its operator." footer={<>Already have an account? {signInLink}</>}>
+      <AuthCard
+        title="Sign-up is closed"
+        subtitle="Accounts on this Vigil are created by its operator."
+        footer={<>Already have an account? {signInLink}</>}
+      >
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Ask the operator to run <code className="font-mono">npx vigil user:create</code> for you.
         </p>

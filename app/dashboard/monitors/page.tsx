@@ -10,8 +10,8 @@ export default function MonitorsPage() {
     <>
       <PageHeader title="Monitors" description="HTTP(S) endpoints checked on a schedule." />
       <EmptyState icon={Activity} title="No monitors yet">
-        Monitors will list every endpoint this workspace watches, with its live state, response time and
-        30-day uptime.
+        Monitors will list every endpoint this workspace watches, with its live state, response time
+        and 30-day uptime.
       </EmptyState>
     </>
   );

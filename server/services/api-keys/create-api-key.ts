@@ -2,7 +2,11 @@ import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { apiKeys, memberships } from "@/db/schema";
 import type { ServiceCtx } from "@/server/services/context";
-import { displayPrefix, generateApiKey, hashApiKey } from "@/server/services/api-keys/api-key-format";
+import {
+  displayPrefix,
+  generateApiKey,
+  hashApiKey,
+} from "@/server/services/api-keys/api-key-format";
 import { findUserByEmail } from "@/server/services/users/find-user-by-email";
 import { normaliseEmail } from "@/server/services/users/email";
 import { notFound } from "@/server/services/errors";

@@ -24,14 +24,13 @@ export class SignInLimiter {
     const waits = [e, i]
       .filter((r): r is RateLimiterRes => r !== null && r.remainingPoints <= 0)
       .map((r) => Math.max(1, Math.ceil(r.msBeforeNext / 1000)));
-    return waits.length === 0 ? { blocked: false } : { blocked: true, retryAfterSecs: Math.max(...waits) };
+    return waits.length === 0
+      ? { blocked: false }
+      : { blocked: true, retryAfterSecs: Math.max(...waits) };
   }
 
   async recordFailure(email: string, ip: string): Promise<void> {
-    await Promise.all([
-      this.byEmail.penalty(key(email), 1),
-      this.byIp.penalty(ip, 1),
-    ]);
+    await Promise.all([this.byEmail.penalty(key(email), 1), this.byIp.penalty(ip, 1)]);
   }
 
   async recordSuccess(email: string): Promise<void> {

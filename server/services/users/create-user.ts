@@ -50,8 +50,9 @@ export async function createUser({
       .values({ name: personalWorkspaceName(email, name ?? undefined) })
       .returning({ id: workspaces.id, name: workspaces.name });
     if (!workspace) throw new Error("workspace insert returned no row");
-    await tx.insert(memberships).values({ workspaceId: workspace.id, userId: user.id, role: "owner" });
+    await tx
+      .insert(memberships)
+      .values({ workspaceId: workspace.id, userId: user.id, role: "owner" });
     return { user, workspace };
   });
 }
-

@@ -27,7 +27,10 @@ export async function getSessionUser({
     .limit(1);
   if (!user) return null;
   // Token times are whole seconds; compare at that precision.
-  if (user.passwordChangedAt && Math.floor(user.passwordChangedAt.getTime() / 1000) > authenticatedAt)
+  if (
+    user.passwordChangedAt &&
+    Math.floor(user.passwordChangedAt.getTime() / 1000) > authenticatedAt
+  )
     return null;
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -37,7 +37,10 @@ export async function signInWithOAuth({
   if (linked) return linked;
   if (!input.email) throw badInput("email", `your ${input.provider} account has no public email`);
   if (await findUserByEmail(ctx.db, input.email))
-    throw conflict("an account with this email already exists: sign in with your password", "email");
+    throw conflict(
+      "an account with this email already exists: sign in with your password",
+      "email",
+    );
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const { user } = await createUser({

@@ -1,5 +1,8 @@
 import type { ServiceCtx } from "@/server/services/context";
-import { listUserWorkspaces, type WorkspaceMembership } from "@/server/services/workspaces/list-user-workspaces";
+import {
+  listUserWorkspaces,
+  type WorkspaceMembership,
+} from "@/server/services/workspaces/list-user-workspaces";
 import { ServiceError } from "@/server/services/errors";
 
 /** The workspace a signed-in user acts in: the requested one if they belong to it, else their first. */

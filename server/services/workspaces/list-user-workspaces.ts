@@ -6,7 +6,10 @@ import type { DbOrTx } from "@/db/client";
 export type WorkspaceMembership = { id: string; name: string; role: MembershipRole };
 
 /** The workspaces a user belongs to, personal (oldest) first. */
-export async function listUserWorkspaces(db: DbOrTx, userId: string): Promise<WorkspaceMembership[]> {
+export async function listUserWorkspaces(
+  db: DbOrTx,
+  userId: string,
+): Promise<WorkspaceMembership[]> {
   return db
     .select({ id: workspaces.id, name: workspaces.name, role: memberships.role })
     .from(memberships)

@@ -12,7 +12,10 @@ export const signUpInput = z.object({
 export const accountRouter = createTRPCRouter({
   signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
     if (!ctx.allowSignup)
-      throw new TRPCError({ code: "FORBIDDEN", message: "sign-up is disabled on this Vigil; ask an operator" });
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: "sign-up is disabled on this Vigil; ask an operator",
+      });
     const verdict = await ctx.signInLimiter.consumeSignup(ctx.clientIp);
     if (verdict.blocked)
       throw new TRPCError({

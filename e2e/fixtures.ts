@@ -1,0 +1,39 @@
+import fs from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import type { Page, TestInfo } from "@playwright/test";
+
+export const PASSWORD = "Correct-Horse-9";
+export const uniqueEmail = (label = "e2e") =>
+  `${label}-${randomBytes(4).toString("hex")}@example.com`;
+
+const SHOTS = path.resolve("e2e/.artifacts/screenshots");
+
+/** Keeps a full-page screenshot as a test artifact (attached to the report and under e2e/.artifacts). */
+export async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: "image/png" });
+}
+
+export async function signUp(
+  page: Page,
+  email: string,
+  password = PASSWORD,
+  name = "Ada Lovelace",
+) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Confirm password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}

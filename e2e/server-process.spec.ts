@@ -1,0 +1,165 @@
+import { spawn, execFile, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { expect, test } from "@playwright/test";
+import { io as connect } from "socket.io-client";
+
+// The real server as an operator runs it: `node bin/start.mjs` (what `npm start` runs).
+const run = promisify(execFile);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+type Vigil = {
+  proc: ChildProcess;
+  port: number;
+  base: string;
+  dataDir: string;
+  output: () => string;
+  exited: Promise<number | null>;
+};
+
+/** The caller's environment without any Vigil, database or auth settings, plus `extra`. */
+const cleanEnv = (extra: Record<string, string> = {}) =>
+  ({
+    ...Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([k]) => !/^(DATABASE_URL|VIGIL_|NEXTAUTH_|AUTH_|INNGEST_|PORT$|HOST$)/.test(k),
+      ),
+    ),
+    ...extra,
+  }) as NodeJS.ProcessEnv;
+
+async function startVigil(dataDir: string, extra: Record<string, string> = {}): Promise<Vigil> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, ["bin/start.mjs"], {
+    env: cleanEnv({
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      VIGIL_DATA_DIR: dataDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...extra,
+    }),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  proc.stdout?.on("data", (d: Buffer) => (out += d.toString()));
+  proc.stderr?.on("data", (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
+  return { proc, port, base: `http://127.0.0.1:${port}`, dataDir, output: () => out, exited };
+}
+
+async function waitUp(v: Vigil, seconds = 120): Promise<void> {
+  for (let i = 0; i < seconds * 4; i++) {
+    if (v.proc.exitCode !== null) throw new Error(`server exited: ${v.output()}`);
+    try {
+      if ((await fetch(`${v.base}/api/health`)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server did not come up: ${v.output()}`);
+}
+
+const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "vigil-proc-"));
+
+test.describe("the Vigil process", () => {
+  test("serves Next, tRPC, Socket.IO and Inngest on one port, then shuts down cleanly on SIGTERM", async () => {
+    const dataDir = tempDir();
+    const vigil = await startVigil(dataDir);
+    try {
+      await waitUp(vigil);
+      expect((await fetch(vigil.base)).status).toBe(200);
+      const trpc = await fetch(`${vigil.base}/api/trpc/workspace.current`);
+      expect(trpc.status).toBe(401);
+      const inngest = await fetch(`${vigil.base}/api/inngest`);
+      expect(inngest.status).toBe(200);
+      expect(await inngest.json()).toMatchObject({ function_count: expect.any(Number) });
+
+      const socket = connect(vigil.base, { transports: ["websocket"], reconnection: false });
+      await new Promise<void>((resolve, reject) => {
+        socket.once("connect", resolve);
+        socket.once("connect_error", reject);
+      });
+      const disconnected = new Promise((resolve) => socket.once("disconnect", resolve));
+
+      vigil.proc.kill("SIGTERM");
+      expect(await vigil.exited).toBe(0);
+      await disconnected;
+      expect(fs.existsSync(path.join(dataDir, "vigil.lock"))).toBe(false);
+      expect(fs.existsSync(path.join(dataDir, "control.json"))).toBe(false);
+    } finally {
+      vigil.proc.kill("SIGKILL");
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test("refuses a second process on the same data dir, and takes over after kill -9", async () => {
+    const dataDir = tempDir();
+    const first = await startVigil(dataDir);
+    try {
+      await waitUp(first);
+      const second = await startVigil(dataDir);
+      expect(await second.exited).toBe(1);
+      expect(second.output()).toContain(
+        `is in use by another Vigil process (pid ${first.proc.pid})`,
+      );
+
+      const { stdout } = await run(
+        process.execPath,
+        [
+          "bin/vigil.mjs",
+          "user:create",
+          "--email",
+          "ops@example.com",
+          "--password",
+          "Correct-Horse-9",
+        ],
+        {
+          env: cleanEnv({ VIGIL_DATA_DIR: dataDir }),
+        },
+      );
+      expect(stdout).toBe("");
+
+      first.proc.kill("SIGKILL");
+      await first.exited;
+      const restarted = await startVigil(dataDir);
+      try {
+        await waitUp(restarted);
+        const { stdout: key } = await run(
+          process.execPath,
+          ["bin/vigil.mjs", "apikey:create", "--email", "ops@example.com"],
+          {
+            env: cleanEnv({ VIGIL_DATA_DIR: dataDir }),
+          },
+        );
+        expect(key.trim()).toMatch(/^vgl_/);
+      } finally {
+        restarted.proc.kill("SIGTERM");
+        expect(await restarted.exited).toBe(0);
+      }
+    } finally {
+      first.proc.kill("SIGKILL");
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test("stops at start-up with a message naming a bad variable", async () => {
+    const dataDir = tempDir();
+    const vigil = await startVigil(dataDir, { PORT: "not-a-port" });
+    expect(await vigil.exited).toBe(1);
+    expect(vigil.output()).toContain('PORT must be a whole number (got "not-a-port")');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,223 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/client";
+import { acquireDataDirLock } from "@/db/data-dir-lock";
+import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
+import { TEST_PASSWORD, uniqueEmail } from "@/db/testing/factories";
+import { systemClock } from "@/server/services/context";
+import { verifyCredentials } from "@/server/services/users/verify-credentials";
+import { authenticateApiKey } from "@/server/services/api-keys/authenticate-api-key";
+import { startControlServer } from "@/server/control/control-server";
+
+const run = promisify(execFile);
+const bin = path.resolve("bin/vigil.mjs");
+/** The caller's environment without any Vigil, database or auth settings, plus `extra`. */
+const cleanEnv = (extra: Record<string, string> = {}) =>
+  ({
+    ...Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([k]) => !/^(DATABASE_URL|VIGIL_|NEXTAUTH_|AUTH_|INNGEST_|PORT$|HOST$)/.test(k),
+      ),
+    ),
+    ...extra,
+  }) as NodeJS.ProcessEnv;
+
+async function vigil(env: Record<string, string>, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      env: cleanEnv(env),
+      timeout: 60_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+// Each project runs the half for its own database (registering, not skipping, the other half).
+if (testDbKind() === "postgres")
+  describe("operator CLI on PostgreSQL", () => {
+    let database: TestDatabase;
+    beforeAll(async () => {
+      database = await createTestDatabase("postgres");
+    });
+    afterAll(() => database.drop());
+    const env = () => ({ DATABASE_URL: database.url ?? "" });
+
+    it("creates a user who can then sign in, and an API key printed alone on the last line", async () => {
+      const email = uniqueEmail("cli");
+      const created = await vigil(
+        env(),
+        "user:create",
+        "--email",
+        email,
+        "--password",
+        TEST_PASSWORD,
+      );
+      expect(created).toMatchObject({ code: 0 });
+      expect(created.stderr).toContain(`created user ${email}`);
+      await expect(
+        verifyCredentials({
+          ctx: { db: database.db, now: systemClock },
+          input: { email, password: TEST_PASSWORD },
+        }),
+      ).resolves.not.toBeNull();
+
+      const key = await vigil(env(), "apikey:create", "--email", email);
+      expect(key.code).toBe(0);
+      const last = key.stdout.trim().split("\n").at(-1) ?? "";
+      expect(last).toMatch(/^vgl_[A-Za-z0-9_-]{32,}$/);
+      expect(key.stdout.trim()).toBe(last);
+      await expect(
+        authenticateApiKey({ ctx: { db: database.db, now: systemClock }, key: last }),
+      ).resolves.toMatchObject({ workspaceId: expect.any(String) });
+    });
+
+    it("fails with one clear line for an existing email, a weak password or an unknown owner", async () => {
+      const email = uniqueEmail("cli");
+      await vigil(env(), "user:create", "--email", email, "--password", TEST_PASSWORD);
+      const dup = await vigil(env(), "user:create", "--email", email, "--password", TEST_PASSWORD);
+      expect(dup.code).not.toBe(0);
+      expect(dup.stderr.trim()).toBe("vigil: an account with this email already exists");
+      const weak = await vigil(env(), "user:create", "--email", uniqueEmail(), "--password", "abc");
+      expect(weak.stderr.trim()).toBe("vigil: password must be at least 8 characters");
+      const ghost = await vigil(env(), "apikey:create", "--email", "ghost@example.com");
+      expect(ghost.code).not.toBe(0);
+      expect(ghost.stdout).toBe("");
+    });
+
+    it("resets a password", async () => {
+      const email = uniqueEmail("cli");
+      await vigil(env(), "user:create", "--email", email, "--password", TEST_PASSWORD);
+      expect(
+        (
+          await vigil(
+            env(),
+            "user:reset-password",
+            "--email",
+            email,
+            "--password",
+            "Fresh-Staple-42",
+          )
+        ).code,
+      ).toBe(0);
+      await expect(
+        verifyCredentials({
+          ctx: { db: database.db, now: systemClock },
+          input: { email, password: "Fresh-Staple-42" },
+        }),
+      ).resolves.not.toBeNull();
+    });
+  });
+
+if (testDbKind() === "pglite")
+  describe("operator CLI on the embedded database", () => {
+    const dirs: string[] = [];
+    const tempDir = (name = "vigil-cli-") => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), name));
+      dirs.push(dir);
+      return dir;
+    };
+    afterAll(() => {
+      for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+    });
+
+    it("opens the data dir itself when no server holds it", async () => {
+      const dataDir = tempDir();
+      const email = uniqueEmail("cli");
+      expect(
+        (
+          await vigil(
+            { VIGIL_DATA_DIR: dataDir },
+            "user:create",
+            "--email",
+            email,
+            "--password",
+            TEST_PASSWORD,
+          )
+        ).code,
+      ).toBe(0);
+      expect(fs.existsSync(path.join(dataDir, "vigil.lock"))).toBe(false);
+      const handle = await openDatabase({ kind: "pglite", dataDir: path.join(dataDir, "pgdata") });
+      try {
+        await expect(
+          verifyCredentials({
+            ctx: { db: handle.db, now: systemClock },
+            input: { email, password: TEST_PASSWORD },
+          }),
+        ).resolves.not.toBeNull();
+      } finally {
+        await handle.close();
+      }
+    });
+
+    // A deep data dir exceeds the Unix socket path limit: the channel falls back to loopback TCP.
+    it.each([
+      ["a Unix socket", () => tempDir()],
+      [
+        "loopback TCP (deep data dir)",
+        () => {
+          const deep = path.join(tempDir(), "a".repeat(60), "b".repeat(60));
+          fs.mkdirSync(deep, { recursive: true });
+          return deep;
+        },
+      ],
+    ])(
+      "goes through the running server over %s while it holds the data dir",
+      async (_how, makeDir) => {
+        const dataDir = makeDir();
+        const lock = acquireDataDirLock(dataDir);
+        const handle = await openDatabase({
+          kind: "pglite",
+          dataDir: path.join(dataDir, "pgdata"),
+        });
+        await handle.migrate();
+        const control = await startControlServer({
+          dataDir,
+          ctx: () => ({ db: handle.db, now: systemClock }),
+          logger: pino({ level: "silent" }),
+        });
+        try {
+          const email = uniqueEmail("live");
+          const created = await vigil(
+            { VIGIL_DATA_DIR: dataDir },
+            "user:create",
+            "--email",
+            email,
+            "--password",
+            TEST_PASSWORD,
+          );
+          expect(created).toMatchObject({ code: 0 });
+          await expect(
+            verifyCredentials({
+              ctx: { db: handle.db, now: systemClock },
+              input: { email, password: TEST_PASSWORD },
+            }),
+          ).resolves.not.toBeNull();
+          const key = await vigil({ VIGIL_DATA_DIR: dataDir }, "apikey:create", "--email", email);
+          expect(key.stdout.trim()).toMatch(/^vgl_[A-Za-z0-9_-]{32,}$/);
+          const dup = await vigil(
+            { VIGIL_DATA_DIR: dataDir },
+            "user:create",
+            "--email",
+            email,
+            "--password",
+            TEST_PASSWORD,
+          );
+          expect(dup.stderr.trim()).toBe("vigil: an account with this email already exists");
+          const mode = fs.statSync(path.join(dataDir, "control.json")).mode & 0o777;
+          expect(mode).toBe(0o600);
+        } finally {
+          await control.close();
+          await handle.close();
+          lock.release();
+        }
+      },
+    );
+  });

@@ -1,0 +1,110 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import pino from "pino";
+import { encode } from "next-auth/jwt";
+import { io as connect, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
+import { makeUser } from "@/db/testing/factories";
+import { createIo, type VigilIo } from "@/server/realtime/create-io";
+import { workspaceRoom } from "@/server/realtime/rooms";
+import { resetPassword } from "@/server/services/users/reset-password";
+import { systemClock } from "@/server/services/context";
+
+const SECRET = "test-secret-test-secret-test-secret-0123";
+
+describe(`Socket.IO rooms on ${testDbKind()}`, () => {
+  let database: TestDatabase;
+  let server: http.Server;
+  let io: VigilIo;
+  let url: string;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = http.createServer();
+    io = createIo(server, { db: database.db, secret: SECRET, logger: pino({ level: "silent" }) });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await io.close();
+    await database.drop();
+  });
+
+  async function client(cookie?: string): Promise<Socket> {
+    const socket = connect(url, {
+      transports: ["websocket"],
+      extraHeaders: cookie ? { cookie } : {},
+      reconnection: false,
+    });
+    sockets.push(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once("connect", resolve);
+      socket.once("connect_error", reject);
+    });
+    return socket;
+  }
+
+  const sessionCookie = async (userId: string) =>
+    `next-auth.session-token=${await encode({ token: { sub: userId, authAt: Math.floor(Date.now() / 1000) }, secret: SECRET })}`;
+
+  const join = (socket: Socket, room: string) =>
+    socket.timeout(3000).emitWithAck("room:join", room) as Promise<{ ok: boolean; error?: string }>;
+
+  it("refuses an anonymous client any workspace room", async () => {
+    const { workspace } = await makeUser(database.db);
+    const anonymous = await client();
+    await expect(join(anonymous, workspaceRoom(workspace.id))).resolves.toEqual({
+      ok: false,
+      error: "forbidden",
+    });
+    const inRoom = await io.in(workspaceRoom(workspace.id)).fetchSockets();
+    expect(inRoom.map((s) => s.id)).not.toContain(anonymous.id);
+  });
+
+  it("puts a signed-in member in their workspace room and delivers its events", async () => {
+    const { user, workspace } = await makeUser(database.db);
+    const member = await client(await sessionCookie(user.id));
+    await expect(join(member, workspaceRoom(workspace.id))).resolves.toMatchObject({ ok: true });
+    const received = new Promise((resolve) => member.once("room:joined", resolve));
+    io.to(workspaceRoom(workspace.id)).emit("room:joined", "ping");
+    await expect(received).resolves.toBe("ping");
+  });
+
+  it("refuses a member the room of a workspace they do not belong to", async () => {
+    const mine = await makeUser(database.db);
+    const theirs = await makeUser(database.db);
+    const member = await client(await sessionCookie(mine.user.id));
+    await expect(join(member, workspaceRoom(theirs.workspace.id))).resolves.toEqual({
+      ok: false,
+      error: "forbidden",
+    });
+  });
+
+  it("treats a session that began before a password reset as anonymous", async () => {
+    const { user, workspace, email } = await makeUser(database.db);
+    const cookie = await sessionCookie(user.id);
+    await new Promise((r) => setTimeout(r, 1100));
+    await resetPassword({
+      ctx: { db: database.db, now: systemClock },
+      input: { email, password: "Other-Battery-88" },
+    });
+    const socket = await client(cookie);
+    await expect(join(socket, workspaceRoom(workspace.id))).resolves.toEqual({
+      ok: false,
+      error: "forbidden",
+    });
+  });
+
+  it("treats a forged or foreign-secret cookie as anonymous", async () => {
+    const { user, workspace } = await makeUser(database.db);
+    const forged = `next-auth.session-token=${await encode({ token: { sub: user.id }, secret: "another-secret-another-secret-0123456" })}`;
+    const socket = await client(forged);
+    await expect(join(socket, workspaceRoom(workspace.id))).resolves.toEqual({
+      ok: false,
+      error: "forbidden",
+    });
+  });
+});

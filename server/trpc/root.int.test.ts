@@ -1,0 +1,93 @@
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
+import { TEST_PASSWORD, makeUser, uniqueEmail } from "@/db/testing/factories";
+import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
+import { createCaller } from "@/server/trpc/root";
+import { createTrpcContext } from "@/server/trpc/init";
+import type { SessionUser } from "@/server/auth/get-session";
+
+describe(`tRPC on ${testDbKind()}`, () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.drop());
+
+  const caller = (
+    user: SessionUser | null,
+    opts: { workspace?: string; allowSignup?: boolean; limiter?: SignInLimiter } = {},
+  ) =>
+    createCaller(
+      createTrpcContext({
+        db: database.db,
+        user,
+        clientIp: "203.0.113.7",
+        requestedWorkspaceId: opts.workspace ?? null,
+        allowSignup: opts.allowSignup ?? true,
+        signInLimiter:
+          opts.limiter ?? new SignInLimiter({ perEmail: 10, perIp: 100, windowSecs: 900 }),
+      }),
+    );
+
+  const protectedCalls: [string, (c: ReturnType<typeof caller>) => Promise<unknown>][] = [
+    ["workspace.current", (c) => c.workspace.current()],
+  ];
+
+  it.each(protectedCalls)("refuses %s without a session (UNAUTHORIZED)", async (_name, call) => {
+    await expect(call(caller(null))).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+
+  it("gives a member their workspace", async () => {
+    const { user, workspace } = await makeUser(database.db, { name: "Grace" });
+    const current = await caller(user).workspace.current();
+    expect(current).toMatchObject({ id: workspace.id, role: "owner", user: { id: user.id } });
+  });
+
+  it("never lets an outsider act in someone else's workspace", async () => {
+    const owner = await makeUser(database.db);
+    const outsider = await makeUser(database.db);
+    const current = await caller(outsider.user, {
+      workspace: owner.workspace.id,
+    }).workspace.current();
+    expect(current.id).toBe(outsider.workspace.id);
+    expect(current.workspaces.map((w) => w.id)).not.toContain(owner.workspace.id);
+  });
+
+  it("signs up through account.signUp, with field errors for bad input", async () => {
+    const email = uniqueEmail("trpc");
+    await expect(
+      caller(null).account.signUp({ email, password: TEST_PASSWORD }),
+    ).resolves.toMatchObject({ email });
+    const dup = caller(null).account.signUp({ email, password: TEST_PASSWORD });
+    await expect(dup).rejects.toBeInstanceOf(TRPCError);
+    await expect(dup).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "an account with this email already exists",
+    });
+    await expect(
+      caller(null).account.signUp({ email: uniqueEmail(), password: "short" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("refuses sign-up when the operator disabled it", async () => {
+    await expect(
+      caller(null, { allowSignup: false }).account.signUp({
+        email: uniqueEmail(),
+        password: TEST_PASSWORD,
+      }),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+
+  it("rate-limits sign-ups from one address", async () => {
+    const limiter = new SignInLimiter({ perEmail: 10, perIp: 2, windowSecs: 900 });
+    const c = caller(null, { limiter });
+    await c.account.signUp({ email: uniqueEmail(), password: TEST_PASSWORD });
+    await c.account.signUp({ email: uniqueEmail(), password: TEST_PASSWORD });
+    await expect(
+      c.account.signUp({ email: uniqueEmail(), password: TEST_PASSWORD }),
+    ).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+  });
+});
