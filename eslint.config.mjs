@@ -13,6 +13,7 @@ export default tseslint.config(
       "test-results/**",
       "playwright-report/**",
       "e2e/.artifacts/**",
+      ".reports/**",
     ],
   },
   js.configs.recommended,

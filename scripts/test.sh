@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 export TEST_DATABASE_URL=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}
 export CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
-RESULTS=test-results/summary
+RESULTS=.reports
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 skipped_suites=()
 

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { acquireDataDirLock } from "@/db/data-dir-lock";
+import { initPgliteDataDir } from "@/db/init-pglite-data-dir";
 import type { Config } from "@/server/config";
 
 export type VigilDatabase = DatabaseHandle & { dataDir: string; release: () => Promise<void> };
@@ -24,10 +25,9 @@ export async function openVigilDatabase(config: Config): Promise<VigilDatabase> 
   }
   const lock = acquireDataDirLock(config.dataDir);
   try {
-    const handle = await openDatabase({
-      kind: "pglite",
-      dataDir: path.join(config.dataDir, "pgdata"),
-    });
+    const pgdata = path.join(config.dataDir, "pgdata");
+    await initPgliteDataDir(pgdata);
+    const handle = await openDatabase({ kind: "pglite", dataDir: pgdata });
     await handle.migrate();
     return {
       ...handle,
