@@ -45,6 +45,12 @@ export default defineConfig({
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     env: {
+      // Nothing of the caller's Vigil, database or auth settings: an empty value counts as unset.
+      ...Object.fromEntries(
+        Object.keys(process.env)
+          .filter((k) => /^(DATABASE_URL|VIGIL_|NEXTAUTH_|AUTH_|INNGEST_|GITHUB_CLIENT_)/.test(k))
+          .map((k) => [k, ""]),
+      ),
       PORT: String(E2E_PORT),
       HOST: "127.0.0.1",
       VIGIL_DATA_DIR: "e2e/.artifacts/data",

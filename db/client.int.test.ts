@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/client";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 
 describe(`migrations on ${testDbKind()}`, () => {
@@ -25,6 +26,24 @@ describe(`migrations on ${testDbKind()}`, () => {
     await database.migrate();
     expect(await count()).toBe(before);
   });
+
+  // PostgreSQL only: PGlite is one process by construction.
+  if (testDbKind() === "postgres")
+    it("lets several nodes migrate one fresh database at the same time", async () => {
+      const fresh = await createTestDatabase("postgres", { migrate: false });
+      try {
+        const nodes = await Promise.all(
+          Array.from({ length: 3 }, () =>
+            openDatabase({ kind: "postgres", url: fresh.url ?? "", max: 2 }),
+          ),
+        );
+        await Promise.all(nodes.map((n) => n.migrate()));
+        await Promise.all(nodes.map((n) => n.close()));
+        await expect(fresh.db.execute(sql`select 1 from monitors limit 1`)).resolves.toBeDefined();
+      } finally {
+        await fresh.drop();
+      }
+    });
 
   it("creates every table the accounts layer needs", async () => {
     for (const table of [

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,58 +20,80 @@ afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-function startTimeOf(pid: number): string | null {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+/** Another process that takes the lock and keeps it until killed. */
+async function holdInChild(dataDir: string) {
+  const module = path.resolve("db/data-dir-lock.ts");
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "-e",
+      `const m = await import(${JSON.stringify(module)}); await m.acquireDataDirLock(${JSON.stringify(dataDir)}); console.log("held"); setInterval(() => {}, 1000);`,
+    ],
+    { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, NODE_OPTIONS: "" } },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on("data", (d: Buffer) => d.toString().includes("held") && resolve());
+    child.once("exit", (code) => reject(new Error(`holder exited with ${code}`)));
+  });
+  return child;
 }
 
 describe("data dir lock", () => {
-  it("refuses a second opener while the holder lives, and frees the dir on release", () => {
+  it("refuses a second opener while the holder lives, and frees the dir on release", async () => {
     const dir = tempDir();
-    const lock = acquireDataDirLock(dir);
-    expect(() => acquireDataDirLock(dir)).toThrow(DataDirLockedError);
-    lock.release();
+    const lock = await acquireDataDirLock(dir);
+    await expect(acquireDataDirLock(dir)).rejects.toThrow(DataDirLockedError);
+    await lock.release();
     expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
-    acquireDataDirLock(dir).release();
+    await (await acquireDataDirLock(dir)).release();
   });
 
-  it("takes over a lock left by a process that died (kill -9)", () => {
+  it("names the live holder's PID, and is free the moment that process is killed -9", async () => {
     const dir = tempDir();
-    const dead = spawnSync(process.execPath, ["-e", "process.exit(0)"]).pid ?? 999_999;
-    fs.writeFileSync(
-      path.join(dir, LOCK_FILE),
-      JSON.stringify({ pid: dead, startTime: "1", host: os.hostname(), since: "" }),
-    );
-    expect(dataDirHolder(dir)).toBeNull();
-    const lock = acquireDataDirLock(dir);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, LOCK_FILE), "utf8")).pid).toBe(process.pid);
-    lock.release();
-  });
-
-  it("refuses when another live process holds the dir", async () => {
-    const dir = tempDir();
-    const holder = spawn("sleep", ["30"]);
+    const child = await holdInChild(dir);
     try {
-      const pid = holder.pid ?? 0;
-      fs.writeFileSync(
-        path.join(dir, LOCK_FILE),
-        JSON.stringify({ pid, startTime: startTimeOf(pid), host: os.hostname(), since: "" }),
+      expect(await dataDirHolder(dir)).toBe(child.pid);
+      await expect(acquireDataDirLock(dir)).rejects.toThrow(
+        `in use by another Vigil process (pid ${child.pid})`,
       );
-      expect(dataDirHolder(dir)).toBe(pid);
-      expect(() => acquireDataDirLock(dir)).toThrow(
-        new RegExp(`in use by another Vigil process \\(pid ${pid}\\)`),
-      );
+      child.kill("SIGKILL");
+      await new Promise((r) => child.once("exit", r));
+      expect(await dataDirHolder(dir)).toBeNull();
+      const lock = await acquireDataDirLock(dir);
+      expect(JSON.parse(fs.readFileSync(path.join(dir, LOCK_FILE), "utf8")).pid).toBe(process.pid);
+      await lock.release();
     } finally {
-      holder.kill("SIGKILL");
+      child.kill("SIGKILL");
     }
   });
 
-  it("treats a recycled PID (same number, other process) as stale", () => {
+  it("lets exactly one of many concurrent openers win", async () => {
     const dir = tempDir();
-    fs.writeFileSync(
-      path.join(dir, LOCK_FILE),
-      JSON.stringify({ pid: 1, startTime: "not-the-real-start", host: os.hostname(), since: "" }),
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, () => acquireDataDirLock(dir)),
     );
-    acquireDataDirLock(dir).release();
+    const won = results.filter((r) => r.status === "fulfilled");
+    expect(won).toHaveLength(1);
+    await (won[0] as PromiseFulfilledResult<{ release: () => Promise<void> }>).value.release();
+  });
+
+  it("ignores a lock file left behind by a process that is gone", async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: 999_999 }));
+    expect(await dataDirHolder(dir)).toBeNull();
+    await (await acquireDataDirLock(dir)).release();
+  });
+
+  it("treats two spellings of one folder as the same data dir", async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, "data"));
+    fs.symlinkSync(path.join(dir, "data"), path.join(dir, "alias"));
+    const lock = await acquireDataDirLock(path.join(dir, "data"));
+    await expect(acquireDataDirLock(path.join(dir, "alias", "."))).rejects.toThrow(
+      DataDirLockedError,
+    );
+    await lock.release();
   });
 });

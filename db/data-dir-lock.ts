@@ -1,103 +1,87 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
+import net from "node:net";
 import path from "node:path";
 
 export const LOCK_FILE = "vigil.lock";
-
-type LockRecord = { pid: number; startTime: string | null; host: string; since: string };
 
 export class DataDirLockedError extends Error {
   override name = "DataDirLockedError";
   constructor(
     readonly dataDir: string,
-    readonly holderPid: number,
+    readonly holderPid: number | null,
   ) {
     super(
-      `data dir ${dataDir} is in use by another Vigil process (pid ${holderPid}); ` +
+      `data dir ${dataDir} is in use by another Vigil process${holderPid ? ` (pid ${holderPid})` : ""}; ` +
         "stop it first, or use the CLI, which talks to the running server",
     );
   }
 }
 
-/** Linux process start time (clock ticks since boot): tells a live holder from a reused PID. */
-function processStartTime(pid: number): string | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function isAlive(record: LockRecord): boolean {
-  if (record.host !== os.hostname()) return true;
-  try {
-    process.kill(record.pid, 0);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ESRCH") return false;
-  }
-  const startTime = processStartTime(record.pid);
-  return record.startTime === null || startTime === null || startTime === record.startTime;
-}
-
-function readRecord(file: string): LockRecord | null {
-  try {
-    const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<LockRecord>;
-    return typeof parsed.pid === "number"
-      ? {
-          pid: parsed.pid,
-          startTime: parsed.startTime ?? null,
-          host: parsed.host ?? os.hostname(),
-          since: parsed.since ?? "",
-        }
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The PID of the live process holding the data dir, or null when nobody (alive) holds it. */
-export function dataDirHolder(dataDir: string): number | null {
-  const record = readRecord(path.join(dataDir, LOCK_FILE));
-  return record && isAlive(record) && record.pid !== process.pid ? record.pid : null;
-}
-
-export type DataDirLock = { release: () => void };
+export type DataDirLock = { release: () => Promise<void> };
 
 /**
- * Takes the data dir for this process. A lock left by a dead process (kill -9, crash) is taken
- * over; a live holder is refused with DataDirLockedError.
+ * The lock is a Linux abstract Unix socket named after the data dir's real path: the kernel frees
+ * it the instant its process dies (kill -9 included), and two processes can never both bind it.
+ * The lock file beside it only tells a refused opener which PID holds the dir.
  */
-export function acquireDataDirLock(dataDir: string): DataDirLock {
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const file = path.join(dataDir, LOCK_FILE);
-  const mine: LockRecord = {
-    pid: process.pid,
-    startTime: processStartTime(process.pid),
-    host: os.hostname(),
-    since: new Date().toISOString(),
-  };
-  const body = JSON.stringify(mine) + "\n";
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      fs.writeFileSync(file, body, { flag: "wx", mode: 0o600 });
-      return { release: () => releaseIfMine(file) };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-    }
-    const holder = readRecord(file);
-    if (holder && isAlive(holder)) throw new DataDirLockedError(dataDir, holder.pid);
-    // Stale: replace atomically, then confirm we won against a concurrent taker.
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, body, { mode: 0o600 });
-    fs.renameSync(tmp, file);
-    const now = readRecord(file);
-    if (now?.pid === process.pid) return { release: () => releaseIfMine(file) };
-  }
-  const holder = readRecord(file);
-  throw new DataDirLockedError(dataDir, holder?.pid ?? -1);
+function lockAddress(dataDir: string): string {
+  const real = fs.realpathSync(dataDir);
+  return `\0vigil-lock-${createHash("sha256").update(real).digest("hex").slice(0, 48)}`;
 }
 
-function releaseIfMine(file: string): void {
-  if (readRecord(file)?.pid === process.pid) fs.rmSync(file, { force: true });
+function holderPidFromFile(dataDir: string): number | null {
+  try {
+    const pid = (
+      JSON.parse(fs.readFileSync(path.join(dataDir, LOCK_FILE), "utf8")) as { pid?: unknown }
+    ).pid;
+    return typeof pid === "number" ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function bind(address: string): Promise<net.Server | null> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer((socket) => socket.destroy());
+    server.once("error", (err: NodeJS.ErrnoException) =>
+      err.code === "EADDRINUSE" ? resolve(null) : reject(err),
+    );
+    server.listen(address, () => {
+      server.unref();
+      resolve(server);
+    });
+  });
+}
+
+/** Takes the data dir for this process, or throws DataDirLockedError while another process lives. */
+export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> {
+  if (process.platform !== "linux")
+    throw new Error("the embedded database's data dir lock needs Linux");
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const server = await bind(lockAddress(dataDir));
+  if (!server) throw new DataDirLockedError(dataDir, holderPidFromFile(dataDir));
+  const file = path.join(dataDir, LOCK_FILE);
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ pid: process.pid, since: new Date().toISOString() }) + "\n",
+    { mode: 0o600 },
+  );
+  return {
+    release: async () => {
+      if (holderPidFromFile(dataDir) === process.pid) fs.rmSync(file, { force: true });
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** The PID holding the data dir (or 0 when it is held but its PID is unknown); null when free. */
+export async function dataDirHolder(dataDir: string): Promise<number | null> {
+  if (!fs.existsSync(dataDir)) return null;
+  const server = await bind(lockAddress(dataDir));
+  if (server) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return null;
+  }
+  return holderPidFromFile(dataDir) ?? 0;
 }

@@ -41,7 +41,7 @@ const cleanEnv = (extra: Record<string, string> = {}) =>
   }) as NodeJS.ProcessEnv;
 
 async function startVigil(dataDir: string, extra: Record<string, string> = {}): Promise<Vigil> {
-  const port = await freePort();
+  const port = extra.PORT && /^\d+$/.test(extra.PORT) ? Number(extra.PORT) : await freePort();
   const proc = spawn(process.execPath, ["bin/start.mjs"], {
     env: cleanEnv({
       PORT: String(port),
@@ -70,6 +70,32 @@ async function waitUp(v: Vigil, seconds = 120): Promise<void> {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`server did not come up: ${v.output()}`);
+}
+
+/** next-auth's credentials flow over plain HTTP; returns the Cookie header of the new session. */
+async function signInOverHttp(base: string, email: string, password: string): Promise<string> {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const eq = pair?.indexOf("=") ?? -1;
+      if (pair && eq > 0) jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+  };
+  keep(csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader() },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+    redirect: "manual",
+  });
+  keep(res);
+  expect(res.status).toBe(200);
+  expect(jar.has("next-auth.session-token")).toBe(true);
+  return cookieHeader();
 }
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "vigil-proc-"));
@@ -132,11 +158,18 @@ test.describe("the Vigil process", () => {
       );
       expect(stdout).toBe("");
 
+      // The CLI's user signs in through next-auth, and the session outlives a crash and restart.
+      const cookie = await signInOverHttp(first.base, "ops@example.com", "Correct-Horse-9");
       first.proc.kill("SIGKILL");
       await first.exited;
-      const restarted = await startVigil(dataDir);
+      const restarted = await startVigil(dataDir, { PORT: String(first.port) });
       try {
         await waitUp(restarted);
+        const current = await fetch(`${restarted.base}/api/trpc/workspace.current`, {
+          headers: { cookie },
+        });
+        expect(current.status).toBe(200);
+        expect(JSON.stringify(await current.json())).toContain("ops@example.com");
         const { stdout: key } = await run(
           process.execPath,
           ["bin/vigil.mjs", "apikey:create", "--email", "ops@example.com"],

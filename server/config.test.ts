@@ -31,12 +31,43 @@ describe("config", () => {
     [{ GITHUB_CLIENT_ID: "id" }, /GITHUB_CLIENT_SECRET must be set together/],
     [{ INNGEST_EVENT_KEY: "k" }, /INNGEST_SIGNING_KEY is required/],
     [{ VIGIL_ALLOW_SIGNUP: "maybe" }, /VIGIL_ALLOW_SIGNUP must be true or false/],
+    [{ VIGIL_BASE_URL: "https://example.com/vigil" }, /VIGIL_BASE_URL must be an origin/],
+    [
+      { VIGIL_BASE_URL: "https://a.example.com", NEXTAUTH_URL: "https://b.example.com" },
+      /NEXTAUTH_URL must have the same origin/,
+    ],
   ])("refuses %o naming the variable", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
   });
 
-  it("switches to the Inngest driver when Inngest is configured", () => {
+  it("never repeats a secret or a database password in its message", () => {
+    const secret = () => loadConfig({ NEXTAUTH_SECRET: "hunter2-prod" });
+    expect(secret).toThrow(
+      /NEXTAUTH_SECRET must be at least 32 characters \(got a value of 12 characters\)/,
+    );
+    expect(secret).not.toThrow(/hunter2/);
+    const url = () => loadConfig({ DATABASE_URL: "mysql://admin:S3cr3t@db/vigil" });
+    expect(url).toThrow(/mysql:\/\/admin:\*\*\*@db\/vigil/);
+    expect(url).not.toThrow(/S3cr3t/);
+  });
+
+  it("keeps the default data dir in the project, wherever the command runs", () => {
+    const here = process.cwd();
+    process.chdir("/tmp");
+    try {
+      expect(loadConfig({}).dataDir).toBe(`${here}/.vigil`);
+    } finally {
+      process.chdir(here);
+    }
+  });
+
+  it("switches to the Inngest driver when Inngest is configured, and not for INNGEST_DEV=0", () => {
+    expect(loadConfig({ INNGEST_DEV: "0" }).inngest.enabled).toBe(false);
+    expect(loadConfig({ INNGEST_DEV: "http://127.0.0.1:8288" }).inngest).toMatchObject({
+      enabled: true,
+      devServerUrl: "http://127.0.0.1:8288",
+    });
     expect(loadConfig({ INNGEST_DEV: "1" }).inngest.enabled).toBe(true);
     expect(loadConfig({ INNGEST_EVENT_KEY: "e", INNGEST_SIGNING_KEY: "s" }).inngest.enabled).toBe(
       true,

@@ -1,5 +1,9 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
+
+// Relative to the project, not the shell's folder: the CLI run from elsewhere finds the same data.
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 const boolFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
@@ -20,8 +24,12 @@ const envSchema = z
   .object({
     PORT: positiveInt(1, 65535).default(3000),
     HOST: z.string().min(1).default("0.0.0.0"),
-    VIGIL_BASE_URL: httpUrl.optional(),
-    VIGIL_DATA_DIR: z.string().min(1).default("./.vigil"),
+    VIGIL_BASE_URL: httpUrl
+      .refine((v) => ["", "/"].includes(new URL(v).pathname) && !new URL(v).search, {
+        error: "must be an origin like https://status.example.com, without a path",
+      })
+      .optional(),
+    VIGIL_DATA_DIR: z.string().min(1).optional(),
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\/.+/, { error: "must be a postgres:// or postgresql:// URL" })
@@ -33,12 +41,16 @@ const envSchema = z
     GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
     VIGIL_ALLOW_SIGNUP: boolFlag.default(true),
     VIGIL_TRUST_PROXY: boolFlag.default(false),
+    VIGIL_ALLOW_PRIVATE_TARGETS: boolFlag.default(true),
+    VIGIL_RESULT_RETENTION_DAYS: positiveInt(1, 3650).default(30),
     VIGIL_SIGNIN_MAX_PER_EMAIL: positiveInt(1, 1_000_000).default(10),
     VIGIL_SIGNIN_MAX_PER_IP: positiveInt(1, 1_000_000).default(100),
     VIGIL_SIGNIN_WINDOW_SECS: positiveInt(1, 86_400).default(900),
     INNGEST_EVENT_KEY: z.string().min(1).optional(),
     INNGEST_SIGNING_KEY: z.string().min(1).optional(),
-    INNGEST_DEV: z.string().min(1).optional(),
+    INNGEST_DEV: z
+      .union([boolFlag, httpUrl], { error: "must be true, false or the dev server's URL" })
+      .optional(),
     INNGEST_BASE_URL: httpUrl.optional(),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
@@ -46,11 +58,27 @@ const envSchema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   })
   .superRefine((env, ctx) => {
-    if (env.INNGEST_EVENT_KEY && !env.INNGEST_DEV && !env.INNGEST_SIGNING_KEY) {
+    if (
+      env.INNGEST_EVENT_KEY &&
+      env.INNGEST_DEV !== true &&
+      typeof env.INNGEST_DEV !== "string" &&
+      !env.INNGEST_SIGNING_KEY
+    ) {
       ctx.addIssue({
         code: "custom",
         path: ["INNGEST_SIGNING_KEY"],
         message: "is required when INNGEST_EVENT_KEY is set (or set INNGEST_DEV=1)",
+      });
+    }
+    if (
+      env.VIGIL_BASE_URL &&
+      env.NEXTAUTH_URL &&
+      new URL(env.VIGIL_BASE_URL).origin !== new URL(env.NEXTAUTH_URL).origin
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_URL"],
+        message: "must have the same origin as VIGIL_BASE_URL",
       });
     }
     if (Boolean(env.GITHUB_CLIENT_ID) !== Boolean(env.GITHUB_CLIENT_SECRET)) {
@@ -74,8 +102,17 @@ export type Config = {
   github: { clientId: string; clientSecret: string } | undefined;
   allowSignup: boolean;
   trustProxy: boolean;
+  allowPrivateTargets: boolean;
+  resultRetentionDays: number;
   signinLimits: { perEmail: number; perIp: number; windowSecs: number };
-  inngest: { enabled: boolean; eventKey?: string; signingKey?: string; dev?: string };
+  inngest: {
+    enabled: boolean;
+    eventKey?: string;
+    signingKey?: string;
+    devServerUrl?: string;
+    isDev: boolean;
+    baseUrl?: string;
+  };
   logLevel: Env["LOG_LEVEL"];
   isDev: boolean;
 };
@@ -94,6 +131,12 @@ function deriveBaseUrl(env: Env): string {
   return `http://${hostPart}:${env.PORT}`;
 }
 
+/** How a rejected value is shown: secrets never, URLs without their password. */
+function describeValue(name: string, value: string): string {
+  if (/SECRET|KEY|TOKEN|PASSWORD/.test(name)) return `a value of ${value.length} characters`;
+  return `"${value.replace(/(\/\/[^:/@]*:)[^@/]*@/, "$1***@")}"`;
+}
+
 /** Validates the environment once; a bad value throws a ConfigError naming the variable. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const raw = Object.fromEntries(
@@ -103,7 +146,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = issue.path.join(".") || "environment";
-      const value = typeof source[name] === "string" ? ` (got "${source[name]}")` : "";
+      const value =
+        typeof source[name] === "string" ? ` (got ${describeValue(name, source[name])})` : "";
       return `${name} ${issue.message}${value}`;
     });
     throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);
@@ -113,7 +157,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     port: env.PORT,
     host: env.HOST,
     baseUrl: deriveBaseUrl(env),
-    dataDir: path.resolve(env.VIGIL_DATA_DIR),
+    dataDir: env.VIGIL_DATA_DIR
+      ? path.resolve(env.VIGIL_DATA_DIR)
+      : path.join(PROJECT_ROOT, ".vigil"),
     databaseUrl: env.DATABASE_URL,
     authSecret: env.NEXTAUTH_SECRET ?? env.AUTH_SECRET,
     github:
@@ -122,16 +168,20 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         : undefined,
     allowSignup: env.VIGIL_ALLOW_SIGNUP,
     trustProxy: env.VIGIL_TRUST_PROXY,
+    allowPrivateTargets: env.VIGIL_ALLOW_PRIVATE_TARGETS,
+    resultRetentionDays: env.VIGIL_RESULT_RETENTION_DAYS,
     signinLimits: {
       perEmail: env.VIGIL_SIGNIN_MAX_PER_EMAIL,
       perIp: env.VIGIL_SIGNIN_MAX_PER_IP,
       windowSecs: env.VIGIL_SIGNIN_WINDOW_SECS,
     },
     inngest: {
-      enabled: Boolean(env.INNGEST_EVENT_KEY || env.INNGEST_DEV),
+      enabled: Boolean(env.INNGEST_EVENT_KEY) || Boolean(env.INNGEST_DEV),
       eventKey: env.INNGEST_EVENT_KEY,
       signingKey: env.INNGEST_SIGNING_KEY,
-      dev: env.INNGEST_DEV,
+      isDev: Boolean(env.INNGEST_DEV),
+      devServerUrl: typeof env.INNGEST_DEV === "string" ? env.INNGEST_DEV : undefined,
+      baseUrl: env.INNGEST_BASE_URL,
     },
     logLevel: env.LOG_LEVEL,
     isDev: env.NODE_ENV === "development",

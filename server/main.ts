@@ -2,15 +2,17 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
-import { ConfigError, loadConfig } from "@/server/config";
+import { ConfigError, loadConfig, type Config } from "@/server/config";
 import { createLogger } from "@/server/log";
 import { setRuntime, type Runtime } from "@/server/runtime";
-import { openVigilDatabase } from "@/server/bootstrap/open-vigil-database";
+import { openVigilDatabase, type VigilDatabase } from "@/server/bootstrap/open-vigil-database";
 import { DataDirLockedError } from "@/db/data-dir-lock";
 import { resolveAuthSecret } from "@/server/services/instance/resolve-auth-secret";
 import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 import { systemClock } from "@/server/services/context";
-import { createIo } from "@/server/realtime/create-io";
+import { createIo, type VigilIo } from "@/server/realtime/create-io";
+import { relayEvents } from "@/server/realtime/relay-events";
+import { EmbeddedScheduler } from "@/server/jobs/embedded-scheduler";
 import { startControlServer } from "@/server/control/control-server";
 import { CLIENT_IP_HEADER } from "@/server/auth/client-ip";
 
@@ -18,14 +20,17 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 
 function clientIp(req: http.IncomingMessage, trustProxy: boolean): string {
   const forwarded = req.headers["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return (trustProxy && first) || req.socket.remoteAddress || "unknown";
+  // Proxies append; only the right-most entry was written by the proxy we trust.
+  const nearest = (Array.isArray(forwarded) ? forwarded.join(",") : forwarded)
+    ?.split(",")
+    .at(-1)
+    ?.trim();
+  return (trustProxy && nearest) || req.socket.remoteAddress || "unknown";
 }
 
-async function start(): Promise<void> {
-  let config;
+function readConfig(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`vigil: ${e.message}\n`);
@@ -33,12 +38,67 @@ async function start(): Promise<void> {
     }
     throw e;
   }
-  const logger = createLogger(config.logLevel);
-  process.env.NEXTAUTH_URL ??= config.baseUrl;
+}
 
-  let database;
+/** What is open so far; shutdown closes whatever exists, in reverse order of opening. */
+type Resources = {
+  database?: VigilDatabase;
+  server?: http.Server;
+  io?: VigilIo;
+  stopRelay?: () => void;
+  control?: { close: () => Promise<void> } | null;
+  scheduler?: EmbeddedScheduler | null;
+};
+
+const config = readConfig();
+const logger = createLogger(config.logLevel);
+const resources: Resources = {};
+let started = false;
+let stopping = false;
+let stopSignal: string | null = null;
+
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down");
+  const force = setTimeout(() => {
+    logger.warn("shutdown took too long; exiting");
+    process.exit(1);
+  }, 10_000);
+  force.unref();
   try {
-    database = await openVigilDatabase(config);
+    const { server, io, control, scheduler, stopRelay, database } = resources;
+    const closed = server?.listening
+      ? new Promise<void>((resolve) => server.close(() => resolve()))
+      : Promise.resolve();
+    await scheduler?.stop();
+    stopRelay?.();
+    await io?.close();
+    server?.closeIdleConnections();
+    await control?.close();
+    await closed;
+    await database?.release();
+    setRuntime(undefined);
+    clearTimeout(force);
+    process.exit(0);
+  } catch (err) {
+    logger.error({ err }, "shutdown failed");
+    process.exit(1);
+  }
+}
+
+// Installed first: a signal during start-up waits for the current step, then stops cleanly.
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    if (started) void shutdown(signal);
+    else stopSignal = signal;
+  });
+}
+
+async function start(): Promise<void> {
+  if (!process.env.NEXTAUTH_URL) process.env.NEXTAUTH_URL = config.baseUrl;
+  try {
+    resources.database = await openVigilDatabase(config);
   } catch (e) {
     if (e instanceof DataDirLockedError) {
       logger.fatal(e.message);
@@ -46,7 +106,9 @@ async function start(): Promise<void> {
     }
     throw e;
   }
+  const database = resources.database;
   logger.info({ db: database.kind, dataDir: config.dataDir }, "database ready");
+  if (stopSignal) return;
 
   const authSecret = await resolveAuthSecret({
     configured: config.authSecret,
@@ -55,7 +117,6 @@ async function start(): Promise<void> {
     db: database.db,
   });
   process.env.NEXTAUTH_SECRET = authSecret;
-
   const runtime: Runtime = {
     config,
     db: database.db,
@@ -73,6 +134,7 @@ async function start(): Promise<void> {
     port: config.port,
   });
   await app.prepare();
+  if (stopSignal) return;
   const handle = app.getRequestHandler();
 
   const server = http.createServer((req, res) => {
@@ -84,10 +146,11 @@ async function start(): Promise<void> {
       res.end('{"error":"internal error"}');
     });
   });
-  const io = createIo(server, { db: database.db, secret: authSecret, logger });
-  runtime.io = io;
-
-  const control =
+  resources.server = server;
+  resources.io = createIo(server, { db: database.db, secret: authSecret, logger });
+  runtime.io = resources.io;
+  resources.stopRelay = relayEvents(resources.io);
+  resources.control =
     database.kind === "pglite"
       ? await startControlServer({
           dataDir: config.dataDir,
@@ -96,41 +159,38 @@ async function start(): Promise<void> {
         })
       : null;
 
-  // The embedded scheduler starts here (checks and deadlines) when Inngest is not configured.
+  // Without Inngest, this process schedules the checks itself.
+  resources.scheduler = config.inngest.enabled
+    ? null
+    : new EmbeddedScheduler({
+        db: database.db,
+        now: systemClock,
+        logger,
+        options: { allowPrivateTargets: config.allowPrivateTargets },
+      });
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => resolve());
   });
-  logger.info({ url: config.baseUrl, host: config.host, port: config.port }, "Vigil is listening");
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "shutting down");
-    const force = setTimeout(() => {
-      logger.warn("shutdown took too long; exiting");
-      process.exit(1);
-    }, 10_000);
-    force.unref();
-    try {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      await io.close();
-      server.closeIdleConnections();
-      await control?.close();
-      await closed;
-      await database.release();
-      setRuntime(undefined);
-      clearTimeout(force);
-      process.exit(0);
-    } catch (err) {
-      logger.error({ err }, "shutdown failed");
-      process.exit(1);
-    }
-  };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  resources.scheduler?.start();
+  logger.info(
+    {
+      url: config.baseUrl,
+      host: config.host,
+      port: config.port,
+      scheduler: resources.scheduler ? "embedded" : "inngest",
+    },
+    "Vigil is listening",
+  );
 }
 
-await start();
+try {
+  await start();
+} catch (err) {
+  logger.fatal({ err }, "start-up failed");
+  await resources.database?.release().catch(() => {});
+  process.exit(1);
+}
+started = true;
+if (stopSignal) await shutdown(stopSignal);

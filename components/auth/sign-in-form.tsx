@@ -10,12 +10,14 @@ const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Incorrect email or password.",
   RateLimited: "Too many failed sign-in attempts. Wait a few minutes and try again.",
   OAuthAccountNotLinked: "This email already has an account: sign in with your password.",
+  OAuthEmailTaken: "This email already has an account: sign in with your password.",
+  OAuthNoEmail: "Your GitHub account has no public email address; sign up with email instead.",
   SessionRequired: "Sign in to continue.",
 };
 
 export function errorMessage(code: string | undefined | null): string | null {
   if (!code) return null;
-  return MESSAGES[code] ?? (code.includes(" ") ? code : "Sign-in failed. Try again.");
+  return MESSAGES[code] ?? "Sign-in failed. Try again.";
 }
 
 export function SignInForm({

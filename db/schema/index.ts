@@ -4,3 +4,8 @@ export * from "@/db/schema/workspaces";
 export * from "@/db/schema/memberships";
 export * from "@/db/schema/api-keys";
 export * from "@/db/schema/instance-settings";
+export * from "@/db/schema/monitors";
+export * from "@/db/schema/check-results";
+export * from "@/db/schema/check-rollups";
+export * from "@/db/schema/flips";
+export * from "@/db/schema/incidents";

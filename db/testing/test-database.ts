@@ -19,10 +19,14 @@ export type TestDatabase = DatabaseHandle & {
  * A migrated database of its own for one test file: in-memory PGlite, or a fresh database on the
  * PostgreSQL server at TEST_DATABASE_URL (dropped afterwards), so files run in parallel.
  */
-export async function createTestDatabase(kind: TestDbKind = testDbKind()): Promise<TestDatabase> {
+export async function createTestDatabase(
+  kind: TestDbKind = testDbKind(),
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
+  const migrate = options.migrate ?? true;
   if (kind === "pglite") {
     const handle = await openDatabase({ kind: "pglite" });
-    await handle.migrate();
+    if (migrate) await handle.migrate();
     return { ...handle, drop: handle.close };
   }
   const adminUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_TEST_DATABASE_URL;
@@ -36,7 +40,7 @@ export async function createTestDatabase(kind: TestDbKind = testDbKind()): Promi
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ kind: "postgres", url: url.toString(), max: 5 });
-  await handle.migrate();
+  if (migrate) await handle.migrate();
   return {
     ...handle,
     url: url.toString(),

@@ -28,11 +28,9 @@ function buildAuthOptions(runtime: Runtime): AuthOptions {
           email && password
             ? await verifyCredentials({ ctx: ctx(), input: { email, password } })
             : null;
-        if (!user) {
-          await runtime.signInLimiter.recordFailure(email, ip);
-          return null;
-        }
-        await runtime.signInLimiter.recordSuccess(email);
+        // The route guard already counted this attempt; a success gives it back.
+        if (!user) return null;
+        await runtime.signInLimiter.succeeded(email, ip);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
@@ -72,7 +70,8 @@ function buildAuthOptions(runtime: Runtime): AuthOptions {
           user.id = linked.id;
           return true;
         } catch (e) {
-          if (isServiceError(e)) return `/sign-in?error=${encodeURIComponent(e.message)}`;
+          if (isServiceError(e))
+            return `/sign-in?error=${e.code === "CONFLICT" ? "OAuthEmailTaken" : "OAuthNoEmail"}`;
           throw e;
         }
       },
@@ -80,7 +79,7 @@ function buildAuthOptions(runtime: Runtime): AuthOptions {
         const claims = token as typeof token & TokenClaims;
         if (user) {
           claims.sub = user.id;
-          claims.authAt = Math.floor(Date.now() / 1000);
+          claims.authAt = Date.now();
           return claims;
         }
         const current = claims.sub

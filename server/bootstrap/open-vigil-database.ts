@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import path from "node:path";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { acquireDataDirLock } from "@/db/data-dir-lock";
@@ -12,7 +11,6 @@ export type VigilDatabase = DatabaseHandle & { dataDir: string; release: () => P
  * first (one process per data dir). Migrations are applied before anything else touches it.
  */
 export async function openVigilDatabase(config: Config): Promise<VigilDatabase> {
-  fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   if (config.databaseUrl) {
     const handle = await openDatabase({ kind: "postgres", url: config.databaseUrl });
     try {
@@ -23,7 +21,7 @@ export async function openVigilDatabase(config: Config): Promise<VigilDatabase> 
     }
     return { ...handle, dataDir: config.dataDir, release: handle.close };
   }
-  const lock = acquireDataDirLock(config.dataDir);
+  const lock = await acquireDataDirLock(config.dataDir);
   try {
     const pgdata = path.join(config.dataDir, "pgdata");
     await initPgliteDataDir(pgdata);
@@ -36,12 +34,12 @@ export async function openVigilDatabase(config: Config): Promise<VigilDatabase> 
         try {
           await handle.close();
         } finally {
-          lock.release();
+          await lock.release();
         }
       },
     };
   } catch (e) {
-    lock.release();
+    await lock.release();
     throw e;
   }
 }

@@ -27,6 +27,8 @@ const cleanEnv = (extra: Record<string, string> = {}) =>
     ...extra,
   }) as NodeJS.ProcessEnv;
 
+const lastLine = (text: string) => text.trim().split("\n").at(-1);
+
 async function vigil(env: Record<string, string>, ...args: string[]) {
   try {
     const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
@@ -84,9 +86,9 @@ if (testDbKind() === "postgres")
       await vigil(env(), "user:create", "--email", email, "--password", TEST_PASSWORD);
       const dup = await vigil(env(), "user:create", "--email", email, "--password", TEST_PASSWORD);
       expect(dup.code).not.toBe(0);
-      expect(dup.stderr.trim()).toBe("vigil: an account with this email already exists");
+      expect(lastLine(dup.stderr)).toBe("vigil: an account with this email already exists");
       const weak = await vigil(env(), "user:create", "--email", uniqueEmail(), "--password", "abc");
-      expect(weak.stderr.trim()).toBe("vigil: password must be at least 8 characters");
+      expect(lastLine(weak.stderr)).toBe("vigil: password must be at least 8 characters");
       const ghost = await vigil(env(), "apikey:create", "--email", "ghost@example.com");
       expect(ghost.code).not.toBe(0);
       expect(ghost.stdout).toBe("");
@@ -172,7 +174,7 @@ if (testDbKind() === "pglite")
       "goes through the running server over %s while it holds the data dir",
       async (_how, makeDir) => {
         const dataDir = makeDir();
-        const lock = acquireDataDirLock(dataDir);
+        const lock = await acquireDataDirLock(dataDir);
         const handle = await openDatabase({
           kind: "pglite",
           dataDir: path.join(dataDir, "pgdata"),
@@ -210,13 +212,13 @@ if (testDbKind() === "pglite")
             "--password",
             TEST_PASSWORD,
           );
-          expect(dup.stderr.trim()).toBe("vigil: an account with this email already exists");
+          expect(lastLine(dup.stderr)).toBe("vigil: an account with this email already exists");
           const mode = fs.statSync(path.join(dataDir, "control.json")).mode & 0o777;
           expect(mode).toBe(0o600);
         } finally {
           await control.close();
           await handle.close();
-          lock.release();
+          await lock.release();
         }
       },
     );

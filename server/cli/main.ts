@@ -76,10 +76,10 @@ async function runThroughServer(
   // The server writes its control endpoint right after opening the database: give a starting
   // server a moment before giving up.
   for (let waited = 0; waited < 15_000; waited += 250) {
-    const holder = dataDirHolder(config.dataDir);
+    const holder = await dataDirHolder(config.dataDir);
     if (holder === null) return null;
     const endpoint = readControlEndpoint(config.dataDir);
-    if (endpoint && endpoint.pid === holder) {
+    if (endpoint && (endpoint.pid === holder || holder === 0)) {
       const reply = await sendControlCommand(endpoint, request);
       if (!reply.ok) throw new CommandError(reply.error);
       return reply.result;
@@ -87,7 +87,7 @@ async function runThroughServer(
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new CommandError(
-    `data dir ${config.dataDir} is held by process ${dataDirHolder(config.dataDir)}, which does not answer operator commands`,
+    `data dir ${config.dataDir} is held by process ${await dataDirHolder(config.dataDir)}, which does not answer operator commands`,
   );
 }
 
@@ -126,6 +126,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const config = loadConfig();
+    process.stderr.write(
+      `vigil: using ${config.databaseUrl ? "the PostgreSQL database in DATABASE_URL" : `the embedded database in ${config.dataDir}`}\n`,
+    );
     const result = await execute(config, request);
     process.stderr.write(result.stderr + "\n");
     if (result.stdout !== undefined) process.stdout.write(result.stdout + "\n");

@@ -1,8 +1,14 @@
 import { Inngest } from "inngest";
+import type { Config } from "@/server/config";
 
-// Without a signing key Inngest runs in dev mode (unsigned local requests); with Inngest
-// configured for production, INNGEST_SIGNING_KEY is required by the config check at start-up.
-export const inngest = new Inngest({
-  id: "vigil",
-  isDev: Boolean(process.env.INNGEST_DEV) || !process.env.INNGEST_SIGNING_KEY,
-});
+/** The Inngest client for this configuration; without Inngest configured it only serves introspection. */
+export function createInngestClient(config: Config["inngest"]): Inngest {
+  return new Inngest({
+    id: "vigil",
+    // Unconfigured, only GET introspection is served (POST and PUT are refused before the client).
+    isDev: config.isDev || !config.enabled,
+    eventKey: config.eventKey,
+    signingKey: config.signingKey,
+    baseUrl: config.devServerUrl ?? config.baseUrl,
+  });
+}

@@ -8,6 +8,7 @@ import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/
 import { makeUser } from "@/db/testing/factories";
 import { createIo, type VigilIo } from "@/server/realtime/create-io";
 import { workspaceRoom } from "@/server/realtime/rooms";
+import { relayEvents } from "@/server/realtime/relay-events";
 import { resetPassword } from "@/server/services/users/reset-password";
 import { systemClock } from "@/server/services/context";
 
@@ -33,10 +34,10 @@ describe(`Socket.IO rooms on ${testDbKind()}`, () => {
     await database.drop();
   });
 
-  async function client(cookie?: string): Promise<Socket> {
+  async function client(cookie?: string, origin?: string): Promise<Socket> {
     const socket = connect(url, {
       transports: ["websocket"],
-      extraHeaders: cookie ? { cookie } : {},
+      extraHeaders: { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) },
       reconnection: false,
     });
     sockets.push(socket);
@@ -48,7 +49,7 @@ describe(`Socket.IO rooms on ${testDbKind()}`, () => {
   }
 
   const sessionCookie = async (userId: string) =>
-    `next-auth.session-token=${await encode({ token: { sub: userId, authAt: Math.floor(Date.now() / 1000) }, secret: SECRET })}`;
+    `next-auth.session-token=${await encode({ token: { sub: userId, authAt: Date.now() }, secret: SECRET })}`;
 
   const join = (socket: Socket, room: string) =>
     socket.timeout(3000).emitWithAck("room:join", room) as Promise<{ ok: boolean; error?: string }>;
@@ -86,7 +87,7 @@ describe(`Socket.IO rooms on ${testDbKind()}`, () => {
   it("treats a session that began before a password reset as anonymous", async () => {
     const { user, workspace, email } = await makeUser(database.db);
     const cookie = await sessionCookie(user.id);
-    await new Promise((r) => setTimeout(r, 1100));
+    await new Promise((r) => setTimeout(r, 5));
     await resetPassword({
       ctx: { db: database.db, now: systemClock },
       input: { email, password: "Other-Battery-88" },
@@ -96,6 +97,28 @@ describe(`Socket.IO rooms on ${testDbKind()}`, () => {
       ok: false,
       error: "forbidden",
     });
+  });
+
+  it("refuses a handshake from another site's page, cookie or not", async () => {
+    const { user } = await makeUser(database.db);
+    await expect(client(await sessionCookie(user.id), "https://evil.example")).rejects.toThrow();
+    await expect(client(await sessionCookie(user.id), url)).resolves.toBeDefined();
+  });
+
+  it("disconnects a user's open sockets when their password is reset", async () => {
+    const { user, email } = await makeUser(database.db);
+    const socket = await client(await sessionCookie(user.id));
+    const stopRelay = relayEvents(io);
+    try {
+      const gone = new Promise((resolve) => socket.once("disconnect", resolve));
+      await resetPassword({
+        ctx: { db: database.db, now: systemClock },
+        input: { email, password: "Other-Battery-99" },
+      });
+      await expect(gone).resolves.toBe("io server disconnect");
+    } finally {
+      stopRelay();
+    }
   });
 
   it("treats a forged or foreign-secret cookie as anonymous", async () => {

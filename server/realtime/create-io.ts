@@ -6,14 +6,28 @@ import type { SessionUser } from "@/server/auth/get-session";
 import { userFromCookieHeader } from "@/server/auth/session-cookie";
 import { systemClock } from "@/server/services/context";
 import { listUserWorkspaces } from "@/server/services/workspaces/list-user-workspaces";
-import { parseRoom, workspaceRoom } from "@/server/realtime/rooms";
+import { parseRoom, userRoom, workspaceRoom } from "@/server/realtime/rooms";
 
 export type SocketData = { user: SessionUser | null; workspaceIds: string[] };
 
 type JoinAck = (reply: { ok: true; room: string } | { ok: false; error: string }) => void;
 
 export type ClientToServer = { "room:join": (room: string, ack?: JoinAck) => void };
-export type ServerToClient = { "room:joined": (room: string) => void };
+export type FlipMessage = {
+  flipId: string;
+  workspaceId: string;
+  subjectKind: "monitor" | "heartbeat";
+  subjectId: string;
+  from: string;
+  to: string;
+  at: string;
+};
+
+export type ServerToClient = {
+  "room:joined": (room: string) => void;
+  flip: (flip: FlipMessage) => void;
+  "monitor:changed": (change: { monitorId: string }) => void;
+};
 
 export type VigilIo = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 
@@ -61,6 +75,7 @@ export function createIo(
   });
 
   io.on("connection", (socket) => {
+    if (socket.data.user) void socket.join(userRoom(socket.data.user.id));
     for (const id of socket.data.workspaceIds) void socket.join(workspaceRoom(id));
 
     socket.on("room:join", (room, ack) => {

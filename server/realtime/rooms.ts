@@ -1,4 +1,6 @@
 export const workspaceRoom = (workspaceId: string) => `workspace:${workspaceId}`;
+/** Joined automatically by a signed-in user's sockets; never joinable on request. */
+export const userRoom = (userId: string) => `user:${userId}`;
 
 export type RoomRequest = { kind: "workspace"; id: string } | { kind: "unknown" };
 

@@ -27,8 +27,11 @@ const t = initTRPC.context<TrpcContext>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const { stack: _stack, ...data } = shape.data;
+    // An unexpected failure says nothing about its cause; the server log has it.
+    const message = error.code === "INTERNAL_SERVER_ERROR" ? "internal error" : shape.message;
     return {
       ...shape,
+      message,
       data: {
         ...data,
         field: isServiceError(cause) ? (cause.details.field ?? null) : null,

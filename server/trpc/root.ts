@@ -1,10 +1,12 @@
 import { createCallerFactory, createTRPCRouter } from "@/server/trpc/init";
 import { accountRouter } from "@/server/trpc/routers/account";
 import { workspaceRouter } from "@/server/trpc/routers/workspace";
+import { monitorRouter } from "@/server/trpc/routers/monitor";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   workspace: workspaceRouter,
+  monitor: monitorRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,7 +1,5 @@
-import { serve } from "inngest/next";
-import { inngest } from "@/server/jobs/client";
-import { functions } from "@/server/jobs/functions";
+import { serveInngest } from "@/server/jobs/serve-inngest";
 
 export const dynamic = "force-dynamic";
 
-export const { GET, POST, PUT } = serve({ client: inngest, functions });
+export const { GET, POST, PUT } = serveInngest;

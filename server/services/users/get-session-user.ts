@@ -4,7 +4,7 @@ import type { ServiceCtx } from "@/server/services/context";
 
 /**
  * The user behind a session token, or null when the account is gone or its password changed after
- * the session began (a password reset signs every older session out).
+ * the session began (a password reset signs every older session out). Times are in ms. `authenticatedAt` is in ms.
  */
 export async function getSessionUser({
   ctx,
@@ -26,11 +26,6 @@ export async function getSessionUser({
     .where(eq(users.id, userId))
     .limit(1);
   if (!user) return null;
-  // Token times are whole seconds; compare at that precision.
-  if (
-    user.passwordChangedAt &&
-    Math.floor(user.passwordChangedAt.getTime() / 1000) > authenticatedAt
-  )
-    return null;
+  if (user.passwordChangedAt && user.passwordChangedAt.getTime() > authenticatedAt) return null;
   return { id: user.id, email: user.email, name: user.name };
 }

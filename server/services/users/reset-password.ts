@@ -5,6 +5,7 @@ import { assertStrongPassword, hashPassword } from "@/server/services/auth/passw
 import { findUserByEmail } from "@/server/services/users/find-user-by-email";
 import { normaliseEmail } from "@/server/services/users/email";
 import { notFound } from "@/server/services/errors";
+import { getEventBus } from "@/server/events/bus";
 
 /** Sets a new password; sessions issued before the change stop working (see passwordChangedAt). */
 export async function resetPassword({
@@ -24,5 +25,6 @@ export async function resetPassword({
     .update(users)
     .set({ passwordHash, passwordChangedAt: now, updatedAt: now })
     .where(eq(users.id, user.id));
+  getEventBus().emit("user.sessions-revoked", { userId: user.id });
   return { userId: user.id };
 }

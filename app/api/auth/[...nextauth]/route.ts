@@ -5,7 +5,8 @@ import { guardCredentialsSignIn } from "@/server/auth/guard-sign-in";
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
 async function handler(req: Request, context: RouteContext): Promise<Response> {
-  const refused = await guardCredentialsSignIn(req);
+  const { nextauth } = await context.params;
+  const refused = await guardCredentialsSignIn(req, nextauth ?? []);
   if (refused) return refused;
   return NextAuth(req as never, context as never, getAuthOptions()) as Promise<Response>;
 }

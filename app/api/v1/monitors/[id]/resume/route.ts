@@ -1,0 +1,9 @@
+import { apiRoute } from "@/server/http/api-v1/respond";
+import { monitorJson } from "@/server/http/api-v1/monitor-json";
+import { resumeMonitor } from "@/server/services/monitors/pause-monitor";
+
+export const dynamic = "force-dynamic";
+
+export const POST = apiRoute(async ({ ctx, params }) =>
+  Response.json(monitorJson(await resumeMonitor({ ctx, monitorId: params.id ?? "" }))),
+);

@@ -1,0 +1,25 @@
+import { apiRoute, readJson } from "@/server/http/api-v1/respond";
+import { monitorJson, parseUpdateMonitor } from "@/server/http/api-v1/monitor-json";
+import { findMonitor } from "@/server/services/monitors/find-monitor";
+import { updateMonitor } from "@/server/services/monitors/update-monitor";
+import { deleteMonitor } from "@/server/services/monitors/delete-monitor";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(async ({ ctx, params }) =>
+  Response.json(monitorJson(await findMonitor(ctx.db, ctx.workspaceId, params.id ?? ""))),
+);
+
+export const PATCH = apiRoute(async ({ req, ctx, params }) => {
+  const monitor = await updateMonitor({
+    ctx,
+    monitorId: params.id ?? "",
+    input: parseUpdateMonitor(await readJson(req)),
+  });
+  return Response.json(monitorJson(monitor));
+});
+
+export const DELETE = apiRoute(async ({ ctx, params }) => {
+  await deleteMonitor({ ctx, monitorId: params.id ?? "" });
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,8 @@
+import { getRuntime } from "@/server/runtime";
+import { openApiDocument } from "@/server/http/api-v1/openapi";
+
+export const dynamic = "force-dynamic";
+
+export function GET(): Response {
+  return Response.json(openApiDocument(getRuntime().config.baseUrl));
+}

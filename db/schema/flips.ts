@@ -1,0 +1,26 @@
+import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { monitors } from "@/db/schema/monitors";
+
+export const subjectKinds = ["monitor", "heartbeat"] as const;
+export type SubjectKind = (typeof subjectKinds)[number];
+
+/** Every state change of a subject; uptime, incidents, alerts and live updates all come from here. */
+export const flips = pgTable(
+  "flips",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id").notNull(),
+    subjectKind: text("subject_kind", { enum: subjectKinds }).notNull(),
+    monitorId: uuid("monitor_id").references(() => monitors.id, { onDelete: "cascade" }),
+    fromStatus: text("from_status").notNull(),
+    toStatus: text("to_status").notNull(),
+    reason: text("reason"),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("flips_monitor_at_idx").on(t.monitorId, t.at),
+    index("flips_workspace_at_idx").on(t.workspaceId, t.at),
+  ],
+);
+
+export type FlipRow = typeof flips.$inferSelect;

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { createBodyScanner, maxBodyBytes } from "@/server/checks/http/create-body-scanner";
+
+describe("createBodyScanner", () => {
+  it("stops at exactly 1 MiB however large the chunks are", () => {
+    const scanner = createBodyScanner(null);
+    const chunk = Buffer.alloc(300_000, "a");
+    const done = [1, 2, 3, 4].map(() => scanner.push(chunk));
+    expect(done).toEqual([false, false, false, true]);
+    expect(scanner.result()).toEqual({
+      bytesRead: maxBodyBytes,
+      isTruncated: true,
+      hasKeyword: null,
+    });
+  });
+
+  it("finds a keyword split across chunks", () => {
+    const scanner = createBodyScanner("needle");
+    expect(scanner.push(Buffer.from("hay hay nee"))).toBe(false);
+    expect(scanner.push(Buffer.from("d"))).toBe(false);
+    expect(scanner.push(Buffer.from("le hay"))).toBe(true);
+    expect(scanner.result()).toMatchObject({ hasKeyword: true, isTruncated: false });
+  });
+
+  it("finds a multi-byte UTF-8 keyword split inside a character", () => {
+    const bytes = Buffer.from("prefix → café ✓ suffix", "utf8");
+    const scanner = createBodyScanner("café ✓");
+    const split = bytes.indexOf(Buffer.from("✓")) + 1;
+    scanner.push(bytes.subarray(0, split));
+    scanner.push(bytes.subarray(split));
+    expect(scanner.result().hasKeyword).toBe(true);
+  });
+
+  it("matches case-sensitively", () => {
+    const scanner = createBodyScanner("OK");
+    scanner.push(Buffer.from("status: ok"));
+    expect(scanner.result().hasKeyword).toBe(false);
+  });
+
+  it("ignores a keyword that only appears after the first 1 MiB", () => {
+    const scanner = createBodyScanner("needle");
+    scanner.push(Buffer.alloc(maxBodyBytes - 3, "a"));
+    expect(scanner.push(Buffer.from("needle"))).toBe(true);
+    expect(scanner.result()).toEqual({
+      bytesRead: maxBodyBytes,
+      isTruncated: true,
+      hasKeyword: false,
+    });
+  });
+});

@@ -1,0 +1,93 @@
+import type { Monitor } from "@/db/schema";
+import {
+  createMonitorInput,
+  updateMonitorInput,
+} from "@/server/services/monitors/monitor-settings";
+import { HttpError, parseWith } from "@/server/http/api-v1/respond";
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The monitor as REST API v1 shows it (Tickstem-compatible snake_case). */
+export function monitorJson(m: Monitor) {
+  return {
+    id: m.id,
+    name: m.name,
+    url: m.url,
+    method: m.method,
+    headers: m.headers,
+    body: m.body,
+    accepted_status_codes: m.acceptedStatusCodes,
+    max_redirects: m.maxRedirects,
+    timeout_secs: m.timeoutSecs,
+    keyword: m.keyword,
+    keyword_must_be_absent: m.keywordMustBeAbsent,
+    degraded_after_ms: m.degradedAfterMs,
+    interval_secs: m.intervalSecs,
+    retry_interval_secs: m.retryIntervalSecs,
+    confirmations: m.confirmations,
+    paused: m.status === "paused",
+    status: m.status,
+    consecutive_failures: m.consecutiveFailures,
+    last_checked_at: iso(m.lastCheckedAt),
+    last_response_ms: m.lastResponseMs,
+    last_status_code: m.lastStatusCode,
+    last_error: m.lastError,
+    tls_cert_expires_at: iso(m.tlsCertExpiresAt),
+    next_check_at: m.status === "paused" ? null : iso(m.nextCheckAt),
+    created_at: m.createdAt.toISOString(),
+    updated_at: m.updatedAt.toISOString(),
+  };
+}
+
+export function checkJson(c: {
+  id: string;
+  monitorId: string;
+  status: string;
+  statusCode: number | null;
+  durationMs: number;
+  error: string | null;
+  checkedAt: Date;
+}) {
+  return {
+    id: c.id,
+    monitor_id: c.monitorId,
+    status: c.status,
+    status_code: c.statusCode,
+    duration_ms: c.durationMs,
+    error: c.error,
+    checked_at: c.checkedAt.toISOString(),
+  };
+}
+
+const WRITABLE = [
+  "name",
+  "url",
+  "method",
+  "headers",
+  "body",
+  "accepted_status_codes",
+  "max_redirects",
+  "timeout_secs",
+  "keyword",
+  "keyword_must_be_absent",
+  "degraded_after_ms",
+  "interval_secs",
+  "retry_interval_secs",
+  "confirmations",
+  "paused",
+] as const;
+
+const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+function toCamel(body: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+    if (!(WRITABLE as readonly string[]).includes(key))
+      throw new HttpError(400, `unknown or read-only field ${key}`);
+    out[camel(key)] = value;
+  }
+  return out;
+}
+
+export const parseCreateMonitor = (body: unknown) => parseWith(createMonitorInput, toCamel(body));
+export const parseUpdateMonitor = (body: unknown) => parseWith(updateMonitorInput, toCamel(body));

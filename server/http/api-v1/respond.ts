@@ -1,0 +1,125 @@
+import { ZodError, type z } from "zod";
+import { getRuntime } from "@/server/runtime";
+import { systemClock, type WorkspaceCtx } from "@/server/services/context";
+import { isServiceError, type ServiceErrorCode } from "@/server/services/errors";
+import { authenticateApiKey } from "@/server/services/api-keys/authenticate-api-key";
+
+const STATUS: Record<ServiceErrorCode, number> = {
+  BAD_INPUT: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+};
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const jsonError = (status: number, message: string, headers: Record<string, string> = {}) =>
+  Response.json({ error: message }, { status, headers });
+
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** One line naming the field, in the API's snake_case. */
+export function describeZodError(error: ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "invalid input";
+  if (issue.code === "unrecognized_keys")
+    return `unknown field ${issue.keys.map(snake).join(", ")}`;
+  const field = issue.path
+    .map((p) => (typeof p === "string" ? snake(p) : `[${String(p)}]`))
+    .join(".");
+  return field ? `${field}: ${issue.message}` : issue.message;
+}
+
+/** Reads a JSON object body, refusing non-JSON (400) and bodies over the limit (413). */
+export async function readJson(req: Request): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES)
+    throw new HttpError(413, `body larger than ${MAX_BODY_BYTES} bytes`);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
+    throw new HttpError(413, `body larger than ${MAX_BODY_BYTES} bytes`);
+  if (text.trim() === "") throw new HttpError(400, "request body must be a JSON object");
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+      throw new HttpError(400, "request body must be a JSON object");
+    return parsed;
+  } catch (e) {
+    if (e instanceof HttpError) throw e;
+    throw new HttpError(400, "request body is not valid JSON");
+  }
+}
+
+export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new HttpError(400, describeZodError(result.error));
+  return result.data;
+}
+
+/** `?limit=`: default 50, above 1000 served as 1000, below 1 or not a number is a 400. */
+export function parseLimit(req: Request): number {
+  const raw = new URL(req.url).searchParams.get("limit");
+  if (raw === null || raw === "") return 50;
+  if (!/^-?\d+$/.test(raw)) throw new HttpError(400, "limit must be a whole number");
+  const n = Number(raw);
+  if (n < 1) throw new HttpError(400, "limit must be at least 1");
+  return Math.min(n, 1000);
+}
+
+type Handler = (args: {
+  req: Request;
+  ctx: WorkspaceCtx;
+  params: Record<string, string>;
+}) => Promise<Response>;
+
+/**
+ * REST API v1 adapter: Bearer API key → workspace context; service and input errors become
+ * `{"error": "…"}` with a 4xx status; anything unexpected is a logged 500 without details.
+ */
+export function apiRoute(handler: Handler) {
+  return async (
+    req: Request,
+    context: { params: Promise<Record<string, string>> },
+  ): Promise<Response> => {
+    const runtime = getRuntime();
+    try {
+      const header = req.headers.get("authorization") ?? "";
+      const key = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+      const auth = await authenticateApiKey({ ctx: { db: runtime.db, now: systemClock }, key });
+      if (!auth)
+        return jsonError(
+          401,
+          key ? "invalid API key" : "missing API key: send Authorization: Bearer <key>",
+        );
+      const ctx: WorkspaceCtx = {
+        db: runtime.db,
+        now: systemClock,
+        actor: { userId: auth.userId ?? "" },
+        workspaceId: auth.workspaceId,
+      };
+      return await handler({ req, ctx, params: await context.params });
+    } catch (e) {
+      if (e instanceof HttpError) return jsonError(e.status, e.message);
+      if (e instanceof ZodError) return jsonError(400, describeZodError(e));
+      if (isServiceError(e)) {
+        const headers: Record<string, string> = e.details.retryAfterSecs
+          ? { "retry-after": String(e.details.retryAfterSecs) }
+          : {};
+        return jsonError(STATUS[e.code], e.message, headers);
+      }
+      runtime.logger.error({ err: e, url: req.url }, "API request failed");
+      return jsonError(500, "internal error");
+    }
+  };
+}

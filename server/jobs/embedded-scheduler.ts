@@ -1,0 +1,107 @@
+import type { Logger } from "pino";
+import type { Db } from "@/db/client";
+import type { Clock } from "@/server/services/context";
+import { getEventBus } from "@/server/events/bus";
+import { claimDueMonitors } from "@/server/services/checks/claim-due-monitors";
+import { checkLeasedMonitor, type CheckRunOptions } from "@/server/services/checks/run-due-checks";
+import { nextDueAt } from "@/server/services/checks/next-due-at";
+
+// Not a poll: a safety wake-up in case a change on another path never reached this process.
+const MAX_SLEEP_MS = 60_000;
+
+/**
+ * The embedded driver: one timer armed for the earliest due check, re-armed when a monitor changes.
+ * Each wake-up claims as many due monitors as there are free check slots and starts them; a slow
+ * target holds one slot, never the round. Queries are "due at or before now", so a late or missed
+ * wake-up is caught by the next one.
+ */
+export class EmbeddedScheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private armedFor = Number.POSITIVE_INFINITY;
+  private claiming = false;
+  private wakeAgain = false;
+  private stopped = false;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly unsubscribe: () => void;
+  private readonly concurrency: number;
+
+  constructor(
+    private readonly deps: {
+      db: Db;
+      now: Clock;
+      logger: Logger;
+      options: CheckRunOptions;
+      concurrency?: number;
+    },
+  ) {
+    this.concurrency = deps.concurrency ?? 200;
+    this.unsubscribe = getEventBus().on("monitor.changed", ({ nextCheckAt }) => {
+      if (nextCheckAt) this.armAt(nextCheckAt.getTime());
+    });
+  }
+
+  start(): void {
+    this.armAt(this.deps.now().getTime());
+  }
+
+  /** Stops claiming new work and waits for the checks in flight. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe();
+    if (this.timer) clearTimeout(this.timer);
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  get checksInFlight(): number {
+    return this.inFlight.size;
+  }
+
+  private armAt(at: number): void {
+    if (this.stopped || at >= this.armedFor) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.armedFor = at;
+    const delay = Math.max(0, Math.min(at - this.deps.now().getTime(), MAX_SLEEP_MS));
+    this.timer = setTimeout(() => void this.wake(), delay);
+  }
+
+  private async wake(): Promise<void> {
+    this.timer = null;
+    this.armedFor = Number.POSITIVE_INFINITY;
+    if (this.claiming) {
+      this.wakeAgain = true;
+      return;
+    }
+    this.claiming = true;
+    try {
+      const capacity = this.concurrency - this.inFlight.size;
+      if (capacity <= 0 || this.stopped) return; // a finishing check wakes us again
+      const claimed = await claimDueMonitors(this.deps.db, this.deps.now(), capacity);
+      const ctx = { db: this.deps.db, now: this.deps.now };
+      for (const monitor of claimed) {
+        const check: Promise<unknown> = checkLeasedMonitor(ctx, monitor, this.deps.options)
+          .catch((err: unknown) =>
+            this.deps.logger.error({ err, monitorId: monitor.id }, "check failed"),
+          )
+          .finally(() => {
+            this.inFlight.delete(check);
+            if (this.inFlight.size === this.concurrency - 1) this.armAt(this.deps.now().getTime());
+          });
+        this.inFlight.add(check);
+      }
+      if (claimed.length === capacity) this.wakeAgain = true;
+      else {
+        const next = await nextDueAt(this.deps.db);
+        this.armAt(next ? next.getTime() : this.deps.now().getTime() + MAX_SLEEP_MS);
+      }
+    } catch (err) {
+      this.deps.logger.error({ err }, "scheduler wake-up failed");
+      this.armAt(this.deps.now().getTime() + 1000);
+    } finally {
+      this.claiming = false;
+      if (this.wakeAgain) {
+        this.wakeAgain = false;
+        this.armAt(this.deps.now().getTime());
+      }
+    }
+  }
+}

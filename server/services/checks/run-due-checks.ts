@@ -1,0 +1,81 @@
+import type { Monitor } from "@/db/schema";
+import type { ServiceCtx } from "@/server/services/context";
+import { runHttpCheck } from "@/server/checks/http/run-http-check";
+import { claimDueMonitors } from "@/server/services/checks/claim-due-monitors";
+import {
+  recordCheckResult,
+  type RecordOutcome,
+} from "@/server/services/checks/record-check-result";
+
+export type CheckRunOptions = { allowPrivateTargets: boolean };
+
+/** Runs one leased monitor's HTTP check and records it. */
+export async function checkLeasedMonitor(
+  ctx: ServiceCtx,
+  monitor: Monitor & { leaseToken: string },
+  options: CheckRunOptions,
+  scheduling: "self" | "planned" = "self",
+): Promise<RecordOutcome> {
+  const result = await runHttpCheck(monitor, options);
+  return recordCheckResult({ ctx, monitor, leaseToken: monitor.leaseToken, result, scheduling });
+}
+
+async function inPool<T>(
+  items: T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+/**
+ * Claims the monitors due at `now` (safe on several nodes at once) and checks them with at most
+ * `concurrency` in flight. Returns how many were checked and recorded.
+ */
+export async function runDueChecks({
+  ctx,
+  now,
+  options,
+  batch = 500,
+  concurrency = 100,
+  onError,
+}: {
+  ctx: ServiceCtx;
+  now: Date;
+  options: CheckRunOptions;
+  batch?: number;
+  concurrency?: number;
+  onError?: (monitorId: string, err: unknown) => void;
+}): Promise<{ claimed: number; recorded: number }> {
+  const claimed = await claimDueMonitors(ctx.db, now, batch);
+  let recorded = 0;
+  await inPool(claimed, concurrency, async (monitor) => {
+    try {
+      if ((await checkLeasedMonitor(ctx, monitor, options)).recorded) recorded++;
+    } catch (err) {
+      onError?.(monitor.id, err);
+    }
+  });
+  return { claimed: claimed.length, recorded };
+}
+
+/** Checks one monitor now if it is due and not held by another node. */
+export async function runCheck({
+  ctx,
+  monitorId,
+  options,
+}: {
+  ctx: ServiceCtx;
+  monitorId: string;
+  options: CheckRunOptions;
+}): Promise<RecordOutcome | null> {
+  const [monitor] = await claimDueMonitors(ctx.db, ctx.now(), 1, monitorId);
+  return monitor ? checkLeasedMonitor(ctx, monitor, options) : null;
+}

@@ -1,0 +1,22 @@
+import { and, eq } from "drizzle-orm";
+import { monitors, type Monitor } from "@/db/schema";
+import type { DbOrTx } from "@/db/client";
+import { notFound } from "@/server/services/errors";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The workspace's monitor; another workspace's monitor is "not found" like a missing one. */
+export async function findMonitor(
+  db: DbOrTx,
+  workspaceId: string,
+  monitorId: string,
+): Promise<Monitor> {
+  if (!UUID.test(monitorId)) throw notFound("monitor not found");
+  const [monitor] = await db
+    .select()
+    .from(monitors)
+    .where(and(eq(monitors.id, monitorId), eq(monitors.workspaceId, workspaceId)))
+    .limit(1);
+  if (!monitor) throw notFound("monitor not found");
+  return monitor;
+}

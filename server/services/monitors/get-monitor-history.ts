@@ -1,0 +1,60 @@
+import { and, asc, desc, eq, gte } from "drizzle-orm";
+import { checkResults, flips, incidents } from "@/db/schema";
+import type { WorkspaceCtx } from "@/server/services/context";
+import { findMonitor } from "@/server/services/monitors/find-monitor";
+import { getMonitorUptimes } from "@/server/services/monitors/get-monitor-uptimes";
+
+/** Everything the monitor page shows: settings, uptime, response times, recent checks, flips, incidents. */
+export async function getMonitorHistory({
+  ctx,
+  monitorId,
+}: {
+  ctx: WorkspaceCtx;
+  monitorId: string;
+}) {
+  const monitor = await findMonitor(ctx.db, ctx.workspaceId, monitorId);
+  const now = ctx.now();
+  const since = new Date(now.getTime() - 24 * 3_600_000);
+  const [uptimes, responseTimes, recentChecks, flipRows, incidentRows] = await Promise.all([
+    getMonitorUptimes(ctx.db, [monitorId], now),
+    ctx.db
+      .select({
+        at: checkResults.checkedAt,
+        ms: checkResults.durationMs,
+        status: checkResults.status,
+      })
+      .from(checkResults)
+      .where(and(eq(checkResults.monitorId, monitorId), gte(checkResults.checkedAt, since)))
+      .orderBy(asc(checkResults.checkedAt))
+      .limit(2000),
+    ctx.db
+      .select()
+      .from(checkResults)
+      .where(eq(checkResults.monitorId, monitorId))
+      .orderBy(desc(checkResults.checkedAt))
+      .limit(20),
+    ctx.db
+      .select()
+      .from(flips)
+      .where(eq(flips.monitorId, monitorId))
+      .orderBy(desc(flips.at))
+      .limit(50),
+    ctx.db
+      .select()
+      .from(incidents)
+      .where(eq(incidents.monitorId, monitorId))
+      .orderBy(desc(incidents.startedAt))
+      .limit(50),
+  ]);
+  return {
+    monitor,
+    uptime: uptimes.get(monitorId) ?? { uptime24h: null, uptime30d: null },
+    responseTimes,
+    recentChecks,
+    flips: flipRows,
+    incidents: incidentRows.map((i) => ({
+      ...i,
+      durationMs: (i.resolvedAt ?? now).getTime() - i.startedAt.getTime(),
+    })),
+  };
+}
