@@ -1,10 +1,19 @@
 import { benchColdStart } from "@/bench/cold-start";
 import { benchPasswordHash } from "@/bench/password-hash";
 import { benchWorkspaceCurrent } from "@/bench/trpc-workspace";
+import { benchScheduler } from "@/bench/scheduler";
 
 // Figures only, never assertions: compare runs on the same machine.
+// `npm run bench` runs the quick ones; `npm run bench -- scheduler [seconds]` the scheduler load.
+const [suite, arg] = process.argv.slice(2);
 console.log(`Vigil benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
-await benchPasswordHash();
-await benchWorkspaceCurrent("pglite");
-await benchWorkspaceCurrent("postgres");
-await benchColdStart();
+if (suite === "scheduler") {
+  const seconds = Number(arg ?? 180);
+  await benchScheduler(10_000, seconds);
+  await benchScheduler(50_000, seconds);
+} else {
+  await benchPasswordHash();
+  await benchWorkspaceCurrent("pglite");
+  await benchWorkspaceCurrent("postgres");
+  await benchColdStart();
+}

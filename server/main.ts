@@ -167,6 +167,7 @@ async function start(): Promise<void> {
         now: systemClock,
         logger,
         options: { allowPrivateTargets: config.allowPrivateTargets },
+        retentionDays: config.resultRetentionDays,
       });
 
   await new Promise<void>((resolve, reject) => {

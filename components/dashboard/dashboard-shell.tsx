@@ -10,6 +10,7 @@ import { useState, type ReactNode } from "react";
 import { Logo } from "@/components/ui/logo";
 import { useTRPC } from "@/components/trpc/client";
 import { navItems } from "@/components/dashboard/nav-items";
+import { LiveIndicator, LiveUpdates } from "@/components/realtime/live-updates";
 
 function isActive(pathname: string, href: string): boolean {
   return href === "/dashboard"
@@ -81,53 +82,61 @@ function Account({ email }: { email: string }) {
 export function DashboardShell({ email, children }: { email: string; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   return (
-    <div className="min-h-dvh bg-zinc-50 dark:bg-zinc-950">
-      <aside className="fixed inset-y-0 left-0 hidden w-60 flex-col border-r border-zinc-200 bg-white px-3 py-5 lg:flex dark:border-zinc-800 dark:bg-zinc-900">
-        <div className="px-2">
-          <Logo href="/dashboard" />
-          <div className="mt-1 pl-9">
-            <WorkspaceName />
+    <LiveUpdates>
+      <div className="min-h-dvh bg-zinc-50 dark:bg-zinc-950">
+        <aside className="fixed inset-y-0 left-0 hidden w-60 flex-col border-r border-zinc-200 bg-white px-3 py-5 lg:flex dark:border-zinc-800 dark:bg-zinc-900">
+          <div className="px-2">
+            <Logo href="/dashboard" />
+            <div className="mt-1 pl-9">
+              <WorkspaceName />
+            </div>
           </div>
-        </div>
-        <nav aria-label="Dashboard" className="mt-8 flex-1">
-          <NavLinks />
-        </nav>
-        <Account email={email} />
-      </aside>
-
-      <header className="sticky top-0 z-20 flex items-center justify-between border-b border-zinc-200 bg-white/90 px-4 py-3 backdrop-blur lg:hidden dark:border-zinc-800 dark:bg-zinc-900/90">
-        <Logo href="/dashboard" />
-        <button
-          type="button"
-          onClick={() => setOpen((v) => !v)}
-          className="rounded-md p-2 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
-          aria-expanded={open}
-          aria-controls="mobile-nav"
-          aria-label={open ? "Close menu" : "Open menu"}
-        >
-          {open ? <X className="size-5" /> : <Menu className="size-5" />}
-        </button>
-      </header>
-      {open ? (
-        <div
-          id="mobile-nav"
-          className="border-b border-zinc-200 bg-white px-3 py-4 lg:hidden dark:border-zinc-800 dark:bg-zinc-900"
-        >
-          <div className="px-3 pb-3">
-            <WorkspaceName />
-          </div>
-          <nav aria-label="Dashboard">
-            <NavLinks onNavigate={() => setOpen(false)} />
+          <nav aria-label="Dashboard" className="mt-8 flex-1">
+            <NavLinks />
           </nav>
-          <div className="mt-4">
-            <Account email={email} />
+          <div className="px-3 pb-3">
+            <LiveIndicator />
           </div>
-        </div>
-      ) : null}
+          <Account email={email} />
+        </aside>
 
-      <main className="lg:pl-60">
-        <div className="mx-auto max-w-5xl px-4 py-8 sm:px-8">{children}</div>
-      </main>
-    </div>
+        <header className="sticky top-0 z-20 flex items-center justify-between border-b border-zinc-200 bg-white/90 px-4 py-3 backdrop-blur lg:hidden dark:border-zinc-800 dark:bg-zinc-900/90">
+          <Logo href="/dashboard" />
+          <span className="mr-3 ml-auto">
+            <LiveIndicator />
+          </span>
+          <button
+            type="button"
+            onClick={() => setOpen((v) => !v)}
+            className="rounded-md p-2 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+            aria-expanded={open}
+            aria-controls="mobile-nav"
+            aria-label={open ? "Close menu" : "Open menu"}
+          >
+            {open ? <X className="size-5" /> : <Menu className="size-5" />}
+          </button>
+        </header>
+        {open ? (
+          <div
+            id="mobile-nav"
+            className="border-b border-zinc-200 bg-white px-3 py-4 lg:hidden dark:border-zinc-800 dark:bg-zinc-900"
+          >
+            <div className="px-3 pb-3">
+              <WorkspaceName />
+            </div>
+            <nav aria-label="Dashboard">
+              <NavLinks onNavigate={() => setOpen(false)} />
+            </nav>
+            <div className="mt-4">
+              <Account email={email} />
+            </div>
+          </div>
+        ) : null}
+
+        <main className="lg:pl-60">
+          <div className="mx-auto max-w-5xl px-4 py-8 sm:px-8">{children}</div>
+        </main>
+      </div>
+    </LiveUpdates>
   );
 }

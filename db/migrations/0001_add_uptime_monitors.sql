@@ -55,6 +55,7 @@ CREATE TABLE "check_rollups" (
 --> statement-breakpoint
 CREATE TABLE "flips" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"workspace_id" uuid NOT NULL,
 	"subject_kind" text NOT NULL,
 	"monitor_id" uuid,

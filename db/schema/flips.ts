@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { monitors } from "@/db/schema/monitors";
 
 export const subjectKinds = ["monitor", "heartbeat"] as const;
@@ -9,6 +9,8 @@ export const flips = pgTable(
   "flips",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    // Commit order, for flips that share a timestamp (a pause and a resume in one millisecond).
+    seq: bigserial("seq", { mode: "number" }).notNull(),
     workspaceId: uuid("workspace_id").notNull(),
     subjectKind: text("subject_kind", { enum: subjectKinds }).notNull(),
     monitorId: uuid("monitor_id").references(() => monitors.id, { onDelete: "cascade" }),

@@ -5,9 +5,11 @@ import { getEventBus } from "@/server/events/bus";
 import { claimDueMonitors } from "@/server/services/checks/claim-due-monitors";
 import { checkLeasedMonitor, type CheckRunOptions } from "@/server/services/checks/run-due-checks";
 import { nextDueAt } from "@/server/services/checks/next-due-at";
+import { rollUpCheckResults } from "@/server/services/checks/roll-up-check-results";
 
 // Not a poll: a safety wake-up in case a change on another path never reached this process.
 const MAX_SLEEP_MS = 60_000;
+const UPKEEP_EVERY_MS = 3_600_000;
 
 /**
  * The embedded driver: one timer armed for the earliest due check, re-armed when a monitor changes.
@@ -17,13 +19,17 @@ const MAX_SLEEP_MS = 60_000;
  */
 export class EmbeddedScheduler {
   private timer: NodeJS.Timeout | null = null;
+  private upkeepTimer: NodeJS.Timeout | null = null;
   private armedFor = Number.POSITIVE_INFINITY;
   private claiming = false;
   private wakeAgain = false;
   private stopped = false;
   private readonly inFlight = new Set<Promise<unknown>>();
-  private readonly unsubscribe: () => void;
+  private readonly wakes = new Set<Promise<void>>();
+  private unsubscribe: () => void = () => {};
   private readonly concurrency: number;
+  /** How late each check started against its due time (a bounded sample), for benchmarks and metrics. */
+  readonly stats = { started: 0, latenessMs: [] as number[] };
 
   constructor(
     private readonly deps: {
@@ -31,17 +37,25 @@ export class EmbeddedScheduler {
       now: Clock;
       logger: Logger;
       options: CheckRunOptions;
+      retentionDays?: number;
       concurrency?: number;
     },
   ) {
     this.concurrency = deps.concurrency ?? 200;
-    this.unsubscribe = getEventBus().on("monitor.changed", ({ nextCheckAt }) => {
-      if (nextCheckAt) this.armAt(nextCheckAt.getTime());
-    });
   }
 
   start(): void {
+    this.unsubscribe = getEventBus().on("monitor.changed", ({ nextCheckAt }) => {
+      if (nextCheckAt) this.armAt(nextCheckAt.getTime());
+    });
     this.armAt(this.deps.now().getTime());
+    const upkeep = () =>
+      void rollUpCheckResults({
+        ctx: { db: this.deps.db, now: this.deps.now },
+        retentionDays: this.deps.retentionDays ?? 30,
+      }).catch((err: unknown) => this.deps.logger.error({ err }, "check result upkeep failed"));
+    this.upkeepTimer = setInterval(upkeep, UPKEEP_EVERY_MS);
+    this.upkeepTimer.unref();
   }
 
   /** Stops claiming new work and waits for the checks in flight. */
@@ -49,6 +63,9 @@ export class EmbeddedScheduler {
     this.stopped = true;
     this.unsubscribe();
     if (this.timer) clearTimeout(this.timer);
+    if (this.upkeepTimer) clearInterval(this.upkeepTimer);
+    // A wake-up caught mid-claim still starts the checks it leased; wait for it, then for them.
+    await Promise.allSettled([...this.wakes]);
     await Promise.allSettled([...this.inFlight]);
   }
 
@@ -61,7 +78,10 @@ export class EmbeddedScheduler {
     if (this.timer) clearTimeout(this.timer);
     this.armedFor = at;
     const delay = Math.max(0, Math.min(at - this.deps.now().getTime(), MAX_SLEEP_MS));
-    this.timer = setTimeout(() => void this.wake(), delay);
+    this.timer = setTimeout(() => {
+      const waking: Promise<void> = this.wake().finally(() => this.wakes.delete(waking));
+      this.wakes.add(waking);
+    }, delay);
   }
 
   private async wake(): Promise<void> {
@@ -77,7 +97,11 @@ export class EmbeddedScheduler {
       if (capacity <= 0 || this.stopped) return; // a finishing check wakes us again
       const claimed = await claimDueMonitors(this.deps.db, this.deps.now(), capacity);
       const ctx = { db: this.deps.db, now: this.deps.now };
+      const startedAt = this.deps.now().getTime();
       for (const monitor of claimed) {
+        this.stats.started++;
+        if (this.stats.latenessMs.length < 200_000)
+          this.stats.latenessMs.push(startedAt - monitor.dueAt.getTime());
         const check: Promise<unknown> = checkLeasedMonitor(ctx, monitor, this.deps.options)
           .catch((err: unknown) =>
             this.deps.logger.error({ err, monitorId: monitor.id }, "check failed"),

@@ -4,7 +4,12 @@ import { z } from "zod";
 /** Every event Vigil sends to Inngest, validated on send and typed in each function's handler. */
 export const events = {
   monitorCheckDue: eventType("vigil/monitor.check.due", {
-    schema: z.object({ monitorId: z.uuid(), workspaceId: z.uuid(), dueAt: z.iso.datetime() }),
+    schema: z.object({
+      monitorId: z.uuid(),
+      workspaceId: z.uuid(),
+      leaseToken: z.uuid(),
+      dueAt: z.iso.datetime(),
+    }),
   }),
   heartbeatPinged: eventType("vigil/heartbeat.pinged", {
     schema: z.object({

@@ -1,16 +1,15 @@
 import { serve } from "inngest/next";
 import { getRuntime } from "@/server/runtime";
 import { createInngestClient } from "@/server/jobs/client";
-import { functions } from "@/server/jobs/functions";
+import { createFunctions } from "@/server/jobs/functions";
 
 type Handler = (req: Request, ctx: unknown) => Promise<Response>;
 let handler: { GET: Handler; POST: Handler; PUT: Handler } | null = null;
 
 function inngestHandler() {
-  handler ??= serve({
-    client: createInngestClient(getRuntime().config.inngest),
-    functions,
-  }) as unknown as {
+  if (handler) return handler;
+  const client = createInngestClient(getRuntime().config.inngest);
+  handler = serve({ client, functions: createFunctions(client) }) as unknown as {
     GET: Handler;
     POST: Handler;
     PUT: Handler;

@@ -30,9 +30,35 @@ describe(`tRPC on ${testDbKind()}`, () => {
       }),
     );
 
+  const someId = "00000000-0000-4000-8000-000000000000";
+  const monitorInput = { name: "m", url: "https://example.com/" };
   const protectedCalls: [string, (c: ReturnType<typeof caller>) => Promise<unknown>][] = [
     ["workspace.current", (c) => c.workspace.current()],
+    ["monitor.list", (c) => c.monitor.list()],
+    ["monitor.get", (c) => c.monitor.get({ id: someId })],
+    ["monitor.create", (c) => c.monitor.create(monitorInput)],
+    ["monitor.update", (c) => c.monitor.update({ id: someId, changes: { name: "x" } })],
+    ["monitor.delete", (c) => c.monitor.delete({ id: someId })],
+    ["monitor.pause", (c) => c.monitor.pause({ id: someId })],
+    ["monitor.resume", (c) => c.monitor.resume({ id: someId })],
   ];
+
+  it("lets an outsider neither see nor change another workspace's monitor", async () => {
+    const owner = await makeUser(database.db);
+    const outsider = await makeUser(database.db);
+    const monitor = await caller(owner.user).monitor.create({ ...monitorInput, paused: true });
+    const them = caller(outsider.user, { workspace: owner.workspace.id });
+    expect(await them.monitor.list()).toEqual([]);
+    for (const call of [
+      () => them.monitor.get({ id: monitor.id }),
+      () => them.monitor.update({ id: monitor.id, changes: { name: "stolen" } }),
+      () => them.monitor.pause({ id: monitor.id }),
+      () => them.monitor.resume({ id: monitor.id }),
+      () => them.monitor.delete({ id: monitor.id }),
+    ])
+      await expect(call()).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await caller(owner.user).monitor.get({ id: monitor.id })).monitor.name).toBe("m");
+  });
 
   it.each(protectedCalls)("refuses %s without a session (UNAUTHORIZED)", async (_name, call) => {
     await expect(call(caller(null))).rejects.toMatchObject({ code: "UNAUTHORIZED" });

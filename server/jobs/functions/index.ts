@@ -1,4 +1,8 @@
-import type { InngestFunction } from "inngest";
+import type { Inngest } from "inngest";
+import { createCheckMonitor, createPlanChecks } from "@/server/jobs/functions/monitor-checks";
+import { createUpkeep } from "@/server/jobs/functions/upkeep";
 
-/** Functions served at /api/inngest. Checks, deadlines and alerts register here as they land. */
-export const functions: InngestFunction.Any[] = [];
+/** Functions served at /api/inngest for this client. */
+export function createFunctions(inngest: Inngest) {
+  return [createPlanChecks(inngest), createCheckMonitor(inngest), createUpkeep(inngest)];
+}

@@ -9,32 +9,41 @@ const LEASE_MARGIN_SECS = 30;
  * Claims up to `limit` monitors due at or before `now` for this node: each gets a fresh lease token
  * and its next_check_at moves past the lease, so no other node (SKIP LOCKED) takes the same round.
  */
+export type ClaimedMonitor = Monitor & { leaseToken: string; dueAt: Date };
+
 export async function claimDueMonitors(
   db: DbOrTx,
   now: Date,
   limit: number,
   onlyId?: string,
-): Promise<(Monitor & { leaseToken: string })[]> {
+): Promise<ClaimedMonitor[]> {
+  const nowIso = now.toISOString();
   const rows = await db.execute(sql`
-    update ${monitors} m
-    set lease_token = gen_random_uuid(),
-        lease_until = ${now.toISOString()}::timestamptz + make_interval(secs => m.timeout_secs + ${LEASE_MARGIN_SECS}),
-        next_check_at = ${now.toISOString()}::timestamptz + make_interval(secs => m.timeout_secs + ${LEASE_MARGIN_SECS})
-    where m.id in (
-      select id from ${monitors}
-      where status <> 'paused' and next_check_at <= ${now.toISOString()}::timestamptz
+    with due as (
+      select id, next_check_at from ${monitors}
+      where status <> 'paused' and next_check_at <= ${nowIso}::timestamptz
         ${onlyId ? sql`and id = ${onlyId}` : sql``}
       order by next_check_at
       limit ${limit}
       for update skip locked
     )
-    returning m.id`);
-  const ids = rowsOf<{ id: string }>(rows).map((r) => r.id);
-  if (ids.length === 0) return [];
+    update ${monitors} m
+    set lease_token = gen_random_uuid(),
+        lease_until = ${nowIso}::timestamptz + make_interval(secs => m.timeout_secs + ${LEASE_MARGIN_SECS}),
+        next_check_at = ${nowIso}::timestamptz + make_interval(secs => m.timeout_secs + ${LEASE_MARGIN_SECS})
+    from due
+    where m.id = due.id
+    returning m.id, due.next_check_at as due_at`);
+  const dueAt = new Map(
+    rowsOf<{ id: string; due_at: Date | string }>(rows).map((r) => [r.id, new Date(r.due_at)]),
+  );
+  if (dueAt.size === 0) return [];
   const claimed = await db.query.monitors.findMany({
-    where: (m, { inArray }) => inArray(m.id, ids),
+    where: (m, { inArray }) => inArray(m.id, [...dueAt.keys()]),
   });
-  return claimed.filter((m): m is Monitor & { leaseToken: string } => m.leaseToken !== null);
+  return claimed.flatMap((m) =>
+    m.leaseToken ? [{ ...m, leaseToken: m.leaseToken, dueAt: dueAt.get(m.id) ?? now }] : [],
+  );
 }
 
 /** postgres-js returns an array of rows, PGlite an object with `rows`. */

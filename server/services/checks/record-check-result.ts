@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { checkResults, monitors, type Monitor } from "@/db/schema";
 import type { ServiceCtx } from "@/server/services/context";
 import { decideCheck } from "@/server/domain/monitors/monitor-state";
@@ -8,6 +8,8 @@ import type { HttpCheckResult } from "@/server/checks/http/run-http-check";
 
 export type RecordOutcome = {
   recorded: boolean;
+  /** Whether this check itself succeeded (the state may still be down or pending). */
+  ok: boolean;
   status: Monitor["status"];
   flip: FlipEvent | null;
   nextCheckAt: Date;
@@ -51,7 +53,16 @@ export async function recordCheckResult({
         lastError: result.error,
         ...(result.tlsCertExpiresAt ? { tlsCertExpiresAt: result.tlsCertExpiresAt } : {}),
         ...(scheduling === "self"
-          ? { nextCheckAt: decision.nextCheckAt, leaseToken: null, leaseUntil: null }
+          ? {
+              // From the row's current settings: an edit made while this check ran still applies.
+              nextCheckAt: sql`${now.toISOString()}::timestamptz + make_interval(secs => ${
+                decision.consecutiveFailures > 0
+                  ? monitors.retryIntervalSecs
+                  : monitors.intervalSecs
+              })`,
+              leaseToken: null,
+              leaseUntil: null,
+            }
           : {}),
       })
       .where(
@@ -82,6 +93,7 @@ export async function recordCheckResult({
   if (!outcome)
     return {
       recorded: false,
+      ok: result.status === "up",
       status: monitor.status,
       flip: null,
       nextCheckAt: monitor.nextCheckAt,
@@ -95,6 +107,7 @@ export async function recordCheckResult({
   });
   return {
     recorded: true,
+    ok: result.status === "up",
     status: decision.status,
     flip: outcome.flip,
     nextCheckAt: outcome.nextCheckAt,

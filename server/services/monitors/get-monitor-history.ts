@@ -37,7 +37,7 @@ export async function getMonitorHistory({
       .select()
       .from(flips)
       .where(eq(flips.monitorId, monitorId))
-      .orderBy(desc(flips.at))
+      .orderBy(desc(flips.at), desc(flips.seq))
       .limit(50),
     ctx.db
       .select()

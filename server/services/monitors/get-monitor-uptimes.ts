@@ -1,4 +1,4 @@
-import { and, asc, desc, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, gte, inArray, lt } from "drizzle-orm";
 import { flips } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 import type { MonitorStatus } from "@/server/domain/monitors/monitor-state";
@@ -28,12 +28,12 @@ export async function getMonitorUptimes(
       .selectDistinctOn([flips.monitorId], { monitorId: flips.monitorId, to: flips.toStatus })
       .from(flips)
       .where(and(inArray(flips.monitorId, monitorIds), lt(flips.at, from30)))
-      .orderBy(flips.monitorId, desc(flips.at)),
+      .orderBy(flips.monitorId, desc(flips.at), desc(flips.seq)),
     db
       .select({ monitorId: flips.monitorId, to: flips.toStatus, at: flips.at })
       .from(flips)
       .where(and(inArray(flips.monitorId, monitorIds), gte(flips.at, from30)))
-      .orderBy(asc(flips.at), sql`${flips.id}`),
+      .orderBy(asc(flips.at), asc(flips.seq)),
   ]);
   const initial = new Map(before.map((r) => [r.monitorId, r.to as MonitorStatus]));
   const changes = new Map<string, StateChange<MonitorStatus>[]>();

@@ -1,0 +1,242 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ArrowLeft, Pause, Pencil, Play, Trash2 } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import type { ReactNode } from "react";
+import { useTRPC } from "@/components/trpc/client";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { useNow } from "@/components/ui/use-now";
+import { StatusBadge } from "@/components/monitors/status-badge";
+import { ResponseTimeChart } from "@/components/monitors/response-time-chart";
+import {
+  formatAgo,
+  formatDuration,
+  formatInterval,
+  formatMs,
+  formatUptime,
+} from "@/components/monitors/format";
+
+function Stat({ label, value, hint }: { label: string; value: ReactNode; hint?: string }) {
+  return (
+    <div className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+      <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dd className="mt-1 text-lg font-semibold tabular-nums">{value}</dd>
+      {hint ? <dd className="text-xs text-zinc-500 dark:text-zinc-400">{hint}</dd> : null}
+    </div>
+  );
+}
+
+function Card({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section
+      className="rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
+      aria-label={title}
+    >
+      <h2 className="border-b border-zinc-200 px-5 py-3 text-sm font-medium dark:border-zinc-800">
+        {title}
+      </h2>
+      <div className="px-5 py-4">{children}</div>
+    </section>
+  );
+}
+
+export function MonitorDetail({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const now = useNow(1000);
+  const { data, error } = useQuery(trpc.monitor.get.queryOptions({ id }));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.monitor.pathKey() });
+  const pause = useMutation(trpc.monitor.pause.mutationOptions({ onSuccess: refresh }));
+  const resume = useMutation(trpc.monitor.resume.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(trpc.monitor.delete.mutationOptions());
+
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-red-600">
+        {error.message}
+      </p>
+    );
+  if (!data) return <p className="text-sm text-zinc-500">Loading…</p>;
+  const { monitor: m, uptime, responseTimes, recentChecks, incidents, flips } = data;
+  const paused = m.status === "paused";
+
+  return (
+    <div className="space-y-6">
+      <Link
+        href="/dashboard/monitors"
+        className="inline-flex items-center gap-1 text-sm text-zinc-500 hover:text-zinc-900 dark:hover:text-white"
+      >
+        <ArrowLeft className="size-4" aria-hidden="true" /> Monitors
+      </Link>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <div className="flex items-center gap-3">
+            <h1 className="truncate text-2xl font-semibold tracking-tight">{m.name}</h1>
+            <span data-testid="monitor-status">
+              <StatusBadge status={m.status} />
+            </span>
+          </div>
+          <p className="mt-1 truncate text-sm text-zinc-500 dark:text-zinc-400">
+            {m.method}{" "}
+            <a href={m.url} className="hover:underline" rel="noreferrer noopener" target="_blank">
+              {m.url}
+            </a>{" "}
+            · every {formatInterval(m.intervalSecs)} · for{" "}
+            {formatDuration(now - new Date(m.statusChangedAt).getTime())}
+          </p>
+          {m.lastError && m.status !== "up" ? (
+            <p className="mt-2 text-sm text-red-700 dark:text-red-400" data-testid="monitor-error">
+              {m.lastError}
+            </p>
+          ) : null}
+        </div>
+        <div className="flex gap-2">
+          <ButtonLink href={`/dashboard/monitors/${id}/edit`} variant="secondary">
+            <Pencil className="size-4" aria-hidden="true" /> Edit
+          </ButtonLink>
+          {paused ? (
+            <Button
+              variant="secondary"
+              onClick={() => resume.mutate({ id })}
+              disabled={resume.isPending}
+            >
+              <Play className="size-4" aria-hidden="true" /> Resume
+            </Button>
+          ) : (
+            <Button
+              variant="secondary"
+              onClick={() => pause.mutate({ id })}
+              disabled={pause.isPending}
+            >
+              <Pause className="size-4" aria-hidden="true" /> Pause
+            </Button>
+          )}
+          <Button
+            variant="ghost"
+            aria-label="Delete monitor"
+            onClick={async () => {
+              if (!window.confirm(`Delete ${m.name} and all its history?`)) return;
+              await remove.mutateAsync({ id });
+              await refresh();
+              router.push("/dashboard/monitors");
+            }}
+          >
+            <Trash2 className="size-4" aria-hidden="true" />
+          </Button>
+        </div>
+      </div>
+
+      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <Stat label="Uptime, 24 hours" value={formatUptime(uptime.uptime24h)} />
+        <Stat label="Uptime, 30 days" value={formatUptime(uptime.uptime30d)} />
+        <Stat
+          label="Last response"
+          value={formatMs(m.lastResponseMs)}
+          hint={m.lastCheckedAt ? `checked ${formatAgo(m.lastCheckedAt, now)}` : "not checked yet"}
+        />
+        <Stat
+          label="TLS certificate"
+          value={m.tlsCertExpiresAt ? new Date(m.tlsCertExpiresAt).toISOString().slice(0, 10) : "—"}
+          hint={
+            m.tlsCertExpiresAt
+              ? `expires in ${formatDuration(new Date(m.tlsCertExpiresAt).getTime() - now)}`
+              : m.url.startsWith("https")
+                ? "after the first check"
+                : "plain HTTP"
+          }
+        />
+      </dl>
+
+      <Card title="Response time (24 hours)">
+        <ResponseTimeChart points={responseTimes.map((p) => ({ ...p, at: new Date(p.at) }))} />
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Recent checks">
+          {recentChecks.length === 0 ? (
+            <p className="text-sm text-zinc-500">No checks yet.</p>
+          ) : (
+            <ul
+              className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800"
+              data-testid="recent-checks"
+            >
+              {recentChecks.map((c) => (
+                <li key={c.id} className="flex items-start justify-between gap-3 py-2">
+                  <span className="min-w-0">
+                    <span
+                      className={
+                        c.status === "up"
+                          ? "text-emerald-700 dark:text-emerald-400"
+                          : "text-red-700 dark:text-red-400"
+                      }
+                    >
+                      {c.status === "up" ? "OK" : c.status === "timeout" ? "Timeout" : "Failed"}
+                    </span>
+                    {c.statusCode ? <span className="text-zinc-500"> · {c.statusCode}</span> : null}
+                    {c.error ? (
+                      <span className="block truncate text-xs text-zinc-500" title={c.error}>
+                        {c.error}
+                      </span>
+                    ) : null}
+                  </span>
+                  <span className="shrink-0 text-right text-xs text-zinc-500 tabular-nums">
+                    {formatMs(c.durationMs)}
+                    <br />
+                    {formatAgo(c.checkedAt, now)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title="Incidents and state changes">
+          {incidents.length === 0 && flips.length === 0 ? (
+            <p className="text-sm text-zinc-500">Nothing has changed yet.</p>
+          ) : (
+            <ul className="space-y-3 text-sm">
+              {incidents.map((i) => (
+                <li
+                  key={i.id}
+                  className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"
+                >
+                  <p className="font-medium">
+                    {i.resolvedAt ? (
+                      "Outage, resolved"
+                    ) : (
+                      <span className="text-red-700 dark:text-red-400">Ongoing outage</span>
+                    )}{" "}
+                    ·{" "}
+                    {formatDuration(
+                      i.resolvedAt ? i.durationMs : now - new Date(i.startedAt).getTime(),
+                    )}
+                  </p>
+                  <p className="text-xs text-zinc-500">
+                    from {new Date(i.startedAt).toLocaleString()}
+                    {i.resolvedAt ? ` to ${new Date(i.resolvedAt).toLocaleString()}` : ""}
+                  </p>
+                  {i.cause ? (
+                    <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{i.cause}</p>
+                  ) : null}
+                </li>
+              ))}
+              {flips.slice(0, 20).map((f) => (
+                <li key={f.id} className="flex justify-between gap-3 text-xs text-zinc-500">
+                  <span>
+                    {f.fromStatus} →{" "}
+                    <span className="font-medium text-zinc-800 dark:text-zinc-200">
+                      {f.toStatus}
+                    </span>
+                  </span>
+                  <span className="tabular-nums">{formatAgo(f.at, now)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Monitor } from "@/db/schema";
+import type { WorkspaceCtx } from "@/server/services/context";
+import { createMonitor, type NewMonitorSettings } from "@/server/services/monitors/create-monitor";
+
+/** An HTTP monitor created through the real service: 60 s interval, 20 s retry, 2 s timeout. */
+export function makeMonitor(
+  ctx: WorkspaceCtx,
+  url: string,
+  overrides: Partial<NewMonitorSettings> = {},
+): Promise<Monitor> {
+  return createMonitor({
+    ctx,
+    input: {
+      name: "Test monitor",
+      url,
+      method: "GET",
+      headers: {},
+      body: null,
+      acceptedStatusCodes: ["200-399"],
+      maxRedirects: 0,
+      keyword: null,
+      keywordMustBeAbsent: false,
+      degradedAfterMs: null,
+      intervalSecs: 60,
+      retryIntervalSecs: 20,
+      timeoutSecs: 2,
+      confirmations: 2,
+      paused: false,
+      ...overrides,
+    },
+  });
+}

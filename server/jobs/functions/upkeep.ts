@@ -1,0 +1,20 @@
+import { cron, type Inngest } from "inngest";
+import { getRuntime } from "@/server/runtime";
+import { systemClock } from "@/server/services/context";
+import { rollUpCheckResults } from "@/server/services/checks/roll-up-check-results";
+
+/** Hourly: roll raw check results up per hour and day, and prune those past the retention window. */
+export function createUpkeep(inngest: Inngest) {
+  return inngest.createFunction(
+    { id: "roll-up-check-results", triggers: [cron("7 * * * *")] },
+    async ({ step }) => {
+      await step.run("roll-up-and-prune", async () => {
+        const runtime = getRuntime();
+        await rollUpCheckResults({
+          ctx: { db: runtime.db, now: systemClock },
+          retentionDays: runtime.config.resultRetentionDays,
+        });
+      });
+    },
+  );
+}

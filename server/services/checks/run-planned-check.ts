@@ -1,0 +1,38 @@
+import { and, eq } from "drizzle-orm";
+import { monitors } from "@/db/schema";
+import type { ServiceCtx } from "@/server/services/context";
+import { checkLeasedMonitor, type CheckRunOptions } from "@/server/services/checks/run-due-checks";
+import type { RecordOutcome } from "@/server/services/checks/record-check-result";
+
+export type PlannedCheckOutcome =
+  { ran: false; reason: "superseded" } | (RecordOutcome & { ran: true; retryAt: Date | null });
+
+/**
+ * Runs a check the Inngest planner scheduled, if its lease still holds (a pause, delete or newer
+ * plan voids it). While failing but not yet down, says when to re-check at the retry interval.
+ */
+export async function runPlannedCheck({
+  ctx,
+  monitorId,
+  leaseToken,
+  options,
+}: {
+  ctx: ServiceCtx;
+  monitorId: string;
+  leaseToken: string;
+  options: CheckRunOptions;
+}): Promise<PlannedCheckOutcome> {
+  const [monitor] = await ctx.db
+    .select()
+    .from(monitors)
+    .where(and(eq(monitors.id, monitorId), eq(monitors.leaseToken, leaseToken)))
+    .limit(1);
+  if (!monitor || monitor.status === "paused") return { ran: false, reason: "superseded" };
+  const outcome = await checkLeasedMonitor(ctx, { ...monitor, leaseToken }, options, "planned");
+  const failing = outcome.recorded && outcome.status !== "down" && !outcome.ok;
+  const retryAt =
+    failing && monitor.retryIntervalSecs < monitor.intervalSecs
+      ? new Date(ctx.now().getTime() + monitor.retryIntervalSecs * 1000)
+      : null;
+  return { ...outcome, ran: true, retryAt };
+}
