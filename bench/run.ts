@@ -2,15 +2,18 @@ import { benchColdStart } from "@/bench/cold-start";
 import { benchPasswordHash } from "@/bench/password-hash";
 import { benchWorkspaceCurrent } from "@/bench/trpc-workspace";
 import { benchScheduler } from "@/bench/scheduler";
+import { benchPings } from "@/bench/pings";
 
 // Figures only, never assertions: compare runs on the same machine.
-// `npm run bench` runs the quick ones; `npm run bench -- scheduler [seconds]` the scheduler load.
+// `npm run bench` runs the quick ones; `npm run bench -- scheduler|pings [seconds]` the load tests.
 const [suite, arg] = process.argv.slice(2);
 console.log(`Vigil benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
 if (suite === "scheduler") {
   const seconds = Number(arg ?? 180);
   await benchScheduler(10_000, seconds);
   await benchScheduler(50_000, seconds);
+} else if (suite === "pings") {
+  await benchPings(Number(arg ?? 20));
 } else {
   await benchPasswordHash();
   await benchWorkspaceCurrent("pglite");

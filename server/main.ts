@@ -13,6 +13,11 @@ import { systemClock } from "@/server/services/context";
 import { createIo, type VigilIo } from "@/server/realtime/create-io";
 import { relayEvents } from "@/server/realtime/relay-events";
 import { EmbeddedScheduler } from "@/server/jobs/embedded-scheduler";
+import { HeartbeatAlarmClock } from "@/server/jobs/heartbeat-alarm-clock";
+import { bridgeHeartbeatsToInngest } from "@/server/jobs/bridge-heartbeats";
+import { createInngestClient } from "@/server/jobs/client";
+import { PingBatcher } from "@/server/http/ping-batcher";
+import { handlePing } from "@/server/http/ping-handler";
 import { startControlServer } from "@/server/control/control-server";
 import { CLIENT_IP_HEADER } from "@/server/auth/client-ip";
 
@@ -48,6 +53,8 @@ type Resources = {
   stopRelay?: () => void;
   control?: { close: () => Promise<void> } | null;
   scheduler?: EmbeddedScheduler | null;
+  alarmClock?: HeartbeatAlarmClock | null;
+  stopInngestBridge?: () => void;
 };
 
 const config = readConfig();
@@ -67,11 +74,14 @@ async function shutdown(signal: string): Promise<void> {
   }, 10_000);
   force.unref();
   try {
-    const { server, io, control, scheduler, stopRelay, database } = resources;
+    const { server, io, control, scheduler, alarmClock, stopRelay, stopInngestBridge, database } =
+      resources;
     const closed = server?.listening
       ? new Promise<void>((resolve) => server.close(() => resolve()))
       : Promise.resolve();
     await scheduler?.stop();
+    await alarmClock?.stop();
+    stopInngestBridge?.();
     stopRelay?.();
     await io?.close();
     server?.closeIdleConnections();
@@ -137,9 +147,17 @@ async function start(): Promise<void> {
   if (stopSignal) return;
   const handle = app.getRequestHandler();
 
+  // Group commit on the ping path: PGlite is one connection, PostgreSQL gets a few batches at once.
+  const batcher = new PingBatcher(database.db, {
+    maxConcurrent: 1,
+  });
+  const onPingError = (err: unknown) => logger.error({ err }, "ping not recorded");
+
   const server = http.createServer((req, res) => {
     // Overwrite whatever the client sent: only the socket (or a trusted proxy) names the client.
-    req.headers[CLIENT_IP_HEADER] = clientIp(req, config.trustProxy);
+    const ip = clientIp(req, config.trustProxy);
+    if (handlePing(req, res, { batcher, clientIp: ip, onError: onPingError })) return;
+    req.headers[CLIENT_IP_HEADER] = ip;
     handle(req, res).catch((err: unknown) => {
       logger.error({ err, url: req.url }, "request failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
@@ -159,7 +177,13 @@ async function start(): Promise<void> {
         })
       : null;
 
-  // Without Inngest, this process schedules the checks itself.
+  // Without Inngest, this process schedules the checks and watches the deadlines itself.
+  resources.alarmClock = config.inngest.enabled
+    ? null
+    : new HeartbeatAlarmClock({ db: database.db, now: systemClock, logger });
+  resources.stopInngestBridge = config.inngest.enabled
+    ? bridgeHeartbeatsToInngest(createInngestClient(config.inngest), logger)
+    : undefined;
   resources.scheduler = config.inngest.enabled
     ? null
     : new EmbeddedScheduler({
@@ -175,6 +199,7 @@ async function start(): Promise<void> {
     server.listen(config.port, config.host, () => resolve());
   });
   resources.scheduler?.start();
+  resources.alarmClock?.start();
   logger.info(
     {
       url: config.baseUrl,

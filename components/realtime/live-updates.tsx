@@ -23,13 +23,19 @@ export function LiveUpdates({ children }: { children: ReactNode }) {
     const socket = io({ path: "/socket.io", transports: ["websocket", "polling"] });
     const refreshMonitors = () =>
       void queryClient.invalidateQueries({ queryKey: trpc.monitor.pathKey() });
+    const refreshHeartbeats = () =>
+      void queryClient.invalidateQueries({ queryKey: trpc.heartbeat.pathKey() });
     socket.on("connect", () => {
       setLive(true);
       refreshMonitors();
+      refreshHeartbeats();
     });
     socket.on("disconnect", () => setLive(false));
     socket.on("monitor:changed", refreshMonitors);
-    socket.on("flip", refreshMonitors);
+    socket.on("heartbeat:changed", refreshHeartbeats);
+    socket.on("flip", (flip) =>
+      flip.subjectKind === "heartbeat" ? refreshHeartbeats() : refreshMonitors(),
+    );
     return () => {
       socket.disconnect();
     };

@@ -1,5 +1,6 @@
 import { bigserial, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { monitors } from "@/db/schema/monitors";
+import { heartbeats } from "@/db/schema/heartbeats";
 
 export const subjectKinds = ["monitor", "heartbeat"] as const;
 export type SubjectKind = (typeof subjectKinds)[number];
@@ -14,6 +15,7 @@ export const flips = pgTable(
     workspaceId: uuid("workspace_id").notNull(),
     subjectKind: text("subject_kind", { enum: subjectKinds }).notNull(),
     monitorId: uuid("monitor_id").references(() => monitors.id, { onDelete: "cascade" }),
+    heartbeatId: uuid("heartbeat_id").references(() => heartbeats.id, { onDelete: "cascade" }),
     fromStatus: text("from_status").notNull(),
     toStatus: text("to_status").notNull(),
     reason: text("reason"),
@@ -22,6 +24,7 @@ export const flips = pgTable(
   (t) => [
     index("flips_monitor_at_idx").on(t.monitorId, t.at),
     index("flips_workspace_at_idx").on(t.workspaceId, t.at),
+    index("flips_heartbeat_at_idx").on(t.heartbeatId, t.at),
   ],
 );
 

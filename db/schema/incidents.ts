@@ -1,6 +1,7 @@
 import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { flips, subjectKinds } from "@/db/schema/flips";
 import { monitors } from "@/db/schema/monitors";
+import { heartbeats } from "@/db/schema/heartbeats";
 
 /** An outage: opened by the flip into down, resolved by the flip out of it. */
 export const incidents = pgTable(
@@ -10,6 +11,7 @@ export const incidents = pgTable(
     workspaceId: uuid("workspace_id").notNull(),
     subjectKind: text("subject_kind", { enum: subjectKinds }).notNull(),
     monitorId: uuid("monitor_id").references(() => monitors.id, { onDelete: "cascade" }),
+    heartbeatId: uuid("heartbeat_id").references(() => heartbeats.id, { onDelete: "cascade" }),
     openedByFlipId: uuid("opened_by_flip_id")
       .notNull()
       .references(() => flips.id, { onDelete: "cascade" }),
@@ -23,5 +25,6 @@ export const incidents = pgTable(
   (t) => [
     index("incidents_monitor_started_idx").on(t.monitorId, t.startedAt),
     index("incidents_workspace_started_idx").on(t.workspaceId, t.startedAt),
+    index("incidents_heartbeat_started_idx").on(t.heartbeatId, t.startedAt),
   ],
 );

@@ -9,3 +9,4 @@ export * from "@/db/schema/check-results";
 export * from "@/db/schema/check-rollups";
 export * from "@/db/schema/flips";
 export * from "@/db/schema/incidents";
+export * from "@/db/schema/heartbeats";

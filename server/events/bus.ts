@@ -16,6 +16,10 @@ export type VigilEvents = {
   flip: FlipEvent;
   /** A monitor was created, edited, checked, paused, resumed or deleted. */
   "monitor.changed": { workspaceId: string; monitorId: string; nextCheckAt: Date | null };
+  /** A heartbeat was pinged, created, edited, paused, resumed, swept or deleted. */
+  "heartbeat.changed": { workspaceId: string; heartbeatId: string; alarmAt: Date | null };
+  /** Pings arrived that changed no state (throttled): dashboards refresh "last ping". */
+  "heartbeat.pinged": { workspaceId: string; heartbeatId: string };
   /** The user's password changed: every older session, sockets included, must end. */
   "user.sessions-revoked": { userId: string };
 };

@@ -5,7 +5,7 @@ import { getEventBus } from "@/server/events/bus";
 import { claimDueMonitors } from "@/server/services/checks/claim-due-monitors";
 import { checkLeasedMonitor, type CheckRunOptions } from "@/server/services/checks/run-due-checks";
 import { nextDueAt } from "@/server/services/checks/next-due-at";
-import { rollUpCheckResults } from "@/server/services/checks/roll-up-check-results";
+import { runUpkeep } from "@/server/services/upkeep/run-upkeep";
 
 // Not a poll: a safety wake-up in case a change on another path never reached this process.
 const MAX_SLEEP_MS = 60_000;
@@ -50,7 +50,7 @@ export class EmbeddedScheduler {
     });
     this.armAt(this.deps.now().getTime());
     const upkeep = () =>
-      void rollUpCheckResults({
+      void runUpkeep({
         ctx: { db: this.deps.db, now: this.deps.now },
         retentionDays: this.deps.retentionDays ?? 30,
       }).catch((err: unknown) => this.deps.logger.error({ err }, "check result upkeep failed"));

@@ -27,6 +27,7 @@ export type ServerToClient = {
   "room:joined": (room: string) => void;
   flip: (flip: FlipMessage) => void;
   "monitor:changed": (change: { monitorId: string }) => void;
+  "heartbeat:changed": (change: { heartbeatId: string }) => void;
 };
 
 export type VigilIo = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;

@@ -12,6 +12,12 @@ export function relayEvents(io: VigilIo): () => void {
     bus.on("monitor.changed", ({ workspaceId, monitorId }) =>
       io.to(workspaceRoom(workspaceId)).emit("monitor:changed", { monitorId }),
     ),
+    bus.on("heartbeat.changed", ({ workspaceId, heartbeatId }) =>
+      io.to(workspaceRoom(workspaceId)).emit("heartbeat:changed", { heartbeatId }),
+    ),
+    bus.on("heartbeat.pinged", ({ workspaceId, heartbeatId }) =>
+      io.to(workspaceRoom(workspaceId)).emit("heartbeat:changed", { heartbeatId }),
+    ),
     bus.on("user.sessions-revoked", ({ userId }) =>
       io.in(userRoom(userId)).disconnectSockets(true),
     ),

@@ -2,11 +2,13 @@ import { createCallerFactory, createTRPCRouter } from "@/server/trpc/init";
 import { accountRouter } from "@/server/trpc/routers/account";
 import { workspaceRouter } from "@/server/trpc/routers/workspace";
 import { monitorRouter } from "@/server/trpc/routers/monitor";
+import { heartbeatRouter } from "@/server/trpc/routers/heartbeat";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   workspace: workspaceRouter,
   monitor: monitorRouter,
+  heartbeat: heartbeatRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -47,6 +47,51 @@ const check = z.object({
   checked_at: z.iso.datetime(),
 });
 
+const heartbeatWritable = z.object({
+  name: z.string().min(1).max(100),
+  interval_secs: z
+    .number()
+    .int()
+    .min(60)
+    .max(2_678_400)
+    .nullable()
+    .describe("exactly one of interval_secs or schedule"),
+  schedule: z.string().nullable().describe("5-field cron expression, in tz"),
+  tz: z.string().default("UTC").describe("IANA time zone of the cron schedule"),
+  grace_secs: z.number().int().min(0).max(2_678_400).default(60),
+  max_runtime_secs: z.number().int().min(10).max(2_678_400).nullable().default(null),
+  paused: z.boolean().default(false),
+});
+
+const heartbeat = heartbeatWritable.extend({
+  id: z.uuid(),
+  token: z.string().describe("the secret in ping_url"),
+  ping_url: z.string(),
+  status: z.enum(["new", "up", "running", "late", "missing", "failed", "paused"]),
+  consecutive_misses: z.number().int(),
+  last_pinged_at: z.iso.datetime().nullable(),
+  last_success_at: z.iso.datetime().nullable(),
+  next_expected_at: z.iso.datetime().nullable(),
+  running_since: z.iso.datetime().nullable(),
+  last_duration_ms: z.number().int().nullable(),
+  created_at: z.iso.datetime(),
+  updated_at: z.iso.datetime(),
+});
+
+const ping = z.object({
+  id: z.uuid(),
+  heartbeat_id: z.uuid(),
+  pinged_at: z.iso.datetime(),
+  kind: z.enum(["success", "start", "fail", "log"]),
+  exit_status: z.number().int().nullable(),
+  rid: z.uuid().nullable(),
+  body: z.string().nullable().describe("first 10,000 bytes"),
+  truncated: z.boolean(),
+  source_ip: z.string().nullable(),
+  user_agent: z.string().nullable(),
+  duration_ms: z.number().int().nullable(),
+});
+
 const error = z.object({ error: z.string() });
 
 const schema = (s: z.ZodType, io: "input" | "output" = "output") =>
@@ -74,7 +119,7 @@ export function openApiDocument(baseUrl: string) {
       title: "Vigil REST API",
       version: "1",
       description:
-        "Uptime monitors (and, as they land, heartbeats and status pages). Authenticate with `Authorization: Bearer <key>` from `npx vigil apikey:create`.",
+        "Uptime monitors and heartbeats. Authenticate with `Authorization: Bearer <key>` from `npx vigil apikey:create`.",
     },
     servers: [{ url: `${baseUrl}/api/v1` }],
     security: [{ bearer: [] }],
@@ -85,6 +130,13 @@ export function openApiDocument(baseUrl: string) {
         MonitorCreate: schema(monitorWritable, "input"),
         MonitorUpdate: schema(monitorWritable.partial(), "input"),
         Check: schema(check),
+        Heartbeat: schema(heartbeat),
+        HeartbeatCreate: schema(
+          heartbeatWritable.partial({ interval_secs: true, schedule: true }),
+          "input",
+        ),
+        HeartbeatUpdate: schema(heartbeatWritable.partial(), "input"),
+        Ping: schema(ping),
         Error: schema(error),
       },
     },
@@ -148,6 +200,133 @@ export function openApiDocument(baseUrl: string) {
         post: {
           summary: "Resume checks (from pending)",
           responses: { "200": { description: "The monitor", content: json("Monitor") }, ...errors },
+        },
+      },
+      "/heartbeats": {
+        get: {
+          summary: "List heartbeats",
+          responses: {
+            "200": {
+              description: "All heartbeats",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      heartbeats: {
+                        type: "array",
+                        items: { $ref: "#/components/schemas/Heartbeat" },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+            "401": errors["401"],
+          },
+        },
+        post: {
+          summary: "Create a heartbeat (the answer has its token and ping_url)",
+          requestBody: { required: true, content: json("HeartbeatCreate") },
+          responses: {
+            "201": { description: "Created", content: json("Heartbeat") },
+            "400": errors["400"],
+            "401": errors["401"],
+          },
+        },
+      },
+      "/heartbeats/{id}": {
+        parameters: [idParam],
+        get: {
+          summary: "Get a heartbeat",
+          responses: {
+            "200": { description: "The heartbeat", content: json("Heartbeat") },
+            ...errors,
+          },
+        },
+        patch: {
+          summary: "Change a heartbeat (partial)",
+          requestBody: { required: true, content: json("HeartbeatUpdate") },
+          responses: {
+            "200": { description: "The heartbeat", content: json("Heartbeat") },
+            ...errors,
+          },
+        },
+        delete: {
+          summary: "Delete a heartbeat; its ping URL answers 404 from then on",
+          responses: { "204": { description: "Deleted" }, ...errors },
+        },
+      },
+      "/heartbeats/{id}/pause": {
+        parameters: [idParam],
+        post: {
+          summary: "Pause (no late or missing while paused)",
+          responses: {
+            "200": { description: "The heartbeat", content: json("Heartbeat") },
+            ...errors,
+          },
+        },
+      },
+      "/heartbeats/{id}/resume": {
+        parameters: [idParam],
+        post: {
+          summary: "Resume with a fresh period",
+          responses: {
+            "200": { description: "The heartbeat", content: json("Heartbeat") },
+            ...errors,
+          },
+        },
+      },
+      "/heartbeats/{id}/pings": {
+        parameters: [
+          idParam,
+          {
+            name: "limit",
+            in: "query",
+            schema: {
+              type: "integer",
+              minimum: 1,
+              default: 50,
+              description: "above 1000 is served as 1000",
+            },
+          },
+        ],
+        get: {
+          summary: "Recent pings, newest first",
+          responses: {
+            "200": {
+              description: "Pings",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      pings: { type: "array", items: { $ref: "#/components/schemas/Ping" } },
+                    },
+                  },
+                },
+              },
+            },
+            ...errors,
+          },
+        },
+      },
+      "/heartbeats/{token}/ping": {
+        parameters: [{ name: "token", in: "path", required: true, schema: { type: "string" } }],
+        post: {
+          summary:
+            "Report a successful run (no API key: the token is the credential). Also: GET|POST|HEAD /ping/{token}[/start|/fail|/log|/{exit status 0-255}][?rid=uuid] at the server root.",
+          security: [],
+          responses: {
+            "200": {
+              description: "OK, after the ping is committed",
+              content: { "text/plain": { schema: { type: "string", example: "OK" } } },
+            },
+            "404": {
+              description: "not found (unknown or deleted token)",
+              content: { "text/plain": { schema: { type: "string" } } },
+            },
+          },
         },
       },
       "/monitors/{id}/checks": {

@@ -1,8 +1,18 @@
 import type { Inngest } from "inngest";
 import { createCheckMonitor, createPlanChecks } from "@/server/jobs/functions/monitor-checks";
 import { createUpkeep } from "@/server/jobs/functions/upkeep";
+import {
+  createDeadlineSweep,
+  createHeartbeatDeadline,
+} from "@/server/jobs/functions/heartbeat-deadlines";
 
 /** Functions served at /api/inngest for this client. */
 export function createFunctions(inngest: Inngest) {
-  return [createPlanChecks(inngest), createCheckMonitor(inngest), createUpkeep(inngest)];
+  return [
+    createPlanChecks(inngest),
+    createCheckMonitor(inngest),
+    createUpkeep(inngest),
+    createHeartbeatDeadline(inngest),
+    createDeadlineSweep(inngest),
+  ];
 }

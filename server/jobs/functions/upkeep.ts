@@ -1,7 +1,7 @@
 import { cron, type Inngest } from "inngest";
 import { getRuntime } from "@/server/runtime";
 import { systemClock } from "@/server/services/context";
-import { rollUpCheckResults } from "@/server/services/checks/roll-up-check-results";
+import { runUpkeep } from "@/server/services/upkeep/run-upkeep";
 
 /** Hourly: roll raw check results up per hour and day, and prune those past the retention window. */
 export function createUpkeep(inngest: Inngest) {
@@ -10,7 +10,7 @@ export function createUpkeep(inngest: Inngest) {
     async ({ step }) => {
       await step.run("roll-up-and-prune", async () => {
         const runtime = getRuntime();
-        await rollUpCheckResults({
+        await runUpkeep({
           ctx: { db: runtime.db, now: systemClock },
           retentionDays: runtime.config.resultRetentionDays,
         });

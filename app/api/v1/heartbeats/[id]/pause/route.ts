@@ -1,0 +1,15 @@
+import { apiRoute } from "@/server/http/api-v1/respond";
+import { heartbeatJson } from "@/server/http/api-v1/heartbeat-json";
+import { pauseHeartbeat } from "@/server/services/heartbeats/pause-heartbeat";
+import { getRuntime } from "@/server/runtime";
+
+export const dynamic = "force-dynamic";
+
+export const POST = apiRoute(async ({ ctx, params }) =>
+  Response.json(
+    heartbeatJson(
+      await pauseHeartbeat({ ctx, heartbeatId: params.id ?? "" }),
+      getRuntime().config.baseUrl,
+    ),
+  ),
+);

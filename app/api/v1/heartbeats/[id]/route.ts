@@ -1,0 +1,31 @@
+import { apiRoute, readJson } from "@/server/http/api-v1/respond";
+import { heartbeatJson, parseUpdateHeartbeat } from "@/server/http/api-v1/heartbeat-json";
+import { findHeartbeat } from "@/server/services/heartbeats/find-heartbeat";
+import { updateHeartbeat } from "@/server/services/heartbeats/update-heartbeat";
+import { deleteHeartbeat } from "@/server/services/heartbeats/delete-heartbeat";
+import { getRuntime } from "@/server/runtime";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(async ({ ctx, params }) =>
+  Response.json(
+    heartbeatJson(
+      await findHeartbeat(ctx.db, ctx.workspaceId, params.id ?? ""),
+      getRuntime().config.baseUrl,
+    ),
+  ),
+);
+
+export const PATCH = apiRoute(async ({ req, ctx, params }) => {
+  const heartbeat = await updateHeartbeat({
+    ctx,
+    heartbeatId: params.id ?? "",
+    input: parseUpdateHeartbeat(await readJson(req)),
+  });
+  return Response.json(heartbeatJson(heartbeat, getRuntime().config.baseUrl));
+});
+
+export const DELETE = apiRoute(async ({ ctx, params }) => {
+  await deleteHeartbeat({ ctx, heartbeatId: params.id ?? "" });
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,248 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ArrowLeft, KeyRound, Pause, Pencil, Play, Trash2 } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import type { ReactNode } from "react";
+import { useTRPC } from "@/components/trpc/client";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { useNow } from "@/components/ui/use-now";
+import { HeartbeatBadge } from "@/components/heartbeats/heartbeat-badge";
+import { PingSnippets } from "@/components/heartbeats/ping-snippets";
+import { formatIn, scheduleText } from "@/components/heartbeats/schedule-text";
+import { formatAgo, formatDuration, formatMs } from "@/components/monitors/format";
+
+function Stat({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
+  return (
+    <div className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+      <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dd className="mt-1 text-lg font-semibold tabular-nums" data-testid={testId}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+function Card({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section
+      className="rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
+      aria-label={title}
+    >
+      <h2 className="border-b border-zinc-200 px-5 py-3 text-sm font-medium dark:border-zinc-800">
+        {title}
+      </h2>
+      <div className="px-5 py-4">{children}</div>
+    </section>
+  );
+}
+
+const KIND: Record<string, string> = {
+  success: "Success",
+  start: "Start",
+  fail: "Failure",
+  log: "Log",
+};
+
+export function HeartbeatDetail({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const now = useNow(1000);
+  const { data, error } = useQuery(trpc.heartbeat.get.queryOptions({ id }));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.heartbeat.pathKey() });
+  const pause = useMutation(trpc.heartbeat.pause.mutationOptions({ onSuccess: refresh }));
+  const resume = useMutation(trpc.heartbeat.resume.mutationOptions({ onSuccess: refresh }));
+  const rotate = useMutation(trpc.heartbeat.rotateToken.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(trpc.heartbeat.delete.mutationOptions());
+
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-red-600">
+        {error.message}
+      </p>
+    );
+  if (!data) return <p className="text-sm text-zinc-500">Loading…</p>;
+  const { heartbeat: h, pings, flips, incidents } = data;
+  const paused = h.status === "paused";
+
+  return (
+    <div className="space-y-6">
+      <Link
+        href="/dashboard/heartbeats"
+        className="inline-flex items-center gap-1 text-sm text-zinc-500 hover:text-zinc-900 dark:hover:text-white"
+      >
+        <ArrowLeft className="size-4" aria-hidden="true" /> Heartbeats
+      </Link>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <div className="flex items-center gap-3">
+            <h1 className="truncate font-mono text-2xl font-semibold tracking-tight">{h.name}</h1>
+            <span data-testid="heartbeat-status">
+              <HeartbeatBadge status={h.status} />
+            </span>
+          </div>
+          <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
+            {scheduleText(h)} · grace {formatDuration(h.graceSecs * 1000)}
+            {h.maxRuntimeSecs ? ` · longest run ${formatDuration(h.maxRuntimeSecs * 1000)}` : ""}
+            {h.status === "running" && h.runningSince
+              ? ` · running for ${formatDuration(now - new Date(h.runningSince).getTime())}`
+              : ""}
+          </p>
+        </div>
+        <div className="flex gap-2">
+          <ButtonLink href={`/dashboard/heartbeats/${id}/edit`} variant="secondary">
+            <Pencil className="size-4" aria-hidden="true" /> Edit
+          </ButtonLink>
+          {paused ? (
+            <Button
+              variant="secondary"
+              onClick={() => resume.mutate({ id })}
+              disabled={resume.isPending}
+            >
+              <Play className="size-4" aria-hidden="true" /> Resume
+            </Button>
+          ) : (
+            <Button
+              variant="secondary"
+              onClick={() => pause.mutate({ id })}
+              disabled={pause.isPending}
+            >
+              <Pause className="size-4" aria-hidden="true" /> Pause
+            </Button>
+          )}
+          <Button
+            variant="ghost"
+            aria-label="Delete heartbeat"
+            onClick={async () => {
+              if (!window.confirm(`Delete ${h.name}, its ping URL and all its history?`)) return;
+              await remove.mutateAsync({ id });
+              await refresh();
+              router.push("/dashboard/heartbeats");
+            }}
+          >
+            <Trash2 className="size-4" aria-hidden="true" />
+          </Button>
+        </div>
+      </div>
+
+      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <Stat label="Last ping" value={formatAgo(h.lastPingedAt, now)} testId="last-ping" />
+        <Stat
+          label="Next expected"
+          value={paused || h.status === "new" ? "—" : formatIn(h.deadline, now)}
+        />
+        <Stat label="Last run took" value={formatMs(h.lastDurationMs)} />
+        <Stat label="Missed deadlines in a row" value={h.consecutiveMisses} />
+      </dl>
+
+      <Card title="Ping URL">
+        <div className="flex flex-wrap items-center gap-3">
+          <code
+            className="min-w-0 flex-1 truncate rounded bg-zinc-100 px-2 py-1 font-mono text-xs dark:bg-zinc-800"
+            data-testid="ping-url"
+          >
+            {h.pingUrl}
+          </code>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              if (window.confirm("Make a new ping URL? The current one stops working at once."))
+                rotate.mutate({ id });
+            }}
+          >
+            <KeyRound className="size-4" aria-hidden="true" /> New URL
+          </Button>
+        </div>
+        <div className="mt-4">
+          <PingSnippets url={h.pingUrl} />
+        </div>
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Recent pings">
+          {pings.length === 0 ? (
+            <p className="text-sm text-zinc-500">No pings yet. Run one of the snippets above.</p>
+          ) : (
+            <ul
+              className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800"
+              data-testid="recent-pings"
+            >
+              {pings.map((p) => (
+                <li key={p.id} className="py-2">
+                  <div className="flex justify-between gap-3">
+                    <span
+                      className={
+                        p.kind === "fail"
+                          ? "text-red-700 dark:text-red-400"
+                          : p.kind === "success"
+                            ? "text-emerald-700 dark:text-emerald-400"
+                            : ""
+                      }
+                    >
+                      {KIND[p.kind]}
+                      {p.exitStatus !== null ? ` · exit ${p.exitStatus}` : ""}
+                      {p.durationMs !== null ? ` · ran ${formatMs(p.durationMs)}` : ""}
+                    </span>
+                    <span className="shrink-0 text-xs text-zinc-500 tabular-nums">
+                      {formatAgo(p.pingedAt, now)}
+                    </span>
+                  </div>
+                  <p className="text-xs text-zinc-500">
+                    {p.sourceIp ?? "?"} · {p.userAgent ?? "no user agent"}
+                  </p>
+                  {p.body ? (
+                    <pre className="mt-1 max-h-32 overflow-auto rounded bg-zinc-50 p-2 font-mono text-xs whitespace-pre-wrap dark:bg-zinc-800/60">
+                      {p.body}
+                      {p.truncated ? "\n… (truncated at 10 KB)" : ""}
+                    </pre>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title="Incidents and state changes">
+          {incidents.length === 0 && flips.length === 0 ? (
+            <p className="text-sm text-zinc-500">Nothing has changed yet.</p>
+          ) : (
+            <ul className="space-y-3 text-sm">
+              {incidents.map((i) => (
+                <li
+                  key={i.id}
+                  className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"
+                >
+                  <p className="font-medium">
+                    {i.resolvedAt ? (
+                      "Resolved"
+                    ) : (
+                      <span className="text-red-700 dark:text-red-400">Ongoing</span>
+                    )}{" "}
+                    ·{" "}
+                    {formatDuration(
+                      (i.resolvedAt ? new Date(i.resolvedAt).getTime() : now) -
+                        new Date(i.startedAt).getTime(),
+                    )}
+                  </p>
+                  {i.cause ? <p className="text-xs text-zinc-500">{i.cause}</p> : null}
+                </li>
+              ))}
+              {flips.slice(0, 20).map((f) => (
+                <li key={f.id} className="flex justify-between gap-3 text-xs text-zinc-500">
+                  <span>
+                    {f.fromStatus} →{" "}
+                    <span className="font-medium text-zinc-800 dark:text-zinc-200">
+                      {f.toStatus}
+                    </span>
+                  </span>
+                  <span className="tabular-nums">{formatAgo(f.at, now)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { expect, test } from "@playwright/test";
+import { PASSWORD, keepScreenshot, signUp, uniqueEmail } from "./fixtures";
+
+const run = promisify(execFile);
+
+test("a person creates a heartbeat, pings it, and watches up → running → up → late → missing without reloading", async ({
+  page,
+  request,
+}, testInfo) => {
+  test.setTimeout(150_000);
+  await signUp(page, uniqueEmail("heartbeats"));
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page
+    .getByRole("navigation", { name: "Dashboard" })
+    .getByRole("link", { name: "Heartbeats" })
+    .click();
+  await page.getByRole("link", { name: "New heartbeat" }).click();
+  await page.getByLabel("Name").fill("nightly-sync");
+  await page.getByLabel("Expect a ping every", { exact: true }).fill("1");
+  await page.getByLabel("Expect a ping every unit").selectOption({ label: "minutes" });
+  await page.getByLabel("Grace period", { exact: true }).fill("10");
+  await page.getByLabel("Grace period unit").selectOption({ label: "seconds" });
+  await keepScreenshot(page, testInfo, "heartbeat-new");
+  await page.getByRole("button", { name: "Create heartbeat" }).click();
+
+  await expect(page).toHaveURL(/\/dashboard\/heartbeats\/[0-9a-f-]{36}$/);
+  const status = page.getByTestId("heartbeat-status");
+  await expect(status).toHaveText("Waiting for first ping");
+  const pingUrl = (await page.getByTestId("ping-url").textContent())?.trim() ?? "";
+  const path = new URL(pingUrl).pathname;
+
+  const rid = "0b7e1c2d-3f4a-4b5c-8d6e-7f8091a2b3c4";
+  expect((await request.get(`${path}/start?rid=${rid}`)).status()).toBe(200);
+  await expect(status).toHaveText("Running");
+  await keepScreenshot(page, testInfo, "heartbeat-running");
+  expect(
+    await (await request.post(`${path}/0?rid=${rid}`, { data: "synced 1,204 rows" })).text(),
+  ).toBe("OK");
+  await expect(status).toHaveText("Up");
+  await expect(page.getByTestId("recent-pings")).toContainText("synced 1,204 rows");
+  await expect(page.getByTestId("last-ping")).toHaveText(/just now|\ds ago/);
+  await keepScreenshot(page, testInfo, "heartbeat-up");
+
+  await expect(status).toHaveText("Late", { timeout: 75_000 });
+  await keepScreenshot(page, testInfo, "heartbeat-late");
+  await expect(status).toHaveText("Missing", { timeout: 20_000 });
+  await keepScreenshot(page, testInfo, "heartbeat-missing");
+
+  await page.getByRole("link", { name: "Heartbeats" }).first().click();
+  await expect(page.getByTestId("heartbeat-row").getByText("Missing")).toBeVisible();
+  await keepScreenshot(page, testInfo, "heartbeat-list");
+});
+
+test("the REST API creates a heartbeat a script can ping, and round-trips it", async ({
+  page,
+  request,
+}) => {
+  const email = uniqueEmail("hb-api");
+  await signUp(page, email, PASSWORD);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  const { stdout } = await run(
+    process.execPath,
+    ["bin/vigil.mjs", "apikey:create", "--email", email],
+    {
+      env: { ...process.env, VIGIL_DATA_DIR: "e2e/.artifacts/data", DATABASE_URL: "" },
+    },
+  );
+  const auth = { authorization: `Bearer ${stdout.trim().split("\n").at(-1)}` };
+
+  const created = await request.post("/api/v1/heartbeats", {
+    headers: auth,
+    data: { name: "nightly-sync", interval_secs: 86400, grace_secs: 3600 },
+  });
+  expect(created.status()).toBe(201);
+  const hb = (await created.json()) as Record<string, unknown>;
+  expect(hb).toMatchObject({
+    name: "nightly-sync",
+    interval_secs: 86400,
+    grace_secs: 3600,
+    schedule: null,
+    tz: "UTC",
+    max_runtime_secs: null,
+    status: "new",
+    consecutive_misses: 0,
+    last_pinged_at: null,
+  });
+  for (const field of [
+    "id",
+    "token",
+    "ping_url",
+    "next_expected_at",
+    "last_duration_ms",
+    "created_at",
+    "updated_at",
+  ])
+    expect(hb).toHaveProperty(field);
+  expect(hb.ping_url).toBe(`http://127.0.0.1:3123/ping/${hb.token as string}`);
+
+  expect(await (await request.get(new URL(hb.ping_url as string).pathname)).text()).toBe("OK");
+  const after = (await (
+    await request.get(`/api/v1/heartbeats/${hb.id as string}`, { headers: auth })
+  ).json()) as Record<string, string>;
+  expect(after.status).toBe("up");
+  expect(Date.parse(after.next_expected_at ?? "") - Date.parse(after.last_pinged_at ?? "")).toBe(
+    86_400_000,
+  );
+
+  expect(await (await request.post(`/api/v1/heartbeats/${hb.token as string}/ping`)).text()).toBe(
+    "OK",
+  );
+  const pings = (await (
+    await request.get(`/api/v1/heartbeats/${hb.id as string}/pings?limit=1`, { headers: auth })
+  ).json()) as { pings: unknown[] };
+  expect(pings.pings).toHaveLength(1);
+  expect(pings.pings[0]).toMatchObject({
+    heartbeat_id: hb.id,
+    kind: "success",
+    exit_status: null,
+    truncated: false,
+  });
+
+  expect(
+    await (
+      await request.patch(`/api/v1/heartbeats/${hb.id as string}`, {
+        headers: auth,
+        data: { schedule: "0 3 * * *", tz: "Europe/Berlin" },
+      })
+    ).json(),
+  ).toMatchObject({
+    schedule: "0 3 * * *",
+    interval_secs: null,
+    tz: "Europe/Berlin",
+  });
+  expect(
+    await (
+      await request.post(`/api/v1/heartbeats/${hb.id as string}/pause`, { headers: auth })
+    ).json(),
+  ).toMatchObject({ status: "paused" });
+  expect(
+    await (
+      await request.post(`/api/v1/heartbeats/${hb.id as string}/resume`, { headers: auth })
+    ).json(),
+  ).toMatchObject({ status: "up" });
+
+  const bad = await request.post("/api/v1/heartbeats", {
+    headers: auth,
+    data: { name: "x", interval_secs: 30 },
+  });
+  expect(bad.status()).toBe(400);
+  expect(((await bad.json()) as { error: string }).error).toMatch(/^interval_secs: /);
+  const both = await request.post("/api/v1/heartbeats", {
+    headers: auth,
+    data: { name: "x", interval_secs: 3600, schedule: "0 3 * * *" },
+  });
+  expect(await both.json()).toEqual({ error: "set exactly one of interval_secs or schedule" });
+  const cron = await request.post("/api/v1/heartbeats", {
+    headers: auth,
+    data: { name: "x", schedule: "every day" },
+  });
+  expect(cron.status()).toBe(400);
+  const zone = await request.post("/api/v1/heartbeats", {
+    headers: auth,
+    data: { name: "x", schedule: "0 3 * * *", tz: "Mars/Olympus" },
+  });
+  expect(zone.status()).toBe(400);
+
+  expect(
+    (await request.delete(`/api/v1/heartbeats/${hb.id as string}`, { headers: auth })).status(),
+  ).toBe(204);
+  const gone = await request.get(new URL(hb.ping_url as string).pathname);
+  expect(gone.status()).toBe(404);
+  expect(await gone.text()).toBe("not found");
+});

@@ -1,0 +1,78 @@
+import type { Heartbeat, PingRow } from "@/db/schema";
+import {
+  createHeartbeatInput,
+  updateHeartbeatInput,
+} from "@/server/services/heartbeats/heartbeat-settings";
+import { pingUrlFor } from "@/server/services/heartbeats/heartbeat-token";
+import { HttpError, parseWith } from "@/server/http/api-v1/respond";
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The heartbeat as REST API v1 shows it (Tickstem-compatible snake_case). */
+export function heartbeatJson(h: Heartbeat, baseUrl: string) {
+  return {
+    id: h.id,
+    name: h.name,
+    token: h.token,
+    ping_url: pingUrlFor(baseUrl, h.token),
+    interval_secs: h.intervalSecs,
+    schedule: h.schedule,
+    tz: h.tz,
+    grace_secs: h.graceSecs,
+    max_runtime_secs: h.maxRuntimeSecs,
+    paused: h.status === "paused",
+    status: h.status,
+    consecutive_misses: h.consecutiveMisses,
+    last_pinged_at: iso(h.lastPingedAt),
+    last_success_at: iso(h.lastSuccessAt),
+    next_expected_at: h.status === "paused" ? null : iso(h.deadline),
+    running_since: iso(h.runningSince),
+    last_duration_ms: h.lastDurationMs,
+    created_at: h.createdAt.toISOString(),
+    updated_at: h.updatedAt.toISOString(),
+  };
+}
+
+export function pingJson(p: PingRow) {
+  return {
+    id: p.id,
+    heartbeat_id: p.heartbeatId,
+    pinged_at: p.pingedAt.toISOString(),
+    kind: p.kind,
+    exit_status: p.exitStatus,
+    rid: p.rid,
+    body: p.body,
+    truncated: p.truncated,
+    source_ip: p.sourceIp,
+    user_agent: p.userAgent,
+    duration_ms: p.durationMs,
+  };
+}
+
+const WRITABLE = [
+  "name",
+  "interval_secs",
+  "schedule",
+  "tz",
+  "grace_secs",
+  "max_runtime_secs",
+  "paused",
+] as const;
+const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+function toCamel(body: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+    if (!(WRITABLE as readonly string[]).includes(key))
+      throw new HttpError(400, `unknown or read-only field ${key}`);
+    out[camel(key)] = value;
+  }
+  return out;
+}
+
+export function parseCreateHeartbeat(body: unknown) {
+  const input = parseWith(createHeartbeatInput, toCamel(body));
+  return { ...input, intervalSecs: input.intervalSecs ?? null, schedule: input.schedule ?? null };
+}
+export const parseUpdateHeartbeat = (body: unknown) =>
+  parseWith(updateHeartbeatInput, toCamel(body));

@@ -1,0 +1,17 @@
+import {
+  validateSchedule,
+  type HeartbeatSchedule,
+} from "@/server/domain/heartbeats/heartbeat-schedule";
+import { badInput } from "@/server/services/errors";
+
+/** Exactly one of an interval or a cron schedule, with a known time zone; a 400 naming the field otherwise. */
+export function checkSchedule(s: HeartbeatSchedule): void {
+  if ((s.intervalSecs === null) === (s.schedule === null))
+    throw badInput("interval_secs", "set exactly one of interval_secs or schedule");
+  try {
+    validateSchedule(s);
+  } catch (e) {
+    const message = (e as Error).message;
+    throw badInput(/zone|tz/i.test(message) ? "tz" : "schedule", message);
+  }
+}

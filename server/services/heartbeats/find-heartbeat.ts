@@ -1,0 +1,22 @@
+import { and, eq } from "drizzle-orm";
+import { heartbeats, type Heartbeat } from "@/db/schema";
+import type { DbOrTx } from "@/db/client";
+import { notFound } from "@/server/services/errors";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The workspace's heartbeat; another workspace's is "not found" like a missing one. */
+export async function findHeartbeat(
+  db: DbOrTx,
+  workspaceId: string,
+  heartbeatId: string,
+): Promise<Heartbeat> {
+  if (!UUID.test(heartbeatId)) throw notFound("heartbeat not found");
+  const [hb] = await db
+    .select()
+    .from(heartbeats)
+    .where(and(eq(heartbeats.id, heartbeatId), eq(heartbeats.workspaceId, workspaceId)))
+    .limit(1);
+  if (!hb) throw notFound("heartbeat not found");
+  return hb;
+}

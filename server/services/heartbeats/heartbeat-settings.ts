@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+const MAX_SECS = 2_678_400; // 31 days
+
+/** Heartbeat settings as a person or script may set them (API and form limits apply here). */
+export const heartbeatSettingsShape = {
+  name: z.string().trim().min(1, { error: "must not be empty" }).max(100),
+  intervalSecs: z
+    .number()
+    .int()
+    .min(60, { error: "must be at least 60 seconds" })
+    .max(MAX_SECS, { error: "must be at most 31 days" })
+    .nullable(),
+  schedule: z.string().trim().min(1).max(100).nullable(),
+  tz: z.string().trim().min(1).max(64),
+  graceSecs: z.number().int().min(0).max(MAX_SECS),
+  maxRuntimeSecs: z.number().int().min(10).max(MAX_SECS).nullable(),
+  paused: z.boolean(),
+};
+
+export const createHeartbeatInput = z.object({
+  name: heartbeatSettingsShape.name,
+  intervalSecs: heartbeatSettingsShape.intervalSecs.optional(),
+  schedule: heartbeatSettingsShape.schedule.optional(),
+  tz: heartbeatSettingsShape.tz.default("UTC"),
+  graceSecs: heartbeatSettingsShape.graceSecs.default(60),
+  maxRuntimeSecs: heartbeatSettingsShape.maxRuntimeSecs.default(null),
+  paused: heartbeatSettingsShape.paused.default(false),
+});
+export type CreateHeartbeatInput = z.input<typeof createHeartbeatInput>;
+
+export const updateHeartbeatInput = z.object(heartbeatSettingsShape).partial();
+export type UpdateHeartbeatInput = z.infer<typeof updateHeartbeatInput>;
+
+/** Settings after defaults; the engine takes any positive interval (tests use 1–2 s). */
+export type HeartbeatSettings = {
+  name: string;
+  intervalSecs: number | null;
+  schedule: string | null;
+  tz: string;
+  graceSecs: number;
+  maxRuntimeSecs: number | null;
+  paused: boolean;
+};

@@ -1,0 +1,58 @@
+import { and, asc, desc, eq } from "drizzle-orm";
+import { flips, heartbeats, incidents, pings, type Heartbeat } from "@/db/schema";
+import type { WorkspaceCtx } from "@/server/services/context";
+import { findHeartbeat } from "@/server/services/heartbeats/find-heartbeat";
+
+export async function listHeartbeats({ ctx }: { ctx: WorkspaceCtx }): Promise<Heartbeat[]> {
+  return ctx.db
+    .select()
+    .from(heartbeats)
+    .where(eq(heartbeats.workspaceId, ctx.workspaceId))
+    .orderBy(asc(heartbeats.name), asc(heartbeats.id));
+}
+
+/** The heartbeat's most recent pings, newest first. */
+export async function listPings({
+  ctx,
+  heartbeatId,
+  limit,
+}: {
+  ctx: WorkspaceCtx;
+  heartbeatId: string;
+  limit: number;
+}) {
+  await findHeartbeat(ctx.db, ctx.workspaceId, heartbeatId);
+  return ctx.db
+    .select()
+    .from(pings)
+    .where(and(eq(pings.heartbeatId, heartbeatId), eq(pings.workspaceId, ctx.workspaceId)))
+    .orderBy(desc(pings.pingedAt), desc(pings.id))
+    .limit(limit);
+}
+
+/** What the heartbeat page shows: the heartbeat, recent pings with bodies, flips and incidents. */
+export async function getHeartbeatHistory({
+  ctx,
+  heartbeatId,
+}: {
+  ctx: WorkspaceCtx;
+  heartbeatId: string;
+}) {
+  const heartbeat = await findHeartbeat(ctx.db, ctx.workspaceId, heartbeatId);
+  const [recentPings, flipRows, incidentRows] = await Promise.all([
+    listPings({ ctx, heartbeatId, limit: 50 }),
+    ctx.db
+      .select()
+      .from(flips)
+      .where(eq(flips.heartbeatId, heartbeatId))
+      .orderBy(desc(flips.at), desc(flips.seq))
+      .limit(50),
+    ctx.db
+      .select()
+      .from(incidents)
+      .where(eq(incidents.heartbeatId, heartbeatId))
+      .orderBy(desc(incidents.startedAt))
+      .limit(50),
+  ]);
+  return { heartbeat, pings: recentPings, flips: flipRows, incidents: incidentRows };
+}

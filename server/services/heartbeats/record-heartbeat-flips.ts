@@ -1,0 +1,76 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { flips, incidents } from "@/db/schema";
+import type { Tx } from "@/db/client";
+import {
+  opensIncident,
+  resolvesIncident,
+  type HeartbeatFlip,
+} from "@/server/domain/heartbeats/heartbeat-state";
+import type { FlipEvent } from "@/server/events/bus";
+
+export type PendingFlip = {
+  heartbeatId: string;
+  workspaceId: string;
+  flip: HeartbeatFlip;
+  reason: string | null;
+};
+
+/**
+ * Writes heartbeat flips in bulk and opens or resolves their incidents, inside the caller's
+ * transaction (which holds the heartbeat rows locked). Returns the events to emit after commit.
+ */
+export async function recordHeartbeatFlips(tx: Tx, pending: PendingFlip[]): Promise<FlipEvent[]> {
+  if (pending.length === 0) return [];
+  const rows = await tx
+    .insert(flips)
+    .values(
+      pending.map((p) => ({
+        workspaceId: p.workspaceId,
+        subjectKind: "heartbeat" as const,
+        heartbeatId: p.heartbeatId,
+        fromStatus: p.flip.from,
+        toStatus: p.flip.to,
+        reason: p.reason,
+        at: p.flip.at,
+      })),
+    )
+    .returning({ id: flips.id });
+  const events: FlipEvent[] = [];
+  for (const [i, p] of pending.entries()) {
+    const id = rows[i]?.id;
+    if (!id) throw new Error("flip insert returned too few rows");
+    if (resolvesIncident(p.flip)) {
+      await tx
+        .update(incidents)
+        .set({ resolvedAt: p.flip.at, resolvedByFlipId: id })
+        .where(and(eq(incidents.heartbeatId, p.heartbeatId), isNull(incidents.resolvedAt)));
+    }
+    if (opensIncident(p.flip)) {
+      // A run that started after an outage and then failed again continues the open incident.
+      const [open] = await tx
+        .select({ id: incidents.id })
+        .from(incidents)
+        .where(and(eq(incidents.heartbeatId, p.heartbeatId), isNull(incidents.resolvedAt)))
+        .limit(1);
+      if (!open)
+        await tx.insert(incidents).values({
+          workspaceId: p.workspaceId,
+          subjectKind: "heartbeat",
+          heartbeatId: p.heartbeatId,
+          openedByFlipId: id,
+          cause: p.reason,
+          startedAt: p.flip.at,
+        });
+    }
+    events.push({
+      flipId: id,
+      workspaceId: p.workspaceId,
+      subjectKind: "heartbeat",
+      subjectId: p.heartbeatId,
+      from: p.flip.from,
+      to: p.flip.to,
+      at: p.flip.at,
+    });
+  }
+  return events;
+}

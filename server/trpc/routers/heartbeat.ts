@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
+import { getRuntime } from "@/server/runtime";
+import {
+  createHeartbeatInput,
+  updateHeartbeatInput,
+} from "@/server/services/heartbeats/heartbeat-settings";
+import { createHeartbeat } from "@/server/services/heartbeats/create-heartbeat";
+import { updateHeartbeat } from "@/server/services/heartbeats/update-heartbeat";
+import { deleteHeartbeat } from "@/server/services/heartbeats/delete-heartbeat";
+import { pauseHeartbeat, resumeHeartbeat } from "@/server/services/heartbeats/pause-heartbeat";
+import { rotatePingToken } from "@/server/services/heartbeats/rotate-ping-token";
+import { getHeartbeatHistory, listHeartbeats } from "@/server/services/heartbeats/list-heartbeats";
+import { pingUrlFor } from "@/server/services/heartbeats/heartbeat-token";
+
+const byId = z.object({ id: z.string().max(64) });
+const withUrl = <T extends { token: string }>(h: T) => ({
+  ...h,
+  pingUrl: pingUrlFor(getRuntime().config.baseUrl, h.token),
+});
+
+export const heartbeatRouter = createTRPCRouter({
+  list: protectedProcedure.query(async ({ ctx }) =>
+    (await listHeartbeats({ ctx: ctx.service })).map(withUrl),
+  ),
+  get: protectedProcedure.input(byId).query(async ({ ctx, input }) => {
+    const history = await getHeartbeatHistory({ ctx: ctx.service, heartbeatId: input.id });
+    return { ...history, heartbeat: withUrl(history.heartbeat) };
+  }),
+  create: protectedProcedure.input(createHeartbeatInput).mutation(async ({ ctx, input }) =>
+    withUrl(
+      await createHeartbeat({
+        ctx: ctx.service,
+        input: {
+          ...input,
+          intervalSecs: input.intervalSecs ?? null,
+          schedule: input.schedule ?? null,
+        },
+      }),
+    ),
+  ),
+  update: protectedProcedure
+    .input(byId.extend({ changes: updateHeartbeatInput }))
+    .mutation(async ({ ctx, input }) =>
+      withUrl(
+        await updateHeartbeat({ ctx: ctx.service, heartbeatId: input.id, input: input.changes }),
+      ),
+    ),
+  delete: protectedProcedure
+    .input(byId)
+    .mutation(({ ctx, input }) => deleteHeartbeat({ ctx: ctx.service, heartbeatId: input.id })),
+  pause: protectedProcedure
+    .input(byId)
+    .mutation(async ({ ctx, input }) =>
+      withUrl(await pauseHeartbeat({ ctx: ctx.service, heartbeatId: input.id })),
+    ),
+  resume: protectedProcedure
+    .input(byId)
+    .mutation(async ({ ctx, input }) =>
+      withUrl(await resumeHeartbeat({ ctx: ctx.service, heartbeatId: input.id })),
+    ),
+  rotateToken: protectedProcedure
+    .input(byId)
+    .mutation(async ({ ctx, input }) =>
+      withUrl(await rotatePingToken({ ctx: ctx.service, heartbeatId: input.id })),
+    ),
+});
