@@ -55,6 +55,7 @@ type Resources = {
   scheduler?: EmbeddedScheduler | null;
   alarmClock?: HeartbeatAlarmClock | null;
   stopInngestBridge?: () => void;
+  batcher?: PingBatcher;
 };
 
 const config = readConfig();
@@ -82,6 +83,7 @@ async function shutdown(signal: string): Promise<void> {
     await scheduler?.stop();
     await alarmClock?.stop();
     stopInngestBridge?.();
+    resources.batcher?.close();
     stopRelay?.();
     await io?.close();
     server?.closeIdleConnections();
@@ -147,7 +149,7 @@ async function start(): Promise<void> {
   if (stopSignal) return;
   const handle = app.getRequestHandler();
 
-  // Group commit on the ping path: PGlite is one connection, PostgreSQL gets a few batches at once.
+  // Group commit on the ping path: one batch in flight, the next one gathers meanwhile.
   const batcher = new PingBatcher(database.db, {
     maxConcurrent: 1,
   });
@@ -194,12 +196,14 @@ async function start(): Promise<void> {
         retentionDays: config.resultRetentionDays,
       });
 
+  // Deadlines that passed while Vigil was stopped are swept at once, as the server starts listening.
+  resources.alarmClock?.start();
+  resources.batcher = batcher;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => resolve());
   });
   resources.scheduler?.start();
-  resources.alarmClock?.start();
   logger.info(
     {
       url: config.baseUrl,

@@ -1,5 +1,5 @@
-import clsx from "clsx";
 import { AlarmClock, Check, CircleDashed, Loader, Pause, SearchX, X } from "lucide-react";
+import { Pill } from "@/components/ui/panel";
 import type { HeartbeatStatus } from "@/server/domain/heartbeats/heartbeat-state";
 
 const LOOK: Record<HeartbeatStatus, { label: string; className: string; icon: typeof Check }> = {
@@ -49,17 +49,5 @@ const LOOK: Record<HeartbeatStatus, { label: string; className: string; icon: ty
 
 /** Heartbeat state in words and an icon; colour is only the third cue. */
 export function HeartbeatBadge({ status }: { status: HeartbeatStatus }) {
-  const { label, className, icon: Icon } = LOOK[status];
-  return (
-    <span
-      className={clsx(
-        "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
-        className,
-      )}
-      data-status={status}
-    >
-      <Icon className="size-3" aria-hidden="true" />
-      {label}
-    </span>
-  );
+  return <Pill {...LOOK[status]} status={status} />;
 }

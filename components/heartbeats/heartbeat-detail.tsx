@@ -4,39 +4,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowLeft, KeyRound, Pause, Pencil, Play, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { Card, Stat } from "@/components/ui/panel";
 import { useNow } from "@/components/ui/use-now";
 import { HeartbeatBadge } from "@/components/heartbeats/heartbeat-badge";
 import { PingSnippets } from "@/components/heartbeats/ping-snippets";
 import { formatIn, scheduleText } from "@/components/heartbeats/schedule-text";
 import { formatAgo, formatDuration, formatMs } from "@/components/monitors/format";
-
-function Stat({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
-  return (
-    <div className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-      <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>
-      <dd className="mt-1 text-lg font-semibold tabular-nums" data-testid={testId}>
-        {value}
-      </dd>
-    </div>
-  );
-}
-
-function Card({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section
-      className="rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
-      aria-label={title}
-    >
-      <h2 className="border-b border-zinc-200 px-5 py-3 text-sm font-medium dark:border-zinc-800">
-        {title}
-      </h2>
-      <div className="px-5 py-4">{children}</div>
-    </section>
-  );
-}
 
 const KIND: Record<string, string> = {
   success: "Success",

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert } from "@/components/ui/field";
-import { SelectField } from "@/components/ui/select-field";
+import { FieldShell, SelectField } from "@/components/ui/select-field";
 
 export type HeartbeatFormValues = {
   name: string;
@@ -47,10 +47,7 @@ function Duration({
 }) {
   const { value, unit } = split(secs);
   return (
-    <div className="space-y-1.5">
-      <label htmlFor={id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
-        {label}
-      </label>
+    <FieldShell id={id} label={label} error={error} hint={hint}>
       <div className="flex gap-2">
         <input
           id={id}
@@ -76,16 +73,7 @@ function Duration({
           ))}
         </select>
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-600 dark:text-red-400">
-          {error}
-        </p>
-      ) : hint ? (
-        <p id={`${id}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    </FieldShell>
   );
 }
 

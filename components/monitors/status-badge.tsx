@@ -1,5 +1,5 @@
-import clsx from "clsx";
 import { ArrowDown, ArrowUp, CircleDashed, Pause, TriangleAlert } from "lucide-react";
+import { Pill } from "@/components/ui/panel";
 import type { MonitorStatus } from "@/server/domain/monitors/monitor-state";
 
 const LOOK: Record<MonitorStatus, { label: string; className: string; icon: typeof ArrowUp }> = {
@@ -37,17 +37,5 @@ const LOOK: Record<MonitorStatus, { label: string; className: string; icon: type
 
 /** Status in words and an icon, with colour as a third cue only. */
 export function StatusBadge({ status }: { status: MonitorStatus }) {
-  const { label, className, icon: Icon } = LOOK[status];
-  return (
-    <span
-      className={clsx(
-        "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
-        className,
-      )}
-      data-status={status}
-    >
-      <Icon className="size-3" aria-hidden="true" />
-      {label}
-    </span>
-  );
+  return <Pill {...LOOK[status]} status={status} />;
 }

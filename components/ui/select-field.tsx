@@ -3,7 +3,8 @@ import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "re
 const control =
   "block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-xs outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900";
 
-function Wrap({
+/** Label above, then the control, then its error or hint: the frame every form field shares. */
+export function FieldShell({
   id,
   label,
   error,
@@ -49,11 +50,11 @@ export function SelectField({
   hint?: string;
 }) {
   return (
-    <Wrap id={id} label={label} error={error} hint={hint}>
+    <FieldShell id={id} label={label} error={error} hint={hint}>
       <select id={id} aria-invalid={error ? true : undefined} className={control} {...props}>
         {children}
       </select>
-    </Wrap>
+    </FieldShell>
   );
 }
 
@@ -70,7 +71,7 @@ export function TextAreaField({
   hint?: string;
 }) {
   return (
-    <Wrap id={id} label={label} error={error} hint={hint}>
+    <FieldShell id={id} label={label} error={error} hint={hint}>
       <textarea
         id={id}
         aria-invalid={error ? true : undefined}
@@ -78,6 +79,6 @@ export function TextAreaField({
         rows={3}
         {...props}
       />
-    </Wrap>
+    </FieldShell>
   );
 }

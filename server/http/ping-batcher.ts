@@ -47,7 +47,7 @@ export class PingBatcher {
       this.cache,
       batch.map((w) => w.ping),
     )
-      .then((outcomes) => batch.forEach((w, i) => w.resolve(outcomes[i] ?? "not_found")))
+      .then((outcomes) => batch.forEach((w, i) => w.resolve(outcomes[i] ?? "error")))
       .catch((err: unknown) => batch.forEach((w) => w.reject(err)))
       .finally(() => {
         this.inFlight--;

@@ -190,6 +190,13 @@ describe(`ping URLs on ${testDbKind()}`, () => {
     expect(after.graceSecs).toBe(120);
   });
 
+  it("answers a malformed percent-encoding with 404 and stays up", async () => {
+    expect(await send("/ping/%E0%A4%A")).toMatchObject({ status: 404, body: "not found" });
+    expect(await send("/ping/%")).toMatchObject({ status: 404 });
+    const hb = await newHeartbeat();
+    expect((await send(`/ping/${hb.token}`)).status).toBe(200);
+  });
+
   it("answers CORS preflight", async () => {
     const res = await fetch(`${base}/ping/anything-at-all-here`, { method: "OPTIONS" });
     expect(res.status).toBe(204);

@@ -82,7 +82,7 @@ export function handlePing(
   const path = q < 0 ? url : url.slice(0, q);
   const ping = PING_PATH.exec(path);
   const sdk = ping ? null : SDK_PATH.exec(path);
-  if (!ping && !(sdk && req.method === "POST")) return false;
+  if (!ping && !(sdk && (req.method === "POST" || req.method === "OPTIONS"))) return false;
   const method = req.method ?? "GET";
   const head = method === "HEAD";
   if (method === "OPTIONS") {
@@ -100,8 +100,8 @@ export function handlePing(
     return true;
   }
   const parsed = ping
-    ? parseAction(decodeURIComponent(ping[1] ?? ""), ping[2])
-    : parseAction(decodeURIComponent(sdk?.[1] ?? ""), undefined);
+    ? parseAction(ping[1] ?? "", ping[2])
+    : parseAction(sdk?.[1] ?? "", undefined);
   if ("error" in parsed) {
     reply(res, parsed.error, parsed.message, head);
     return true;
@@ -115,12 +115,13 @@ export function handlePing(
     reply(res, 404, "not found", head);
     return true;
   }
-  const at = new Date();
   void readBody(req).then(async (read) => {
     if (!read) {
       if (!res.headersSent) reply(res, 413, "body too large", head);
       return;
     }
+    // The ping happened when it fully arrived, not when its first bytes did.
+    const at = new Date();
     try {
       const outcome = await deps.batcher.record({
         token: parsed.token,
@@ -133,7 +134,8 @@ export function handlePing(
         userAgent: req.headers["user-agent"]?.slice(0, 500) ?? null,
         at,
       });
-      reply(res, outcome === "ok" ? 200 : 404, outcome === "ok" ? "OK" : "not found", head);
+      if (outcome === "error") reply(res, 503, "temporarily unavailable; retry", head);
+      else reply(res, outcome === "ok" ? 200 : 404, outcome === "ok" ? "OK" : "not found", head);
     } catch (err) {
       deps.onError(err);
       reply(res, 503, "temporarily unavailable; retry", head);

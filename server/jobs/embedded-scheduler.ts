@@ -54,7 +54,9 @@ export class EmbeddedScheduler {
         ctx: { db: this.deps.db, now: this.deps.now },
         retentionDays: this.deps.retentionDays ?? 30,
       }).catch((err: unknown) => this.deps.logger.error({ err }, "check result upkeep failed"));
+    // Once soon after start (a stopped Vigil leaves roll-ups behind), then hourly.
     this.upkeepTimer = setInterval(upkeep, UPKEEP_EVERY_MS);
+    setTimeout(upkeep, 60_000).unref();
     this.upkeepTimer.unref();
   }
 

@@ -43,6 +43,23 @@ describe(`tRPC on ${testDbKind()}`, () => {
     ["monitor.resume", (c) => c.monitor.resume({ id: someId })],
   ];
 
+  it("accepts any timeout below the interval, stretching the default retry interval to fit", async () => {
+    const { user } = await makeUser(database.db);
+    const monitor = await caller(user).monitor.create({
+      ...monitorInput,
+      intervalSecs: 60,
+      timeoutSecs: 30,
+      paused: true,
+    });
+    expect(monitor).toMatchObject({ intervalSecs: 60, timeoutSecs: 30, retryIntervalSecs: 31 });
+    await expect(
+      caller(user).monitor.create({ ...monitorInput, intervalSecs: 30, timeoutSecs: 30 }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "timeout_secs (30) must be below interval_secs (30)",
+    });
+  });
+
   it("lets an outsider neither see nor change another workspace's monitor", async () => {
     const owner = await makeUser(database.db);
     const outsider = await makeUser(database.db);

@@ -4,7 +4,7 @@ import {
   updateHeartbeatInput,
 } from "@/server/services/heartbeats/heartbeat-settings";
 import { pingUrlFor } from "@/server/services/heartbeats/heartbeat-token";
-import { HttpError, parseWith } from "@/server/http/api-v1/respond";
+import { parseWith, writableFields } from "@/server/http/api-v1/respond";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -58,21 +58,10 @@ const WRITABLE = [
   "max_runtime_secs",
   "paused",
 ] as const;
-const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-
-function toCamel(body: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
-    if (!(WRITABLE as readonly string[]).includes(key))
-      throw new HttpError(400, `unknown or read-only field ${key}`);
-    out[camel(key)] = value;
-  }
-  return out;
-}
 
 export function parseCreateHeartbeat(body: unknown) {
-  const input = parseWith(createHeartbeatInput, toCamel(body));
+  const input = parseWith(createHeartbeatInput, writableFields(body, WRITABLE));
   return { ...input, intervalSecs: input.intervalSecs ?? null, schedule: input.schedule ?? null };
 }
 export const parseUpdateHeartbeat = (body: unknown) =>
-  parseWith(updateHeartbeatInput, toCamel(body));
+  parseWith(updateHeartbeatInput, writableFields(body, WRITABLE));

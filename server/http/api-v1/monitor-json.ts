@@ -3,7 +3,7 @@ import {
   createMonitorInput,
   updateMonitorInput,
 } from "@/server/services/monitors/monitor-settings";
-import { HttpError, parseWith } from "@/server/http/api-v1/respond";
+import { parseWith, writableFields } from "@/server/http/api-v1/respond";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -77,17 +77,7 @@ const WRITABLE = [
   "paused",
 ] as const;
 
-const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-
-function toCamel(body: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
-    if (!(WRITABLE as readonly string[]).includes(key))
-      throw new HttpError(400, `unknown or read-only field ${key}`);
-    out[camel(key)] = value;
-  }
-  return out;
-}
-
-export const parseCreateMonitor = (body: unknown) => parseWith(createMonitorInput, toCamel(body));
-export const parseUpdateMonitor = (body: unknown) => parseWith(updateMonitorInput, toCamel(body));
+export const parseCreateMonitor = (body: unknown) =>
+  parseWith(createMonitorInput, writableFields(body, WRITABLE));
+export const parseUpdateMonitor = (body: unknown) =>
+  parseWith(updateMonitorInput, writableFields(body, WRITABLE));

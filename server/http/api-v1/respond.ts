@@ -123,3 +123,18 @@ export function apiRoute(handler: Handler) {
     }
   };
 }
+
+const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** A JSON body's snake_case fields as camelCase, refusing any field the API does not let callers set. */
+export function writableFields(
+  body: unknown,
+  writable: readonly string[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+    if (!writable.includes(key)) throw new HttpError(400, `unknown or read-only field ${key}`);
+    out[camel(key)] = value;
+  }
+  return out;
+}

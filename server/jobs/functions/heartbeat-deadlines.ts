@@ -1,7 +1,7 @@
 import { cron, type Inngest } from "inngest";
 import { getRuntime } from "@/server/runtime";
 import { events } from "@/server/jobs/events";
-import { sweepDeadlines } from "@/server/services/heartbeats/sweep-deadlines";
+import { nextAlarmAt, sweepDeadlines } from "@/server/services/heartbeats/sweep-deadlines";
 
 /**
  * One sleeping run per heartbeat: it wakes at the heartbeat's alarm (late, missing, a run too long)
@@ -15,12 +15,27 @@ export function createHeartbeatDeadline(inngest: Inngest) {
       cancelOn: [{ event: events.heartbeatPinged, match: "data.heartbeatId" }],
     },
     async ({ event, step }) => {
-      const at = event.data.deadline;
-      if (!at) return { swept: 0 };
-      await step.sleepUntil("wait-for-deadline", new Date(at));
-      const swept = await step.run("apply-alarm", () =>
-        sweepDeadlines(getRuntime().db, new Date(), { heartbeatId: event.data.heartbeatId }),
-      );
+      // Pings that change no state move the alarm without an event: after each wake-up, look at the
+      // alarm again and sleep on while it has moved (bounded; the minute sweep is the safety net).
+      let at = event.data.deadline;
+      let swept = 0;
+      for (let round = 0; at && round < 20; round++) {
+        const suffix = round === 0 ? "" : `-${round}`;
+        await step.sleepUntil(`wait-for-deadline${suffix}`, new Date(at));
+        const result = await step.run(`apply-alarm${suffix}`, async () => {
+          const db = getRuntime().db;
+          const applied = await sweepDeadlines(db, new Date(), {
+            heartbeatId: event.data.heartbeatId,
+          });
+          return {
+            applied,
+            next: (await nextAlarmAt(db, event.data.heartbeatId))?.toISOString() ?? null,
+          };
+        });
+        swept += result.applied;
+        if (result.next === at) break;
+        at = result.next;
+      }
       return { swept };
     },
   );

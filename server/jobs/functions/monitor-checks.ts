@@ -13,6 +13,9 @@ const runtimeCtx = () => {
   };
 };
 
+const PAGE_MONITORS = 1_000;
+const MAX_PAGES = 100;
+
 /**
  * Every minute: claim the monitors due in the next minute and send one check event per due time,
  * with `ts` at that time (so a 10 s monitor is checked six times a minute by a minute cron).
@@ -21,20 +24,28 @@ export function createPlanChecks(inngest: Inngest) {
   return inngest.createFunction(
     { id: "plan-monitor-checks", triggers: [cron("* * * * *")] },
     async ({ step }) => {
-      const planned = await step.run("claim-due-monitors", async () =>
-        (await planDueChecks(runtimeCtx().ctx.db, systemClock())).map((p) => ({
-          ...p,
-          dueAt: p.dueAt.toISOString(),
-        })),
-      );
-      if (planned.length === 0) return { planned: 0 };
-      await step.sendEvent(
-        "send-check-events",
-        planned.map(({ dueAt, ...data }) =>
-          events.monitorCheckDue.create({ ...data, dueAt }, { ts: Date.parse(dueAt) }),
-        ),
-      );
-      return { planned: planned.length };
+      // Pages keep every step's output and every send far below Inngest's size limits at 50,000 monitors.
+      let planned = 0;
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const suffix = page === 0 ? "" : `-${page}`;
+        const batch = await step.run(`claim-due-monitors${suffix}`, async () => {
+          const checks = await planDueChecks(runtimeCtx().ctx.db, systemClock(), 60, PAGE_MONITORS);
+          return {
+            monitors: new Set(checks.map((c) => c.monitorId)).size,
+            checks: checks.map((p) => ({ ...p, dueAt: p.dueAt.toISOString() })),
+          };
+        });
+        if (batch.checks.length === 0) break;
+        await step.sendEvent(
+          `send-check-events${suffix}`,
+          batch.checks.map(({ dueAt, ...data }) =>
+            events.monitorCheckDue.create({ ...data, dueAt }, { ts: Date.parse(dueAt) }),
+          ),
+        );
+        planned += batch.checks.length;
+        if (batch.monitors < PAGE_MONITORS) break;
+      }
+      return { planned };
     },
   );
 }

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { heartbeats } from "@/db/schema";
 import type { WorkspaceCtx } from "@/server/services/context";
 import { getEventBus } from "@/server/events/bus";
+import { isUuid } from "@/server/services/ids";
 import { notFound } from "@/server/services/errors";
 
 /** Deletes a heartbeat with its pings and history; its token answers 404 from now on. */
@@ -12,7 +13,7 @@ export async function deleteHeartbeat({
   ctx: WorkspaceCtx;
   heartbeatId: string;
 }): Promise<void> {
-  const deleted = /^[0-9a-f-]{36}$/i.test(heartbeatId)
+  const deleted = isUuid(heartbeatId)
     ? await ctx.db
         .delete(heartbeats)
         .where(and(eq(heartbeats.id, heartbeatId), eq(heartbeats.workspaceId, ctx.workspaceId)))

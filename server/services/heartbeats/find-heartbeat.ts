@@ -2,8 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { heartbeats, type Heartbeat } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 import { notFound } from "@/server/services/errors";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/server/services/ids";
 
 /** The workspace's heartbeat; another workspace's is "not found" like a missing one. */
 export async function findHeartbeat(
@@ -11,7 +10,7 @@ export async function findHeartbeat(
   workspaceId: string,
   heartbeatId: string,
 ): Promise<Heartbeat> {
-  if (!UUID.test(heartbeatId)) throw notFound("heartbeat not found");
+  if (!isUuid(heartbeatId)) throw notFound("heartbeat not found");
   const [hb] = await db
     .select()
     .from(heartbeats)

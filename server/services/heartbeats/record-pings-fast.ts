@@ -133,20 +133,30 @@ export async function recordPingsFast(
       slow.add(token);
     }
   }
+  // The fast writes are committed: settle them first. Each heartbeat on the slow path then commits on
+  // its own, so one failure never turns another ping's committed 200 into a 503 (and a retry).
   const slowIndexes = batch.flatMap((p, i) =>
     outcomes[i] === undefined && slow.has(p.token) ? [i] : [],
   );
-  if (slowIndexes.length > 0) {
-    const slowOutcomes = await recordPings(
-      db,
-      slowIndexes.map((i) => batch[i] as IncomingPing),
-    );
-    slowIndexes.forEach((i, k) => (outcomes[i] = slowOutcomes[k] ?? "not_found"));
+  const byToken = new Map<string, number[]>();
+  for (const i of slowIndexes) {
+    const token = (batch[i] as IncomingPing).token;
+    byToken.set(token, [...(byToken.get(token) ?? []), i]);
+  }
+  for (const indexes of byToken.values()) {
+    try {
+      const slowOutcomes = await recordPings(
+        db,
+        indexes.map((i) => batch[i] as IncomingPing),
+      );
+      indexes.forEach((i, k) => (outcomes[i] = slowOutcomes[k] ?? "error"));
+    } catch {
+      indexes.forEach((i) => (outcomes[i] = "error"));
+    }
   }
   return batch.map((_, i) => outcomes[i] ?? "ok");
 }
 
-// Each batch travels as two JSON parameters: far cheaper to bind and parse than 11 per ping.
 async function writeFast(db: DbOrTx, plans: Planned[]): Promise<Set<string>> {
   const states = plans.map(({ hb, next }) => ({
     id: hb.id,

@@ -21,7 +21,8 @@ export type IncomingPing = {
   at: Date;
 };
 
-export type PingOutcome = "ok" | "not_found";
+/** `error`: this ping was not recorded (the caller answers 503 so the job retries). */
+export type PingOutcome = "ok" | "not_found" | "error";
 
 const ts = (d: Date | null) => (d ? d.toISOString() : null);
 

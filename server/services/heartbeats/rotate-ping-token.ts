@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { heartbeats, type Heartbeat } from "@/db/schema";
 import type { WorkspaceCtx } from "@/server/services/context";
 import { getEventBus } from "@/server/events/bus";
+import { isUuid } from "@/server/services/ids";
 import { generatePingToken } from "@/server/services/heartbeats/heartbeat-token";
 import { notFound } from "@/server/services/errors";
 
@@ -13,7 +14,7 @@ export async function rotatePingToken({
   ctx: WorkspaceCtx;
   heartbeatId: string;
 }): Promise<Heartbeat> {
-  const [hb] = /^[0-9a-f-]{36}$/i.test(heartbeatId)
+  const [hb] = isUuid(heartbeatId)
     ? await ctx.db
         .update(heartbeats)
         .set({

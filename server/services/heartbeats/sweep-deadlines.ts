@@ -92,8 +92,11 @@ export async function sweepDeadlines(
   return changed.length;
 }
 
-/** The earliest pending alarm, or null. */
-export async function nextAlarmAt(db: DbOrTx): Promise<Date | null> {
-  const [row] = await db.select({ at: min(heartbeats.alarmAt) }).from(heartbeats);
+/** The earliest pending alarm (of one heartbeat, or of all), or null. */
+export async function nextAlarmAt(db: DbOrTx, heartbeatId?: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: min(heartbeats.alarmAt) })
+    .from(heartbeats)
+    .where(heartbeatId ? eq(heartbeats.id, heartbeatId) : undefined);
   return row?.at ? new Date(row.at) : null;
 }

@@ -21,7 +21,13 @@ export async function createMonitor({
   ctx: WorkspaceCtx;
   input: NewMonitorSettings;
 }): Promise<Monitor> {
-  const retryIntervalSecs = input.retryIntervalSecs ?? defaultRetryInterval(input.intervalSecs);
+  // A given timeout stretches the default retry interval so that a check ends before its retry.
+  const retryIntervalSecs =
+    input.retryIntervalSecs ??
+    Math.min(
+      input.intervalSecs,
+      Math.max(defaultRetryInterval(input.intervalSecs), (input.timeoutSecs ?? 0) + 1),
+    );
   const timeoutSecs = input.timeoutSecs ?? defaultTimeout(retryIntervalSecs);
   const settings = { ...input, retryIntervalSecs, timeoutSecs };
   assertConsistentSettings(settings);

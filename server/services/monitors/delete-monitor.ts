@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { monitors } from "@/db/schema";
 import type { WorkspaceCtx } from "@/server/services/context";
 import { getEventBus } from "@/server/events/bus";
+import { isUuid } from "@/server/services/ids";
 import { notFound } from "@/server/services/errors";
 
 /** Deletes a monitor with its history; a check in flight can no longer record (its row is gone). */
@@ -12,7 +13,7 @@ export async function deleteMonitor({
   ctx: WorkspaceCtx;
   monitorId: string;
 }): Promise<void> {
-  const deleted = /^[0-9a-f-]{36}$/i.test(monitorId)
+  const deleted = isUuid(monitorId)
     ? await ctx.db
         .delete(monitors)
         .where(and(eq(monitors.id, monitorId), eq(monitors.workspaceId, ctx.workspaceId)))

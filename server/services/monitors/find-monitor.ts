@@ -2,8 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { monitors, type Monitor } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 import { notFound } from "@/server/services/errors";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/server/services/ids";
 
 /** The workspace's monitor; another workspace's monitor is "not found" like a missing one. */
 export async function findMonitor(
@@ -11,7 +10,7 @@ export async function findMonitor(
   workspaceId: string,
   monitorId: string,
 ): Promise<Monitor> {
-  if (!UUID.test(monitorId)) throw notFound("monitor not found");
+  if (!isUuid(monitorId)) throw notFound("monitor not found");
   const [monitor] = await db
     .select()
     .from(monitors)

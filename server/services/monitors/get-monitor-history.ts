@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte } from "drizzle-orm";
+import { and, desc, eq, gte } from "drizzle-orm";
 import { checkResults, flips, incidents } from "@/db/schema";
 import type { WorkspaceCtx } from "@/server/services/context";
 import { findMonitor } from "@/server/services/monitors/find-monitor";
@@ -25,7 +25,7 @@ export async function getMonitorHistory({
       })
       .from(checkResults)
       .where(and(eq(checkResults.monitorId, monitorId), gte(checkResults.checkedAt, since)))
-      .orderBy(asc(checkResults.checkedAt))
+      .orderBy(desc(checkResults.checkedAt))
       .limit(2000),
     ctx.db
       .select()
@@ -49,7 +49,8 @@ export async function getMonitorHistory({
   return {
     monitor,
     uptime: uptimes.get(monitorId) ?? { uptime24h: null, uptime30d: null },
-    responseTimes,
+    // The newest 2,000 of the last 24 hours, oldest first for the chart.
+    responseTimes: responseTimes.reverse(),
     recentChecks,
     flips: flipRows,
     incidents: incidentRows.map((i) => ({

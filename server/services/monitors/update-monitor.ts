@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { monitors, type Monitor } from "@/db/schema";
 import type { WorkspaceCtx } from "@/server/services/context";
 import { getEventBus } from "@/server/events/bus";
@@ -26,17 +26,17 @@ export async function updateMonitor({
   const current = await findMonitor(ctx.db, ctx.workspaceId, monitorId);
   assertConsistentSettings({ ...current, ...changes });
   const now = ctx.now();
-  const sooner =
-    changes.intervalSecs !== undefined && current.lastCheckedAt
-      ? new Date(
-          Math.max(now.getTime(), current.lastCheckedAt.getTime() + changes.intervalSecs * 1000),
-        )
-      : null;
-  const nextCheckAt = sooner && sooner < current.nextCheckAt ? sooner : current.nextCheckAt;
   if (Object.keys(changes).length > 0) {
+    // next_check_at is only ever moved in SQL and only forward to a sooner time, so an edit
+    // racing a claim can neither undo the claim's lease nor cause a second check.
+    const sooner =
+      changes.intervalSecs !== undefined
+        ? sql`least(${monitors.nextCheckAt}, greatest(${now.toISOString()}::timestamptz,
+            coalesce(${monitors.lastCheckedAt}, ${now.toISOString()}::timestamptz) + make_interval(secs => ${changes.intervalSecs})))`
+        : undefined;
     await ctx.db
       .update(monitors)
-      .set({ ...changes, nextCheckAt, updatedAt: now })
+      .set({ ...changes, ...(sooner ? { nextCheckAt: sooner } : {}), updatedAt: now })
       .where(and(eq(monitors.id, monitorId), eq(monitors.workspaceId, ctx.workspaceId)));
   }
   if (paused === true) return pauseMonitor({ ctx, monitorId });
