@@ -149,10 +149,8 @@ async function start(): Promise<void> {
   if (stopSignal) return;
   const handle = app.getRequestHandler();
 
-  // Group commit on the ping path: one batch in flight, the next one gathers meanwhile.
-  const batcher = new PingBatcher(database.db, {
-    maxConcurrent: 1,
-  });
+  // Group commit on the ping path. PGlite is one connection; PostgreSQL commits a few lanes at once.
+  const batcher = new PingBatcher(database.db, { lanes: database.kind === "pglite" ? 1 : 4 });
   const onPingError = (err: unknown) => logger.error({ err }, "ping not recorded");
 
   const server = http.createServer((req, res) => {

@@ -8,25 +8,35 @@ type Waiting = {
   reject: (e: unknown) => void;
 };
 
+type Lane = { queue: Waiting[]; busy: boolean; scheduled: boolean };
+
 /**
  * Group commit for the ping path: pings that arrive while a batch is being committed wait and go
- * together in the next transaction. One ping alone is committed at once; under load each commit
- * carries many. Every caller is answered only after its batch has committed.
+ * together in the next one. One ping alone is committed at once; under load each commit carries
+ * many. Every caller is answered only after its batch has committed. Heartbeats are split over
+ * lanes by token, each with one batch in flight, so concurrent batches never touch the same rows
+ * (no lock waits or deadlocks between them).
  */
 export class PingBatcher {
-  private queue: Waiting[] = [];
-  private inFlight = 0;
+  private readonly lanes: Lane[];
   private readonly cache = new HeartbeatCache();
 
   constructor(
     private readonly db: DbOrTx,
-    private readonly options: { maxBatch?: number; maxConcurrent?: number } = {},
-  ) {}
+    private readonly options: { maxBatch?: number; lanes?: number } = {},
+  ) {
+    this.lanes = Array.from({ length: Math.max(1, options.lanes ?? 1) }, () => ({
+      queue: [],
+      busy: false,
+      scheduled: false,
+    }));
+  }
 
   record(ping: IncomingPing): Promise<PingOutcome> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ ping, resolve, reject });
-      this.flush();
+      const lane = this.laneOf(ping.token);
+      lane.queue.push({ ping, resolve, reject });
+      this.scheduleFlush(lane);
     });
   }
 
@@ -35,13 +45,30 @@ export class PingBatcher {
   }
 
   get pending(): number {
-    return this.queue.length + this.inFlight;
+    return this.lanes.reduce((n, lane) => n + lane.queue.length + (lane.busy ? 1 : 0), 0);
   }
 
-  private flush(): void {
-    if (this.queue.length === 0 || this.inFlight >= (this.options.maxConcurrent ?? 1)) return;
-    const batch = this.queue.splice(0, this.options.maxBatch ?? 2000);
-    this.inFlight++;
+  private laneOf(token: string): Lane {
+    let hash = 0;
+    for (let i = 0; i < token.length; i++) hash = (hash * 31 + token.charCodeAt(i)) | 0;
+    return this.lanes[Math.abs(hash) % this.lanes.length] as Lane;
+  }
+
+  // After the I/O phase, not at once: every request that arrived meanwhile joins the batch. This
+  // matters most on PGlite, whose queries run on this thread and hold the event loop meanwhile.
+  private scheduleFlush(lane: Lane): void {
+    if (lane.scheduled) return;
+    lane.scheduled = true;
+    setImmediate(() => {
+      lane.scheduled = false;
+      this.flush(lane);
+    });
+  }
+
+  private flush(lane: Lane): void {
+    if (lane.queue.length === 0 || lane.busy) return;
+    const batch = lane.queue.splice(0, this.options.maxBatch ?? 2000);
+    lane.busy = true;
     recordPingsFast(
       this.db,
       this.cache,
@@ -50,8 +77,8 @@ export class PingBatcher {
       .then((outcomes) => batch.forEach((w, i) => w.resolve(outcomes[i] ?? "error")))
       .catch((err: unknown) => batch.forEach((w) => w.reject(err)))
       .finally(() => {
-        this.inFlight--;
-        this.flush();
+        lane.busy = false;
+        this.scheduleFlush(lane);
       });
   }
 }
