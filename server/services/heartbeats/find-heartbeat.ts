@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { heartbeats, type Heartbeat } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
+import type { WorkspaceCtx } from "@/server/services/context";
 import { notFound } from "@/server/services/errors";
 import { isUuid } from "@/server/services/ids";
 
@@ -19,3 +20,7 @@ export async function findHeartbeat(
   if (!hb) throw notFound("heartbeat not found");
   return hb;
 }
+
+/** The heartbeat of the acting workspace (404 otherwise). */
+export const getHeartbeat = ({ ctx, heartbeatId }: { ctx: WorkspaceCtx; heartbeatId: string }) =>
+  findHeartbeat(ctx.db, ctx.workspaceId, heartbeatId);

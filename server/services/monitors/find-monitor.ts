@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { monitors, type Monitor } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
+import type { WorkspaceCtx } from "@/server/services/context";
 import { notFound } from "@/server/services/errors";
 import { isUuid } from "@/server/services/ids";
 
@@ -19,3 +20,7 @@ export async function findMonitor(
   if (!monitor) throw notFound("monitor not found");
   return monitor;
 }
+
+/** The monitor of the acting workspace (404 otherwise). */
+export const getMonitor = ({ ctx, monitorId }: { ctx: WorkspaceCtx; monitorId: string }) =>
+  findMonitor(ctx.db, ctx.workspaceId, monitorId);

@@ -1,6 +1,6 @@
 import { apiRoute, readJson } from "@/server/http/api-v1/respond";
 import { heartbeatJson, parseUpdateHeartbeat } from "@/server/http/api-v1/heartbeat-json";
-import { findHeartbeat } from "@/server/services/heartbeats/find-heartbeat";
+import { getHeartbeat } from "@/server/services/heartbeats/find-heartbeat";
 import { updateHeartbeat } from "@/server/services/heartbeats/update-heartbeat";
 import { deleteHeartbeat } from "@/server/services/heartbeats/delete-heartbeat";
 import { getRuntime } from "@/server/runtime";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async ({ ctx, params }) =>
   Response.json(
     heartbeatJson(
-      await findHeartbeat(ctx.db, ctx.workspaceId, params.id ?? ""),
+      await getHeartbeat({ ctx, heartbeatId: params.id ?? "" }),
       getRuntime().config.baseUrl,
     ),
   ),

@@ -1,13 +1,13 @@
 import { apiRoute, readJson } from "@/server/http/api-v1/respond";
 import { monitorJson, parseUpdateMonitor } from "@/server/http/api-v1/monitor-json";
-import { findMonitor } from "@/server/services/monitors/find-monitor";
+import { getMonitor } from "@/server/services/monitors/find-monitor";
 import { updateMonitor } from "@/server/services/monitors/update-monitor";
 import { deleteMonitor } from "@/server/services/monitors/delete-monitor";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async ({ ctx, params }) =>
-  Response.json(monitorJson(await findMonitor(ctx.db, ctx.workspaceId, params.id ?? ""))),
+  Response.json(monitorJson(await getMonitor({ ctx, monitorId: params.id ?? "" }))),
 );
 
 export const PATCH = apiRoute(async ({ req, ctx, params }) => {
