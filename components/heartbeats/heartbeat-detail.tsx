@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowLeft, KeyRound, Pause, Pencil, Play, Trash2 } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/components/trpc/client";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { KeyRound } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { SubjectHeader } from "@/components/dashboard/subject-header";
 import { Card, Stat } from "@/components/ui/panel";
 import { useNow } from "@/components/ui/use-now";
 import { HeartbeatBadge } from "@/components/heartbeats/heartbeat-badge";
@@ -44,64 +44,37 @@ export function HeartbeatDetail({ id }: { id: string }) {
 
   return (
     <div className="space-y-6">
-      <Link
-        href="/dashboard/heartbeats"
-        className="inline-flex items-center gap-1 text-sm text-zinc-500 hover:text-zinc-900 dark:hover:text-white"
-      >
-        <ArrowLeft className="size-4" aria-hidden="true" /> Heartbeats
-      </Link>
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div className="min-w-0">
-          <div className="flex items-center gap-3">
-            <h1 className="truncate font-mono text-2xl font-semibold tracking-tight">{h.name}</h1>
-            <span data-testid="heartbeat-status">
-              <HeartbeatBadge status={h.status} />
-            </span>
-          </div>
-          <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
+      <SubjectHeader
+        back={{ href: "/dashboard/heartbeats", label: "Heartbeats" }}
+        name={h.name}
+        mono
+        status={
+          <span data-testid="heartbeat-status">
+            <HeartbeatBadge status={h.status} />
+          </span>
+        }
+        facts={
+          <>
             {scheduleText(h)} · grace {formatDuration(h.graceSecs * 1000)}
             {h.maxRuntimeSecs ? ` · longest run ${formatDuration(h.maxRuntimeSecs * 1000)}` : ""}
             {h.status === "running" && h.runningSince
               ? ` · running for ${formatDuration(now - new Date(h.runningSince).getTime())}`
               : ""}
-          </p>
-        </div>
-        <div className="flex gap-2">
-          <ButtonLink href={`/dashboard/heartbeats/${id}/edit`} variant="secondary">
-            <Pencil className="size-4" aria-hidden="true" /> Edit
-          </ButtonLink>
-          {paused ? (
-            <Button
-              variant="secondary"
-              onClick={() => resume.mutate({ id })}
-              disabled={resume.isPending}
-            >
-              <Play className="size-4" aria-hidden="true" /> Resume
-            </Button>
-          ) : (
-            <Button
-              variant="secondary"
-              onClick={() => pause.mutate({ id })}
-              disabled={pause.isPending}
-            >
-              <Pause className="size-4" aria-hidden="true" /> Pause
-            </Button>
-          )}
-          <Button
-            variant="ghost"
-            aria-label="Delete heartbeat"
-            onClick={async () => {
-              if (!window.confirm(`Delete ${h.name}, its ping URL and all its history?`)) return;
-              await remove.mutateAsync({ id });
-              await refresh();
-              router.push("/dashboard/heartbeats");
-            }}
-          >
-            <Trash2 className="size-4" aria-hidden="true" />
-          </Button>
-        </div>
-      </div>
-
+          </>
+        }
+        editHref={`/dashboard/heartbeats/${id}/edit`}
+        paused={paused}
+        busy={pause.isPending || resume.isPending}
+        onPause={() => pause.mutate({ id })}
+        onResume={() => resume.mutate({ id })}
+        deleteLabel="Delete heartbeat"
+        onDelete={async () => {
+          if (!window.confirm(`Delete ${h.name}, its ping URL and all its history?`)) return;
+          await remove.mutateAsync({ id });
+          await refresh();
+          router.push("/dashboard/heartbeats");
+        }}
+      />
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="Last ping" value={formatAgo(h.lastPingedAt, now)} testId="last-ping" />
         <Stat
@@ -115,7 +88,7 @@ export function HeartbeatDetail({ id }: { id: string }) {
       <Card title="Ping URL">
         <div className="flex flex-wrap items-center gap-3">
           <code
-            className="min-w-0 flex-1 truncate rounded bg-zinc-100 px-2 py-1 font-mono text-xs dark:bg-zinc-800"
+            className="min-w-0 flex-1 rounded bg-zinc-100 wrap-anywhere px-2 py-1 font-mono text-xs dark:bg-zinc-800"
             data-testid="ping-url"
           >
             {h.pingUrl}

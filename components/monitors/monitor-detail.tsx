@@ -1,11 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowLeft, Pause, Pencil, Play, Trash2 } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/components/trpc/client";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { SubjectHeader } from "@/components/dashboard/subject-header";
 import { Card, Stat } from "@/components/ui/panel";
 import { useNow } from "@/components/ui/use-now";
 import { StatusBadge } from "@/components/monitors/status-badge";
@@ -41,70 +39,43 @@ export function MonitorDetail({ id }: { id: string }) {
 
   return (
     <div className="space-y-6">
-      <Link
-        href="/dashboard/monitors"
-        className="inline-flex items-center gap-1 text-sm text-zinc-500 hover:text-zinc-900 dark:hover:text-white"
-      >
-        <ArrowLeft className="size-4" aria-hidden="true" /> Monitors
-      </Link>
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div className="min-w-0">
-          <div className="flex items-center gap-3">
-            <h1 className="truncate text-2xl font-semibold tracking-tight">{m.name}</h1>
-            <span data-testid="monitor-status">
-              <StatusBadge status={m.status} />
-            </span>
-          </div>
-          <p className="mt-1 truncate text-sm text-zinc-500 dark:text-zinc-400">
+      <SubjectHeader
+        back={{ href: "/dashboard/monitors", label: "Monitors" }}
+        name={m.name}
+        status={
+          <span data-testid="monitor-status">
+            <StatusBadge status={m.status} />
+          </span>
+        }
+        facts={
+          <>
             {m.method}{" "}
             <a href={m.url} className="hover:underline" rel="noreferrer noopener" target="_blank">
               {m.url}
             </a>{" "}
             · every {formatInterval(m.intervalSecs)} · for{" "}
             {formatDuration(now - new Date(m.statusChangedAt).getTime())}
+          </>
+        }
+        editHref={`/dashboard/monitors/${id}/edit`}
+        paused={paused}
+        busy={pause.isPending || resume.isPending}
+        onPause={() => pause.mutate({ id })}
+        onResume={() => resume.mutate({ id })}
+        deleteLabel="Delete monitor"
+        onDelete={async () => {
+          if (!window.confirm(`Delete ${m.name} and all its history?`)) return;
+          await remove.mutateAsync({ id });
+          await refresh();
+          router.push("/dashboard/monitors");
+        }}
+      >
+        {m.lastError && m.status !== "up" ? (
+          <p className="mt-2 text-sm text-red-700 dark:text-red-400" data-testid="monitor-error">
+            {m.lastError}
           </p>
-          {m.lastError && m.status !== "up" ? (
-            <p className="mt-2 text-sm text-red-700 dark:text-red-400" data-testid="monitor-error">
-              {m.lastError}
-            </p>
-          ) : null}
-        </div>
-        <div className="flex gap-2">
-          <ButtonLink href={`/dashboard/monitors/${id}/edit`} variant="secondary">
-            <Pencil className="size-4" aria-hidden="true" /> Edit
-          </ButtonLink>
-          {paused ? (
-            <Button
-              variant="secondary"
-              onClick={() => resume.mutate({ id })}
-              disabled={resume.isPending}
-            >
-              <Play className="size-4" aria-hidden="true" /> Resume
-            </Button>
-          ) : (
-            <Button
-              variant="secondary"
-              onClick={() => pause.mutate({ id })}
-              disabled={pause.isPending}
-            >
-              <Pause className="size-4" aria-hidden="true" /> Pause
-            </Button>
-          )}
-          <Button
-            variant="ghost"
-            aria-label="Delete monitor"
-            onClick={async () => {
-              if (!window.confirm(`Delete ${m.name} and all its history?`)) return;
-              await remove.mutateAsync({ id });
-              await refresh();
-              router.push("/dashboard/monitors");
-            }}
-          >
-            <Trash2 className="size-4" aria-hidden="true" />
-          </Button>
-        </div>
-      </div>
-
+        ) : null}
+      </SubjectHeader>
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="Uptime, 24 hours" value={formatUptime(uptime.uptime24h)} />
         <Stat label="Uptime, 30 days" value={formatUptime(uptime.uptime30d)} />

@@ -1,0 +1,86 @@
+"use client";
+
+import clsx from "clsx";
+import { ArrowLeft, Pause, Pencil, Play, Trash2 } from "lucide-react";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Button, ButtonLink } from "@/components/ui/button";
+
+/**
+ * The top of a monitor's or heartbeat's page: back link, name with its state, a line of facts,
+ * and Edit / Pause or Resume / Delete. The name wraps rather than truncates on a phone.
+ */
+export function SubjectHeader({
+  back,
+  name,
+  mono = false,
+  status,
+  facts,
+  children,
+  editHref,
+  paused,
+  busy,
+  onPause,
+  onResume,
+  deleteLabel,
+  onDelete,
+}: {
+  back: { href: string; label: string };
+  name: string;
+  mono?: boolean;
+  status: ReactNode;
+  facts: ReactNode;
+  children?: ReactNode;
+  editHref: string;
+  paused: boolean;
+  busy: boolean;
+  onPause: () => void;
+  onResume: () => void;
+  deleteLabel: string;
+  onDelete: () => void;
+}) {
+  return (
+    <>
+      <Link
+        href={back.href}
+        className="inline-flex items-center gap-1 text-sm text-zinc-500 hover:text-zinc-900 dark:hover:text-white"
+      >
+        <ArrowLeft className="size-4" aria-hidden="true" /> {back.label}
+      </Link>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <h1
+              className={clsx(
+                "text-2xl font-semibold tracking-tight wrap-break-word",
+                mono && "font-mono",
+              )}
+            >
+              {name}
+            </h1>
+            {status}
+          </div>
+          <p className="mt-1 text-sm wrap-anywhere text-zinc-500 dark:text-zinc-400">{facts}</p>
+          {children}
+        </div>
+        <div className="flex gap-2">
+          <ButtonLink href={editHref} variant="secondary">
+            <Pencil className="size-4" aria-hidden="true" /> Edit
+          </ButtonLink>
+          {paused ? (
+            <Button variant="secondary" onClick={onResume} disabled={busy}>
+              <Play className="size-4" aria-hidden="true" /> Resume
+            </Button>
+          ) : (
+            <Button variant="secondary" onClick={onPause} disabled={busy}>
+              <Pause className="size-4" aria-hidden="true" /> Pause
+            </Button>
+          )}
+          <Button variant="ghost" aria-label={deleteLabel} onClick={onDelete}>
+            <Trash2 className="size-4" aria-hidden="true" />
+          </Button>
+        </div>
+      </div>
+    </>
+  );
+}
