@@ -10,3 +10,4 @@ export * from "@/db/schema/check-rollups";
 export * from "@/db/schema/flips";
 export * from "@/db/schema/incidents";
 export * from "@/db/schema/heartbeats";
+export * from "@/db/schema/status-pages";
