@@ -20,6 +20,8 @@ export type VigilEvents = {
   "heartbeat.changed": { workspaceId: string; heartbeatId: string; alarmAt: Date | null };
   /** Pings arrived that changed no state (throttled): dashboards refresh "last ping". */
   "heartbeat.pinged": { workspaceId: string; heartbeatId: string };
+  /** A status page was created, edited, re-ordered or deleted; `slugs` holds its old and new slug. */
+  "status-page.changed": { workspaceId: string; statusPageId: string; slugs: string[] };
   /** The user's password changed: every older session, sockets included, must end. */
   "user.sessions-revoked": { userId: string };
 };

@@ -1,0 +1,42 @@
+import { statusPages, type StatusPage } from "@/db/schema";
+import type { WorkspaceCtx } from "@/server/services/context";
+import { conflict } from "@/server/services/errors";
+import { getEventBus } from "@/server/events/bus";
+import {
+  createStatusPageInput,
+  type CreateStatusPageInput,
+} from "@/server/services/status-pages/status-page-settings";
+import { isUniqueViolation } from "@/server/services/status-pages/unique-violation";
+import { parseInput } from "@/server/services/parse-input";
+
+export const slugTaken = (slug: string) =>
+  conflict(`slug "${slug}" is already taken; choose another`, "slug");
+
+/** Creates a page in the acting workspace; every monitor and heartbeat of it shows at once. */
+export async function createStatusPage({
+  ctx,
+  input,
+}: {
+  ctx: WorkspaceCtx;
+  input: CreateStatusPageInput;
+}): Promise<StatusPage> {
+  const settings = parseInput(createStatusPageInput, input);
+  const now = ctx.now();
+  let page: StatusPage | undefined;
+  try {
+    [page] = await ctx.db
+      .insert(statusPages)
+      .values({ ...settings, workspaceId: ctx.workspaceId, createdAt: now, updatedAt: now })
+      .returning();
+  } catch (e) {
+    if (isUniqueViolation(e)) throw slugTaken(settings.slug);
+    throw e;
+  }
+  if (!page) throw new Error("status page insert returned no row");
+  getEventBus().emit("status-page.changed", {
+    workspaceId: ctx.workspaceId,
+    statusPageId: page.id,
+    slugs: [page.slug],
+  });
+  return page;
+}

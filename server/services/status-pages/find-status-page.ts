@@ -1,0 +1,44 @@
+import { and, asc, eq } from "drizzle-orm";
+import { statusPages, type StatusPage } from "@/db/schema";
+import type { DbOrTx } from "@/db/client";
+import type { WorkspaceCtx } from "@/server/services/context";
+import { notFound } from "@/server/services/errors";
+import { isUuid } from "@/server/services/ids";
+
+/** The workspace's status page; another workspace's page is "not found" like a missing one. */
+export async function findStatusPage(
+  db: DbOrTx,
+  workspaceId: string,
+  statusPageId: string,
+): Promise<StatusPage> {
+  if (!isUuid(statusPageId)) throw notFound("status page not found");
+  const [page] = await db
+    .select()
+    .from(statusPages)
+    .where(and(eq(statusPages.id, statusPageId), eq(statusPages.workspaceId, workspaceId)))
+    .limit(1);
+  if (!page) throw notFound("status page not found");
+  return page;
+}
+
+export const getStatusPage = ({ ctx, statusPageId }: { ctx: WorkspaceCtx; statusPageId: string }) =>
+  findStatusPage(ctx.db, ctx.workspaceId, statusPageId);
+
+/** The acting workspace's pages, newest first. */
+export const listStatusPages = ({ ctx }: { ctx: WorkspaceCtx }) =>
+  ctx.db
+    .select()
+    .from(statusPages)
+    .where(eq(statusPages.workspaceId, ctx.workspaceId))
+    .orderBy(asc(statusPages.createdAt), asc(statusPages.id))
+    .then((rows) => rows.reverse());
+
+/** Any page by its slug, whoever owns it: the public route decides what a visitor may see. */
+export async function findStatusPageBySlug(db: DbOrTx, slug: string): Promise<StatusPage | null> {
+  const [page] = await db.select().from(statusPages).where(eq(statusPages.slug, slug)).limit(1);
+  return page ?? null;
+}
+
+/** Every page of a workspace (flips there invalidate and reach all of them). */
+export const listWorkspaceStatusPages = (db: DbOrTx, workspaceId: string) =>
+  db.select().from(statusPages).where(eq(statusPages.workspaceId, workspaceId));
