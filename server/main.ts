@@ -1,4 +1,5 @@
 import http from "node:http";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
@@ -20,6 +21,11 @@ import { PingBatcher } from "@/server/http/ping-batcher";
 import { handlePing } from "@/server/http/ping-handler";
 import { startControlServer } from "@/server/control/control-server";
 import { CLIENT_IP_HEADER } from "@/server/auth/client-ip";
+import { handleStatusPage } from "@/server/http/status-pages/status-page-handler";
+import { PublicPageCache } from "@/server/http/status-pages/page-cache";
+import { PageDirectory } from "@/server/http/status-pages/page-directory";
+import { invalidateOnEvents } from "@/server/http/status-pages/invalidate-on-events";
+import { relayStatusPages } from "@/server/realtime/relay-status-pages";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -31,6 +37,15 @@ function clientIp(req: http.IncomingMessage, trustProxy: boolean): string {
     .at(-1)
     ?.trim();
   return (trustProxy && nearest) || req.socket.remoteAddress || "unknown";
+}
+
+/** How this server reaches itself (status page fills call into Next over loopback). */
+function loopbackOrigin(server: http.Server): string {
+  const address = server.address();
+  if (!address || typeof address === "string") throw new Error("server is not listening on TCP");
+  const wildcard = address.address === "0.0.0.0" || address.address === "::";
+  const host = wildcard ? "127.0.0.1" : address.address;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
 }
 
 function readConfig(): Config {
@@ -51,6 +66,7 @@ type Resources = {
   server?: http.Server;
   io?: VigilIo;
   stopRelay?: () => void;
+  stopStatusPages?: () => void;
   control?: { close: () => Promise<void> } | null;
   scheduler?: EmbeddedScheduler | null;
   alarmClock?: HeartbeatAlarmClock | null;
@@ -85,6 +101,7 @@ async function shutdown(signal: string): Promise<void> {
     stopInngestBridge?.();
     resources.batcher?.close();
     stopRelay?.();
+    resources.stopStatusPages?.();
     await io?.close();
     server?.closeIdleConnections();
     await control?.close();
@@ -136,6 +153,7 @@ async function start(): Promise<void> {
     authSecret,
     logger,
     signInLimiter: new SignInLimiter(config.signinLimits),
+    internalToken: randomBytes(24).toString("base64url"),
   };
   setRuntime(runtime);
 
@@ -153,21 +171,46 @@ async function start(): Promise<void> {
   const batcher = new PingBatcher(database.db, { lanes: database.kind === "pglite" ? 1 : 4 });
   const onPingError = (err: unknown) => logger.error({ err }, "ping not recorded");
 
-  const server = http.createServer((req, res) => {
-    // Overwrite whatever the client sent: only the socket (or a trusted proxy) names the client.
-    const ip = clientIp(req, config.trustProxy);
-    if (handlePing(req, res, { batcher, clientIp: ip, onError: onPingError })) return;
-    req.headers[CLIENT_IP_HEADER] = ip;
+  const nextHandle = (req: http.IncomingMessage, res: http.ServerResponse) =>
     handle(req, res).catch((err: unknown) => {
       logger.error({ err, url: req.url }, "request failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
       res.end('{"error":"internal error"}');
     });
+  // Public status pages are answered from memory (a copy of Next's ISR output), dropped by the
+  // same events that make Next revalidate; private pages never enter it.
+  const pageCache = new PublicPageCache();
+  const directory = new PageDirectory(database.db);
+  const stopInvalidation = invalidateOnEvents(pageCache, directory);
+  const statusPages = {
+    db: database.db,
+    authSecret,
+    internalToken: runtime.internalToken ?? "",
+    baseUrl: config.baseUrl,
+    cache: pageCache,
+    directory,
+    next: nextHandle,
+    origin: () => loopbackOrigin(server),
+    logger,
+  };
+
+  const server = http.createServer((req, res) => {
+    // Overwrite whatever the client sent: only the socket (or a trusted proxy) names the client.
+    const ip = clientIp(req, config.trustProxy);
+    if (handlePing(req, res, { batcher, clientIp: ip, onError: onPingError })) return;
+    req.headers[CLIENT_IP_HEADER] = ip;
+    if (handleStatusPage(req, res, statusPages)) return;
+    void nextHandle(req, res);
   });
   resources.server = server;
   resources.io = createIo(server, { db: database.db, secret: authSecret, logger });
   runtime.io = resources.io;
   resources.stopRelay = relayEvents(resources.io);
+  const stopStatusRelay = relayStatusPages(resources.io, { db: database.db, logger });
+  resources.stopStatusPages = () => {
+    stopStatusRelay();
+    stopInvalidation();
+  };
   resources.control =
     database.kind === "pglite"
       ? await startControlServer({

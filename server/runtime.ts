@@ -13,6 +13,8 @@ export type Runtime = {
   logger: Logger;
   signInLimiter: SignInLimiter;
   io?: SocketServer;
+  /** Authenticates the custom server's own loopback calls into Next (status page fills). */
+  internalToken?: string;
 };
 
 // The custom server and Next's bundles are separate module graphs: only globalThis is shared.

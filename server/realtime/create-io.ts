@@ -7,6 +7,8 @@ import { userFromCookieHeader } from "@/server/auth/session-cookie";
 import { systemClock } from "@/server/services/context";
 import { listUserWorkspaces } from "@/server/services/workspaces/list-user-workspaces";
 import { parseRoom, userRoom, workspaceRoom } from "@/server/realtime/rooms";
+import { findVisibleStatusPageById } from "@/server/services/status-pages/find-visible-status-page";
+import { statusPageRoom, type StatusFlipMessage } from "@/server/realtime/status-page-messages";
 
 export type SocketData = { user: SessionUser | null; workspaceIds: string[] };
 
@@ -28,6 +30,9 @@ export type ServerToClient = {
   flip: (flip: FlipMessage) => void;
   "monitor:changed": (change: { monitorId: string }) => void;
   "heartbeat:changed": (change: { heartbeatId: string }) => void;
+  "status:flip": (flip: StatusFlipMessage) => void;
+  "status:changed": (change: { statusPageId: string }) => void;
+  "status:gone": (change: { statusPageId: string }) => void;
 };
 
 export type VigilIo = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
@@ -86,6 +91,23 @@ export function createIo(
         const name = workspaceRoom(request.id);
         void socket.join(name);
         reply({ ok: true, room: name });
+        return;
+      }
+      if (request.kind === "status-page") {
+        // A private page's room is for its workspace's members; to anyone else it is the same
+        // refusal as a page that does not exist.
+        const viewer = socket.data.user ? { userId: socket.data.user.id } : null;
+        findVisibleStatusPageById(deps.db, request.id, viewer)
+          .then((page) => {
+            if (!page) return reply({ ok: false, error: "forbidden" });
+            const name = statusPageRoom(page.id);
+            void socket.join(name);
+            reply({ ok: true, room: name });
+          })
+          .catch((err: unknown) => {
+            deps.logger.warn({ err }, "status page room join failed");
+            reply({ ok: false, error: "forbidden" });
+          });
         return;
       }
       reply({ ok: false, error: "forbidden" });

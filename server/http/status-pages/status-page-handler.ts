@@ -1,0 +1,263 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Logger } from "pino";
+import type { Db } from "@/db/client";
+import { systemClock } from "@/server/services/context";
+import { userFromCookieHeader, sessionTokenFromCookieHeader } from "@/server/auth/session-cookie";
+import { looksLikeSlug } from "@/server/domain/status-pages/slug";
+import type { StatusPageView } from "@/server/domain/status-pages/page-view";
+import { canView } from "@/server/services/status-pages/find-visible-status-page";
+import { findStatusPageBySlug } from "@/server/services/status-pages/find-status-page";
+import { getStatusPageView } from "@/server/services/status-pages/get-status-page-view";
+import type { CachedBody, Filled, PublicPageCache } from "@/server/http/status-pages/page-cache";
+import { prepareBody } from "@/server/http/status-pages/page-cache";
+import type { PageDirectory, PageMeta } from "@/server/http/status-pages/page-directory";
+import { notFoundHtml, notFoundJson } from "@/server/http/status-pages/not-found";
+import {
+  componentsDocJson,
+  incidentsJson,
+  statusJson,
+  summaryJson,
+} from "@/server/http/status-pages/statuspage-json";
+
+export const INTERNAL_HEADER = "x-vigil-internal";
+export const PREVIEW_PREFIX = "/status-preview/";
+
+export type StatusPageDeps = {
+  db: Db;
+  authSecret: string;
+  internalToken: string;
+  baseUrl: string;
+  cache: PublicPageCache;
+  directory: PageDirectory;
+  /** Next's request handler. */
+  next: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  /** This server's own loopback origin, for filling the cache from Next's ISR output. */
+  origin: () => string;
+  logger: Logger;
+};
+
+type Kind = "html" | "view" | "summary" | "status" | "components" | "incidents" | "unresolved";
+
+const JSON_KINDS: Record<string, Kind> = {
+  "view.json": "view",
+  "api/v2/summary.json": "summary",
+  "api/v2/status.json": "status",
+  "api/v2/components.json": "components",
+  "api/v2/incidents.json": "incidents",
+  "api/v2/incidents/unresolved.json": "unresolved",
+};
+
+const PUBLIC_CACHE = "public, max-age=0, must-revalidate";
+const PRIVATE_CACHE = "private, no-store";
+
+/** Whether the request belongs to the status page routes; if so it is answered here. */
+export function handleStatusPage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: StatusPageDeps,
+): boolean {
+  const url = req.url ?? "/";
+  const internal = req.headers[INTERNAL_HEADER] === deps.internalToken;
+  if (url.startsWith("/api/internal/")) {
+    if (internal) return false;
+    send(req, res, 404, notFoundJson, "no-store");
+    return true;
+  }
+  if (url.startsWith(PREVIEW_PREFIX)) {
+    // Only ever reached by an internal rewrite below; from outside it does not exist.
+    send(req, res, 404, notFoundHtml, "no-store");
+    return true;
+  }
+  if (!url.startsWith("/status/") || internal) return false;
+  serve(req, res, deps).catch((err: unknown) => {
+    deps.logger.error({ err, url }, "status page request failed");
+    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+    res.end('{"error":"internal error"}');
+  });
+  return true;
+}
+
+function parse(url: string): { slug: string; kind: Kind | null; rsc: boolean } {
+  const q = url.indexOf("?");
+  const path = q === -1 ? url : url.slice(0, q);
+  const query = q === -1 ? "" : url.slice(q + 1);
+  const rest = path.slice("/status/".length).replace(/\/+$/, "");
+  const slash = rest.indexOf("/");
+  const slug = slash === -1 ? rest : rest.slice(0, slash);
+  const tail = slash === -1 ? "" : rest.slice(slash + 1);
+  const kind = tail === "" ? "html" : (JSON_KINDS[tail] ?? null);
+  return { slug, kind, rsc: /(^|&)_rsc=/.test(query) };
+}
+
+async function serve(req: IncomingMessage, res: ServerResponse, deps: StatusPageDeps) {
+  const { slug, kind, rsc } = parse(req.url ?? "/");
+  const jsonish = (req.url ?? "").split("?")[0]!.endsWith(".json");
+  const missing = () =>
+    jsonish
+      ? send(req, res, 404, notFoundJson, "no-store")
+      : send(req, res, 404, notFoundHtml, "no-store");
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    res.writeHead(405, { allow: "GET, HEAD", "content-type": "application/json" });
+    res.end(JSON.stringify({ error: "method not allowed" }));
+    return;
+  }
+  if (!kind || !looksLikeSlug(slug)) return missing();
+  const meta = await deps.directory.lookup(slug);
+  if (!meta) return missing();
+
+  if (meta.visibility === "private") {
+    if (!(await isMemberViewer(req, meta, deps))) return missing();
+    if (kind === "html") {
+      // The owner's preview: rendered fresh for them, never cached anywhere.
+      req.url = `${PREVIEW_PREFIX}${slug}${rsc ? (req.url ?? "").slice((req.url ?? "").indexOf("?")) : ""}`;
+      res.setHeader("cache-control", PRIVATE_CACHE);
+      return deps.next(req, res);
+    }
+    const view = await loadView(deps, slug, true);
+    if (!view) return missing();
+    return send(
+      req,
+      res,
+      200,
+      prepareBody(Buffer.from(JSON.stringify(render(kind, view))), JSON_TYPE),
+      PRIVATE_CACHE,
+    );
+  }
+
+  const isRscRequest =
+    rsc || req.headers.rsc !== undefined || req.headers["next-router-prefetch"] !== undefined;
+  if (kind === "html" && isRscRequest) {
+    // Client-side navigations take Next's own (ISR) path; make sure that copy is current first.
+    await ensureIsrFresh(deps, meta, deps.cache.generation(slug));
+    return deps.next(req, res);
+  }
+
+  const body = await deps.cache.get(slug, kind, meta.workspaceId, (generation) =>
+    kind === "html" ? fillHtml(deps, meta, generation) : fillJson(deps, slug, kind),
+  );
+  if (!body) return missing();
+  const headers: Record<string, string> =
+    kind === "html" ? {} : { "access-control-allow-origin": "*" };
+  return send(req, res, 200, body, PUBLIC_CACHE, headers);
+}
+
+const JSON_TYPE = "application/json; charset=utf-8";
+
+function render(kind: Kind, view: StatusPageView): unknown {
+  switch (kind) {
+    case "summary":
+      return summaryJson(view);
+    case "status":
+      return statusJson(view);
+    case "components":
+      return componentsDocJson(view);
+    case "incidents":
+      return incidentsJson(view, false);
+    case "unresolved":
+      return incidentsJson(view, true);
+    default:
+      return view;
+  }
+}
+
+async function isMemberViewer(req: IncomingMessage, meta: PageMeta, deps: StatusPageDeps) {
+  if (!sessionTokenFromCookieHeader(req.headers.cookie)) return false;
+  const user = await userFromCookieHeader({
+    ctx: { db: deps.db, now: systemClock },
+    cookieHeader: req.headers.cookie,
+    secret: deps.authSecret,
+  });
+  if (!user) return false;
+  const page = await findStatusPageBySlug(deps.db, meta.slug);
+  return Boolean(page && (await canView(deps.db, page, { userId: user.id })));
+}
+
+async function loadView(deps: StatusPageDeps, slug: string, allowPrivate: boolean) {
+  const page = await findStatusPageBySlug(deps.db, slug);
+  if (!page || (page.visibility !== "public" && !allowPrivate)) return null;
+  return getStatusPageView(deps.db, page, { now: new Date(), baseUrl: deps.baseUrl });
+}
+
+async function fillJson(deps: StatusPageDeps, slug: string, kind: Kind): Promise<Filled> {
+  const view = await loadView(deps, slug, false);
+  return view
+    ? { body: Buffer.from(JSON.stringify(render(kind, view))), contentType: JSON_TYPE }
+    : null;
+}
+
+/** Asks Next to expire its ISR copy of the page (revalidatePath runs only inside Next). */
+async function ensureIsrFresh(deps: StatusPageDeps, meta: PageMeta, generation: number) {
+  if (deps.cache.isIsrFresh(meta.slug)) return;
+  const res = await fetch(`${deps.origin()}/api/internal/revalidate`, {
+    method: "POST",
+    headers: { [INTERNAL_HEADER]: deps.internalToken, "content-type": "application/json" },
+    body: JSON.stringify({ paths: [`/status/${meta.slug}`] }),
+  });
+  if (!res.ok) throw new Error(`revalidate answered ${res.status}`);
+  await res.arrayBuffer();
+  deps.cache.markIsrFresh(meta.slug, meta.workspaceId, generation);
+}
+
+const GENERATED_AT = /data-generated-at="([^"]+)"/;
+
+/**
+ * The page's HTML from Next (its ISR copy, revalidated first if stale). A copy rendered before the
+ * page's last change is refused and rendered again: a render racing a flip can finish after it.
+ */
+async function fillHtml(deps: StatusPageDeps, meta: PageMeta, generation: number): Promise<Filled> {
+  for (let attempt = 1; ; attempt++) {
+    await ensureIsrFresh(deps, meta, generation);
+    const res = await fetch(`${deps.origin()}/status/${meta.slug}`, {
+      headers: { [INTERNAL_HEADER]: deps.internalToken, "accept-encoding": "identity" },
+    });
+    const body = Buffer.from(await res.arrayBuffer());
+    if (res.status !== 200) return null;
+    const filled = {
+      body,
+      contentType: res.headers.get("content-type") ?? "text/html; charset=utf-8",
+    };
+    const renderedAt = Date.parse(GENERATED_AT.exec(body.toString("latin1"))?.[1] ?? "");
+    if (renderedAt >= deps.cache.changedAt(meta.slug)) return filled;
+    deps.cache.markIsrStale(meta.slug);
+    if (attempt === 3) {
+      deps.logger.warn({ slug: meta.slug }, "status page render kept predating its last change");
+      deps.cache.invalidateSlug(meta.slug); // answer this request, but never keep the copy
+      return filled;
+    }
+  }
+}
+
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  body: CachedBody,
+  cacheControl: string,
+  extra: Record<string, string> = {},
+) {
+  const headers: Record<string, string> = {
+    "content-type": body.contentType,
+    "cache-control": cacheControl,
+    vary: "Accept-Encoding",
+    "x-content-type-options": "nosniff",
+    ...extra,
+  };
+  if (status === 200) headers.etag = body.etag;
+  if (status === 200 && req.headers["if-none-match"] === body.etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  const accept = String(req.headers["accept-encoding"] ?? "");
+  let payload = body.body;
+  if (/\bbr\b/.test(accept)) {
+    payload = body.br;
+    headers["content-encoding"] = "br";
+  } else if (/\bgzip\b/.test(accept)) {
+    payload = body.gzip;
+    headers["content-encoding"] = "gzip";
+  }
+  headers["content-length"] = String(payload.length);
+  res.writeHead(status, headers);
+  res.end(req.method === "HEAD" ? undefined : payload);
+}

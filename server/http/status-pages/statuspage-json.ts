@@ -1,0 +1,138 @@
+import type { IncidentView, StatusPageView } from "@/server/domain/status-pages/page-view";
+
+/**
+ * Atlassian Statuspage API v2 shapes (field names and enums), so aggregators and tools that read
+ * Statuspage pages read Vigil's. Components are the page's monitors and heartbeats, in page order.
+ */
+function pageJson(view: StatusPageView) {
+  return {
+    id: view.page.id,
+    name: view.page.title,
+    url: view.page.url,
+    time_zone: "Etc/UTC",
+    updated_at: latestChange(view),
+  };
+}
+
+function latestChange(view: StatusPageView): string {
+  let latest = view.page.updatedAt;
+  for (const s of view.services) if (s.since > latest) latest = s.since;
+  for (const i of view.incidents) {
+    if (i.startedAt > latest) latest = i.startedAt;
+    if (i.resolvedAt && i.resolvedAt > latest) latest = i.resolvedAt;
+  }
+  return latest;
+}
+
+function componentsJson(view: StatusPageView) {
+  const common = (position: number) => ({
+    position,
+    description: null,
+    showcase: true,
+    start_date: null,
+    group_id: null,
+    page_id: view.page.id,
+    group: false,
+    only_show_if_degraded: false,
+  });
+  return [
+    ...view.services.map((s, i) => ({
+      id: s.id,
+      name: s.name,
+      status: s.status,
+      created_at: s.since,
+      updated_at: s.since,
+      ...common(i + 1),
+    })),
+    ...view.jobs.map((j, i) => ({
+      id: j.id,
+      name: j.name,
+      status: j.status,
+      created_at: j.lastPingAt ?? view.page.updatedAt,
+      updated_at: j.lastPingAt ?? view.page.updatedAt,
+      ...common(view.services.length + i + 1),
+    })),
+  ];
+}
+
+function incidentJson(view: StatusPageView, incident: IncidentView) {
+  const components = componentsJson(view).filter((c) => c.id === incident.subjectId);
+  const status = incident.resolvedAt ? "resolved" : "investigating";
+  const updatedAt = incident.resolvedAt ?? incident.startedAt;
+  const update = (id: string, s: string, body: string, at: string) => ({
+    id,
+    status: s,
+    body,
+    incident_id: incident.id,
+    created_at: at,
+    updated_at: at,
+    display_at: at,
+    affected_components: components.map((c) => ({
+      code: c.id,
+      name: c.name,
+      old_status: "operational",
+      new_status: s === "resolved" ? "operational" : "major_outage",
+    })),
+    deliver_notifications: true,
+    custom_tweet: null,
+    tweet_id: null,
+  });
+  const updates = [
+    ...(incident.resolvedAt
+      ? [
+          update(
+            `${incident.id}-resolved`,
+            "resolved",
+            "This incident has been resolved.",
+            incident.resolvedAt,
+          ),
+        ]
+      : []),
+    update(
+      `${incident.id}-started`,
+      "investigating",
+      incident.cause ? `Detected automatically: ${incident.cause}` : "Detected automatically.",
+      incident.startedAt,
+    ),
+  ];
+  return {
+    id: incident.id,
+    name: incident.title,
+    status,
+    created_at: incident.startedAt,
+    updated_at: updatedAt,
+    monitoring_at: null,
+    resolved_at: incident.resolvedAt,
+    impact: "major",
+    shortlink: `${view.page.url}#incident-${incident.id}`,
+    started_at: incident.startedAt,
+    page_id: view.page.id,
+    incident_updates: updates,
+    components,
+  };
+}
+
+export const statusJson = (view: StatusPageView) => ({
+  page: pageJson(view),
+  status: view.overall,
+});
+
+export const summaryJson = (view: StatusPageView) => ({
+  page: pageJson(view),
+  components: componentsJson(view),
+  incidents: view.incidents.filter((i) => !i.resolvedAt).map((i) => incidentJson(view, i)),
+  scheduled_maintenances: [],
+  status: view.overall,
+});
+
+export const componentsDocJson = (view: StatusPageView) => ({
+  page: pageJson(view),
+  components: componentsJson(view),
+});
+
+export const incidentsJson = (view: StatusPageView, unresolvedOnly: boolean) => ({
+  page: pageJson(view),
+  incidents: view.incidents
+    .filter((i) => !unresolvedOnly || !i.resolvedAt)
+    .map((i) => incidentJson(view, i)),
+});

@@ -1,0 +1,103 @@
+import type { Logger } from "pino";
+import type { Db } from "@/db/client";
+import { getEventBus } from "@/server/events/bus";
+import type { VigilIo } from "@/server/realtime/create-io";
+import { statusPageRoom } from "@/server/realtime/status-page-messages";
+import {
+  heartbeatComponentStatus,
+  monitorComponentStatus,
+} from "@/server/domain/status-pages/page-status";
+import type { MonitorStatus } from "@/server/domain/monitors/monitor-state";
+import type { HeartbeatStatus } from "@/server/domain/heartbeats/heartbeat-state";
+import { listPagesShowing } from "@/server/services/status-pages/list-pages-showing";
+import { listWorkspaceStatusPages } from "@/server/services/status-pages/find-status-page";
+import { findVisibleStatusPageById } from "@/server/services/status-pages/find-visible-status-page";
+
+// Pings change "last ping" only: viewers refetch at most this often per workspace.
+const PING_REFRESH_MS = 5_000;
+
+/**
+ * Status page viewers: a flip goes to every page that shows the subject the moment it is
+ * committed; other changes ask viewers to refetch; a page that became private or was deleted
+ * drops every viewer who may no longer see it.
+ */
+export function relayStatusPages(io: VigilIo, deps: { db: Db; logger: Logger }): () => void {
+  const bus = getEventBus();
+  const pending = new Map<string, NodeJS.Timeout>();
+  const fail = (what: string) => (err: unknown) => deps.logger.warn({ err }, what);
+
+  const refreshWorkspace = (workspaceId: string) => {
+    if (pending.has(workspaceId)) return;
+    pending.set(
+      workspaceId,
+      setTimeout(() => {
+        pending.delete(workspaceId);
+        listWorkspaceStatusPages(deps.db, workspaceId)
+          .then((pages) => {
+            for (const page of pages)
+              io.to(statusPageRoom(page.id)).emit("status:changed", { statusPageId: page.id });
+          })
+          .catch(fail("status page refresh failed"));
+      }, PING_REFRESH_MS),
+    );
+  };
+
+  const offs = [
+    bus.on("flip", (flip) => {
+      const status =
+        flip.subjectKind === "monitor"
+          ? monitorComponentStatus(flip.to as MonitorStatus)
+          : heartbeatComponentStatus(flip.to as HeartbeatStatus);
+      listPagesShowing(deps.db, {
+        workspaceId: flip.workspaceId,
+        kind: flip.subjectKind,
+        id: flip.subjectId,
+      })
+        .then((pages) => {
+          for (const page of pages) {
+            const room = io.to(statusPageRoom(page.id));
+            // A monitor's first result puts it on the page: viewers fetch the new row.
+            if (status === null) room.emit("status:changed", { statusPageId: page.id });
+            else
+              room.emit("status:flip", {
+                statusPageId: page.id,
+                flipId: flip.flipId,
+                subjectKind: flip.subjectKind,
+                subjectId: flip.subjectId,
+                status,
+                state: flip.to,
+                at: flip.at.toISOString(),
+              });
+          }
+        })
+        .catch(fail("status page flip relay failed"));
+    }),
+    bus.on("heartbeat.pinged", ({ workspaceId }) => refreshWorkspace(workspaceId)),
+    bus.on("heartbeat.changed", ({ workspaceId }) => refreshWorkspace(workspaceId)),
+    bus.on("status-page.changed", ({ statusPageId }) => {
+      const room = statusPageRoom(statusPageId);
+      io.in(room)
+        .fetchSockets()
+        .then(async (sockets) => {
+          for (const socket of sockets) {
+            const user = socket.data.user;
+            const page = await findVisibleStatusPageById(
+              deps.db,
+              statusPageId,
+              user ? { userId: user.id } : null,
+            );
+            if (page) socket.emit("status:changed", { statusPageId });
+            else {
+              socket.leave(room);
+              socket.emit("status:gone", { statusPageId });
+            }
+          }
+        })
+        .catch(fail("status page change relay failed"));
+    }),
+  ];
+  return () => {
+    offs.forEach((off) => off());
+    for (const timer of pending.values()) clearTimeout(timer);
+  };
+}
