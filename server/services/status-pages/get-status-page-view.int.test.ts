@@ -1,0 +1,185 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { flips, incidents, monitors } from "@/db/schema";
+import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
+import { makeUser } from "@/db/testing/factories";
+import { makeMonitor } from "@/db/testing/make-monitor";
+import { makeHeartbeat } from "@/db/testing/make-heartbeat";
+import type { WorkspaceCtx } from "@/server/services/context";
+import { createStatusPage } from "@/server/services/status-pages/create-status-page";
+import { getStatusPageView } from "@/server/services/status-pages/get-status-page-view";
+import { setPageSubjects } from "@/server/services/status-pages/set-page-subjects";
+import type { MonitorStatus } from "@/server/domain/monitors/monitor-state";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const now = new Date("2026-11-26T12:00:00.000Z");
+const today = Date.parse("2026-11-26T00:00:00.000Z");
+
+describe(`status page view on ${testDbKind()}`, () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.drop());
+
+  async function workspace(): Promise<WorkspaceCtx> {
+    const { user, workspace } = await makeUser(database.db);
+    return {
+      db: database.db,
+      now: () => now,
+      actor: { userId: user.id },
+      workspaceId: workspace.id,
+    };
+  }
+
+  /** Writes a known flip history (and its incidents) for a monitor and leaves it in the last state. */
+  async function history(ctx: WorkspaceCtx, monitorId: string, changes: [number, MonitorStatus][]) {
+    let from: MonitorStatus = "pending";
+    let open: string | null = null;
+    for (const [at, to] of changes) {
+      const [flip] = await database.db
+        .insert(flips)
+        .values({
+          workspaceId: ctx.workspaceId,
+          subjectKind: "monitor",
+          monitorId,
+          fromStatus: from,
+          toStatus: to,
+          reason: to === "down" ? "HTTP 503" : null,
+          at: new Date(at),
+        })
+        .returning();
+      if (to === "down") {
+        const [inc] = await database.db
+          .insert(incidents)
+          .values({
+            workspaceId: ctx.workspaceId,
+            subjectKind: "monitor",
+            monitorId,
+            openedByFlipId: flip!.id,
+            cause: "HTTP 503",
+            startedAt: new Date(at),
+          })
+          .returning();
+        open = inc!.id;
+      } else if (open) {
+        await database.db
+          .update(incidents)
+          .set({ resolvedAt: new Date(at), resolvedByFlipId: flip!.id })
+          .where(eq(incidents.id, open));
+        open = null;
+      }
+      from = to;
+    }
+    await database.db
+      .update(monitors)
+      .set({ status: from, statusChangedAt: new Date(changes.at(-1)![0]) })
+      .where(eq(monitors.id, monitorId));
+  }
+
+  it("computes 30-day uptime, daily bars and incident days from a known flip history", async () => {
+    const ctx = await workspace();
+    const api = await makeMonitor(ctx, "http://127.0.0.1:9/", { name: "API" });
+    await history(ctx, api.id, [
+      [today - 10 * DAY, "up"],
+      [today - 2 * DAY + 12 * HOUR, "down"],
+      [today - 2 * DAY + 18 * HOUR, "up"],
+      [today + 6 * HOUR, "down"],
+    ]);
+    const page = await createStatusPage({
+      ctx,
+      input: { slug: `hist-${Date.now()}`, title: "Hist" },
+    });
+    const view = await getStatusPageView(database.db, page, { now, baseUrl: "http://x" });
+
+    expect(view.firstDay).toBe(new Date(today - 89 * DAY).toISOString());
+    const [service] = view.services;
+    expect(service).toMatchObject({ name: "API", status: "major_outage", state: "down" });
+    // Monitored from 10 days ago to now (252 h), down 6 h two days ago and 6 h today.
+    expect(service!.uptime30d).toBeCloseTo(1 - 12 / 252, 12);
+    expect(service!.days.slice(0, 79).every((d) => d === null)).toBe(true);
+    expect(service!.days[79]).toBe(10_000); // the day it started, whole day up
+    expect(service!.days[87]).toBe(7_500); // 6 h of 24 down
+    expect(service!.days[88]).toBe(10_000);
+    expect(service!.days[89]).toBe(5_000); // today: 6 h of 12 so far
+    expect(service!.dayIncidents).toEqual([
+      [87, 1],
+      [89, 1],
+    ]);
+    expect(view.incidents.map((i) => [i.title, i.resolvedAt === null])).toEqual([
+      ["API is down", true],
+      ["API was down", false],
+    ]);
+    expect(view.overall).toEqual({ indicator: "critical", description: "Major outage" });
+  });
+
+  it("never shows any downtime as a full 100% day", async () => {
+    const ctx = await workspace();
+    const m = await makeMonitor(ctx, "http://127.0.0.1:9/", { name: "Blip" });
+    await history(ctx, m.id, [
+      [today - 3 * DAY, "up"],
+      [today - DAY + HOUR, "down"],
+      [today - DAY + HOUR + 1000, "up"],
+    ]);
+    const page = await createStatusPage({
+      ctx,
+      input: { slug: `blip-${Date.now()}`, title: "Blip" },
+    });
+    const view = await getStatusPageView(database.db, page, { now, baseUrl: "http://x" });
+    expect(view.services[0]!.days[88]).toBe(9_999);
+    expect(view.services[0]!.uptime30d).toBeLessThan(1);
+  });
+
+  it("shows every subject of the workspace unless hidden, in the chosen order, and leaves pending monitors out", async () => {
+    const ctx = await workspace();
+    const other = await workspace();
+    const zeta = await makeMonitor(ctx, "http://127.0.0.1:9/", { name: "Zeta" });
+    const alpha = await makeMonitor(ctx, "http://127.0.0.1:9/", { name: "alpha" });
+    const secret = await makeMonitor(ctx, "http://127.0.0.1:9/", { name: "Internal admin" });
+    await makeMonitor(ctx, "http://127.0.0.1:9/", { name: "Not checked yet" });
+    await makeMonitor(other, "http://127.0.0.1:9/", { name: "Someone else's" });
+    for (const m of [zeta, alpha, secret]) await history(ctx, m.id, [[today, "up"]]);
+    const backup = await makeHeartbeat(ctx, { name: "Nightly backup" });
+    const page = await createStatusPage({
+      ctx,
+      input: { slug: `order-${Date.now()}`, title: "O" },
+    });
+
+    let view = await getStatusPageView(database.db, page, { now, baseUrl: "http://x" });
+    expect(view.services.map((s) => s.name)).toEqual(["alpha", "Internal admin", "Zeta"]);
+    expect(view.jobs.map((j) => [j.name, j.status])).toEqual([["Nightly backup", "operational"]]);
+
+    await setPageSubjects({
+      ctx,
+      statusPageId: page.id,
+      input: [
+        { subjectKind: "monitor", subjectId: zeta.id, hidden: false, position: 0 },
+        { subjectKind: "monitor", subjectId: secret.id, hidden: true, position: null },
+      ],
+    });
+    view = await getStatusPageView(database.db, page, { now, baseUrl: "http://x" });
+    expect(view.services.map((s) => s.name)).toEqual(["Zeta", "alpha"]);
+
+    // A monitor created later shows up by itself once it has a result.
+    const late = await makeMonitor(ctx, "http://127.0.0.1:9/", { name: "Brand new" });
+    await history(ctx, late.id, [[today + HOUR, "up"]]);
+    view = await getStatusPageView(database.db, page, { now, baseUrl: "http://x" });
+    expect(view.services.map((s) => s.name)).toEqual(["Zeta", "alpha", "Brand new"]);
+    expect(backup.id).toBe(view.jobs[0]!.id);
+  });
+
+  it("refuses to hide or order another workspace's subject", async () => {
+    const ctx = await workspace();
+    const other = await workspace();
+    const theirs = await makeMonitor(other, "http://127.0.0.1:9/");
+    const page = await createStatusPage({ ctx, input: { slug: `mine-${Date.now()}`, title: "M" } });
+    await expect(
+      setPageSubjects({
+        ctx,
+        statusPageId: page.id,
+        input: [{ subjectKind: "monitor", subjectId: theirs.id, hidden: true, position: null }],
+      }),
+    ).rejects.toMatchObject({ code: "BAD_INPUT", details: { field: "items" } });
+  });
+});
