@@ -167,7 +167,7 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
     for (const path of PATHS) {
       const unknown = await get(`/status/no-such-page-${n}${path}`);
       expect(unknown.status).toBe(404);
-      for (const viewer of [{}, { cookie: outsider.cookie }]) {
+      for (const viewer of [{}, { cookie: outsider.cookie }] as Record<string, string>[]) {
         const res = await get(`/status/${page.slug}${path}`, viewer);
         expect(res.status, `${path} for ${JSON.stringify(viewer)}`).toBe(404);
         expect(res.body).toBe(unknown.body);
