@@ -18,7 +18,7 @@ export function NewStatusPage() {
     <>
       <Link
         href="/dashboard/status-pages"
-        className="inline-flex items-center gap-1 text-sm text-zinc-500 hover:text-zinc-900 dark:hover:text-white"
+        className="mb-3 inline-flex items-center gap-1 text-sm text-zinc-500 hover:text-zinc-900 dark:hover:text-white"
       >
         <ArrowLeft className="size-4" aria-hidden="true" /> Status pages
       </Link>

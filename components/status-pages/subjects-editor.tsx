@@ -134,7 +134,7 @@ export function SubjectsEditor({ statusPageId }: { statusPageId: string }) {
                   }}
                   data-testid="subject-row"
                   data-hidden={s.hidden}
-                  className="flex items-center gap-3 px-3 py-2"
+                  className="flex items-center gap-2 px-3 py-2 sm:gap-3"
                 >
                   <Switch
                     checked={!s.hidden}
@@ -168,7 +168,8 @@ export function SubjectsEditor({ statusPageId }: { statusPageId: string }) {
                       )}
                     </span>
                   </div>
-                  <div className="flex shrink-0 gap-1">
+                  {/* Stacked on a phone, so a long name or state keeps its room. */}
+                  <div className="flex shrink-0 flex-col sm:flex-row sm:gap-1">
                     <MoveButton
                       direction="up"
                       name={s.name}
