@@ -124,6 +124,17 @@ test("a person creates a status page, makes it public, hides a monitor and reord
   await expect(page.getByRole("button", { name: "Move Website down" })).toBeFocused();
   await page.getByRole("button", { name: "Save order and visibility" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
+
+  // Flipping visibility saves at once and keeps a half-typed description.
+  const description = page.getByLabel("Description (optional)");
+  await description.fill("Website, API and backups.");
+  await page.getByRole("switch", { name: "Public" }).click();
+  await expect(page.getByTestId("visibility")).toHaveText("Private");
+  await expect(description).toHaveValue("Website, API and backups.");
+  await page.getByRole("switch", { name: "Public" }).click();
+  await expect(page.getByTestId("visibility")).toHaveText("Public");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("button", { name: "Save settings" })).toBeDisabled();
   await shootEverywhere(page, testInfo, "status-page-settings");
 
   await page.reload();
@@ -140,7 +151,12 @@ test("a person creates a status page, makes it public, hides a monitor and reord
     ["nightly-backup", false],
   ]);
   const rest = await request.get(`/api/v1/status-pages/${id}`, { headers: auth });
-  expect(await rest.json()).toMatchObject({ slug, title: "Acme Status", visibility: "public" });
+  expect(await rest.json()).toMatchObject({
+    slug,
+    title: "Acme Status",
+    description: "Website, API and backups.",
+    visibility: "public",
+  });
 
   await page.getByRole("link", { name: "Status pages" }).first().click();
   const row = page.getByTestId("status-page-row");

@@ -90,7 +90,8 @@ export function StatusPageDetail({ id }: { id: string }) {
       <Card title="Page settings">
         <div className="max-w-2xl">
           <StatusPageForm
-            key={page.updatedAt.toString()}
+            // Fresh after a save, but not when only the visibility changed: unsaved edits stay.
+            key={`${page.title}\n${page.slug}\n${page.description}`}
             initial={{ title: page.title, slug: page.slug, description: page.description }}
             isNew={false}
             submitLabel="Save settings"
