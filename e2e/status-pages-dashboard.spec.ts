@@ -114,13 +114,22 @@ test("a person creates a status page, makes it public, hides a monitor and reord
   const services = page.getByRole("list", { name: "Services" }).getByTestId("subject-row");
   await expect(services).toHaveText([/API/, /Checkout/, /Website/]);
   await expect(page.getByRole("list", { name: "Scheduled jobs" })).toContainText("nightly-backup");
+  // A monitor added elsewhere joins the page by itself, without a reload.
+  const docs = await request.post("/api/v1/monitors", {
+    headers: auth,
+    data: { name: "Docs", url: "https://docs.example.com/", paused: true },
+  });
+  expect(docs.status()).toBe(201);
+  await expect(services).toHaveText([/API/, /Checkout/, /Docs/, /Website/]);
   await page.getByRole("switch", { name: "Show Checkout" }).click();
   await expect(services.nth(1)).toHaveAttribute("data-hidden", "true");
   await page.getByRole("button", { name: "Move Website up" }).click();
   // Focus stays on the moved row, so the keyboard can keep moving it.
   await expect(page.getByRole("button", { name: "Move Website up" })).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(services).toHaveText([/Website/, /API/, /Checkout/]);
+  await expect(services).toHaveText([/API/, /Website/, /Checkout/, /Docs/]);
+  await page.keyboard.press("Enter");
+  await expect(services).toHaveText([/Website/, /API/, /Checkout/, /Docs/]);
   await expect(page.getByRole("button", { name: "Move Website down" })).toBeFocused();
   await page.getByRole("button", { name: "Save order and visibility" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
@@ -138,7 +147,7 @@ test("a person creates a status page, makes it public, hides a monitor and reord
   await shootEverywhere(page, testInfo, "status-page-settings");
 
   await page.reload();
-  await expect(services).toHaveText([/Website/, /API/, /Checkout/]);
+  await expect(services).toHaveText([/Website/, /API/, /Checkout/, /Docs/]);
   await expect(services.nth(2)).toHaveAttribute("data-hidden", "true");
   await expect(page.getByTestId("visibility")).toHaveText("Public");
 
@@ -148,6 +157,7 @@ test("a person creates a status page, makes it public, hides a monitor and reord
     ["Website", false],
     ["API", false],
     ["Checkout", true],
+    ["Docs", false],
     ["nightly-backup", false],
   ]);
   const rest = await request.get(`/api/v1/status-pages/${id}`, { headers: auth });
