@@ -1,14 +1,10 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import clsx from "clsx";
-import { ArrowDown, ArrowUp, EyeOff } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
-import { StatusBadge } from "@/components/monitors/status-badge";
-import { HeartbeatBadge } from "@/components/heartbeats/heartbeat-badge";
-import { Switch } from "@/components/status-pages/switch";
+import { SubjectRow } from "@/components/status-pages/subject-row";
 import type { PageSubject } from "@/server/services/status-pages/list-page-subjects";
 
 type Lists = { monitors: PageSubject[]; heartbeats: PageSubject[] };
@@ -126,64 +122,18 @@ export function SubjectsEditor({ statusPageId }: { statusPageId: string }) {
               aria-label={title}
             >
               {lists[list].map((s, i) => (
-                <li
+                <SubjectRow
                   key={s.id}
-                  ref={(el) => {
+                  subject={s}
+                  rowRef={(el) => {
                     if (el) rowRefs.current.set(s.id, el);
                     else rowRefs.current.delete(s.id);
                   }}
-                  data-testid="subject-row"
-                  data-hidden={s.hidden}
-                  className="flex items-center gap-2 px-3 py-2 sm:gap-3"
-                >
-                  <Switch
-                    checked={!s.hidden}
-                    aria-label={`Show ${s.name}`}
-                    onClick={() => toggle(list, i)}
-                  />
-                  <div
-                    className={clsx(
-                      "flex min-w-0 flex-1 flex-wrap items-center gap-x-2 gap-y-1",
-                      s.hidden && "opacity-60",
-                    )}
-                  >
-                    <span
-                      className={clsx(
-                        "min-w-0 text-sm wrap-anywhere",
-                        s.kind === "heartbeat" && "font-mono",
-                        s.hidden && "line-through decoration-zinc-400",
-                      )}
-                    >
-                      {s.name}
-                    </span>
-                    <span className="shrink-0 whitespace-nowrap">
-                      {s.hidden ? (
-                        <span className="inline-flex items-center gap-1 text-xs text-zinc-500 dark:text-zinc-400">
-                          <EyeOff className="size-3" aria-hidden="true" /> Hidden
-                        </span>
-                      ) : s.kind === "monitor" ? (
-                        <StatusBadge status={s.status} />
-                      ) : (
-                        <HeartbeatBadge status={s.status} />
-                      )}
-                    </span>
-                  </div>
-                  {/* Stacked on a phone, so a long name or state keeps its room. */}
-                  <div className="flex shrink-0 flex-col sm:flex-row sm:gap-1">
-                    <MoveButton
-                      direction="up"
-                      name={s.name}
-                      disabled={i === 0}
-                      onClick={() => move(list, i, "up")}
-                    />
-                    <MoveButton
-                      direction="down"
-                      name={s.name}
-                      disabled={i === lists[list].length - 1}
-                      onClick={() => move(list, i, "down")}
-                    />
-                  </div>
-                </li>
+                  isFirst={i === 0}
+                  isLast={i === lists[list].length - 1}
+                  onToggle={() => toggle(list, i)}
+                  onMove={(direction) => move(list, i, direction)}
+                />
               ))}
             </ol>
           )}
@@ -209,32 +159,5 @@ export function SubjectsEditor({ statusPageId }: { statusPageId: string }) {
         </p>
       </div>
     </div>
-  );
-}
-
-function MoveButton({
-  direction,
-  name,
-  disabled,
-  onClick,
-}: {
-  direction: "up" | "down";
-  name: string;
-  disabled: boolean;
-  onClick: () => void;
-}) {
-  const Icon = direction === "up" ? ArrowUp : ArrowDown;
-  return (
-    <button
-      type="button"
-      data-move={direction}
-      aria-label={`Move ${name} ${direction}`}
-      title={`Move ${direction}`}
-      disabled={disabled}
-      onClick={onClick}
-      className="rounded-md p-2 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none disabled:cursor-not-allowed disabled:opacity-30 disabled:hover:bg-transparent dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white"
-    >
-      <Icon className="size-4" aria-hidden="true" />
-    </button>
   );
 }
