@@ -29,6 +29,8 @@ async function shootEverywhere(
       await page.emulateMedia({ colorScheme: scheme });
       // Buttons fade between schemes (transition-colors): let them settle first.
       await page.waitForTimeout(400);
+      // The phone header is sticky: from the top, a full-page shot shows it where it belongs.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await keepScreenshot(page, testInfo, `${name}-${device}-${scheme}`);
     }
   await page.setViewportSize({ width: 1280, height: 900 });
