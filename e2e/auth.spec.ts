@@ -24,7 +24,7 @@ test("a person signs up, lands on the dashboard, signs out and signs in again", 
   for (const [label, slug] of [
     ["Monitors", "monitors"],
     ["Heartbeats", "heartbeats"],
-    ["Status page", "status-pages"],
+    ["Status pages", "status-pages"],
     ["Settings", "settings"],
   ] as const) {
     await page

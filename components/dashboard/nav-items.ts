@@ -4,6 +4,6 @@ export const navItems = [
   { href: "/dashboard", label: "Overview", icon: Gauge },
   { href: "/dashboard/monitors", label: "Monitors", icon: Activity },
   { href: "/dashboard/heartbeats", label: "Heartbeats", icon: HeartPulse },
-  { href: "/dashboard/status-pages", label: "Status page", icon: Radio },
+  { href: "/dashboard/status-pages", label: "Status pages", icon: Radio },
   { href: "/dashboard/settings", label: "Settings", icon: Settings },
 ] as const;

@@ -21,10 +21,17 @@ export function LiveUpdates({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const socket = io({ path: "/socket.io", transports: ["websocket", "polling"] });
-    const refreshMonitors = () =>
+    // A status page lists every monitor and heartbeat: its editor follows them too.
+    const refreshPageSubjects = () =>
+      void queryClient.invalidateQueries({ queryKey: trpc.statusPage.subjects.pathKey() });
+    const refreshMonitors = () => {
       void queryClient.invalidateQueries({ queryKey: trpc.monitor.pathKey() });
-    const refreshHeartbeats = () =>
+      refreshPageSubjects();
+    };
+    const refreshHeartbeats = () => {
       void queryClient.invalidateQueries({ queryKey: trpc.heartbeat.pathKey() });
+      refreshPageSubjects();
+    };
     socket.on("connect", () => {
       setLive(true);
       refreshMonitors();

@@ -3,12 +3,14 @@ import { accountRouter } from "@/server/trpc/routers/account";
 import { workspaceRouter } from "@/server/trpc/routers/workspace";
 import { monitorRouter } from "@/server/trpc/routers/monitor";
 import { heartbeatRouter } from "@/server/trpc/routers/heartbeat";
+import { statusPageRouter } from "@/server/trpc/routers/status-page";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   workspace: workspaceRouter,
   monitor: monitorRouter,
   heartbeat: heartbeatRouter,
+  statusPage: statusPageRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,21 +1,8 @@
 import type { Metadata } from "next";
-import { Radio } from "lucide-react";
-import { PageHeader } from "@/components/dashboard/page-header";
-import { EmptyState } from "@/components/dashboard/empty-state";
+import { StatusPageList } from "@/components/status-pages/status-page-list";
 
-export const metadata: Metadata = { title: "Status page" };
+export const metadata: Metadata = { title: "Status pages" };
 
 export default function StatusPagesPage() {
-  return (
-    <>
-      <PageHeader
-        title="Status page"
-        description="A public page at /status/<slug> that updates itself."
-      />
-      <EmptyState icon={Radio} title="No status page yet">
-        Your status page will show services and scheduled jobs together, live for every viewer. It
-        stays private until you publish it.
-      </EmptyState>
-    </>
-  );
+  return <StatusPageList />;
 }

@@ -92,6 +92,44 @@ const ping = z.object({
   duration_ms: z.number().int().nullable(),
 });
 
+const statusPageWritable = z.object({
+  slug: z
+    .string()
+    .min(3)
+    .max(48)
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .describe("unique across the instance; reserved words such as api, admin, new are refused"),
+  title: z.string().min(1).max(100),
+  description: z.string().max(1000).default(""),
+  visibility: z
+    .enum(["public", "private"])
+    .default("private")
+    .describe("private: only members of the workspace, signed in; everyone else gets 404"),
+});
+
+const statusPage = statusPageWritable.extend({
+  id: z.uuid(),
+  url: z.string().describe("the live page, <base URL>/status/<slug>"),
+  created_at: z.iso.datetime(),
+  updated_at: z.iso.datetime(),
+});
+
+const statusPageItem = z.object({
+  subject_kind: z.enum(["monitor", "heartbeat"]),
+  subject_id: z.uuid(),
+  name: z.string().describe("read-only"),
+  hidden: z.boolean().default(false),
+  position: z
+    .number()
+    .int()
+    .min(0)
+    .nullable()
+    .default(null)
+    .describe("ascending; subjects without one follow, by name"),
+});
+const statusPageItems = z.object({ items: z.array(statusPageItem) });
+const statusPageItemsWrite = z.object({ items: z.array(statusPageItem.omit({ name: true })) });
+
 const error = z.object({ error: z.string() });
 
 const schema = (s: z.ZodType, io: "input" | "output" = "output") =>
@@ -103,6 +141,9 @@ const errors = {
   "400": { description: "Invalid input; the message names the field", content: json("Error") },
   "401": { description: "Missing or bad API key", content: json("Error") },
   "404": { description: "Not found, or not yours", content: json("Error") },
+};
+const conflict = {
+  "409": { description: "Conflict: the slug is taken", content: json("Error") },
 };
 const idParam = {
   name: "id",
@@ -119,7 +160,7 @@ export function openApiDocument(baseUrl: string) {
       title: "Vigil REST API",
       version: "1",
       description:
-        "Uptime monitors and heartbeats. Authenticate with `Authorization: Bearer <key>` from `npx vigil apikey:create`.",
+        "Uptime monitors, heartbeats and status pages. Authenticate with `Authorization: Bearer <key>` from `npx vigil apikey:create`.",
     },
     servers: [{ url: `${baseUrl}/api/v1` }],
     security: [{ bearer: [] }],
@@ -137,6 +178,14 @@ export function openApiDocument(baseUrl: string) {
         ),
         HeartbeatUpdate: schema(heartbeatWritable.partial(), "input"),
         Ping: schema(ping),
+        StatusPage: schema(statusPage),
+        StatusPageCreate: schema(
+          statusPageWritable.partial({ description: true, visibility: true }),
+          "input",
+        ),
+        StatusPageUpdate: schema(statusPageWritable.partial(), "input"),
+        StatusPageItems: schema(statusPageItems),
+        StatusPageItemsUpdate: schema(statusPageItemsWrite, "input"),
         Error: schema(error),
       },
     },
@@ -359,6 +408,84 @@ export function openApiDocument(baseUrl: string) {
                 },
               },
             },
+            ...errors,
+          },
+        },
+      },
+      "/status-pages": {
+        get: {
+          summary: "List status pages, newest first",
+          responses: {
+            "200": {
+              description: "All status pages of the workspace",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      status_pages: {
+                        type: "array",
+                        items: { $ref: "#/components/schemas/StatusPage" },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+            "401": errors["401"],
+          },
+        },
+        post: {
+          summary:
+            "Create a status page (private unless visibility says otherwise); every monitor and heartbeat shows on it",
+          requestBody: { required: true, content: json("StatusPageCreate") },
+          responses: {
+            "201": { description: "Created", content: json("StatusPage") },
+            "400": errors["400"],
+            "401": errors["401"],
+            "409": conflict["409"],
+          },
+        },
+      },
+      "/status-pages/{id}": {
+        parameters: [idParam],
+        get: {
+          summary: "Get a status page",
+          responses: {
+            "200": { description: "The status page", content: json("StatusPage") },
+            ...errors,
+          },
+        },
+        patch: {
+          summary: "Change a status page (partial); a new slug frees the old one",
+          requestBody: { required: true, content: json("StatusPageUpdate") },
+          responses: {
+            "200": { description: "The status page", content: json("StatusPage") },
+            ...errors,
+            "409": conflict["409"],
+          },
+        },
+        delete: {
+          summary: "Delete a status page; its slug is free again",
+          responses: { "204": { description: "Deleted" }, ...errors },
+        },
+      },
+      "/status-pages/{id}/items": {
+        parameters: [idParam],
+        get: {
+          summary:
+            "Every monitor and heartbeat of the workspace with this page's override, in page order",
+          responses: {
+            "200": { description: "The page's subjects", content: json("StatusPageItems") },
+            ...errors,
+          },
+        },
+        put: {
+          summary:
+            "Replace the page's overrides (hidden, position); subjects not listed are shown, after the positioned ones",
+          requestBody: { required: true, content: json("StatusPageItemsUpdate") },
+          responses: {
+            "200": { description: "The page's subjects", content: json("StatusPageItems") },
             ...errors,
           },
         },

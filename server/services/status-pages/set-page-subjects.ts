@@ -5,6 +5,10 @@ import { badInput } from "@/server/services/errors";
 import { getEventBus } from "@/server/events/bus";
 import { findStatusPage } from "@/server/services/status-pages/find-status-page";
 import {
+  loadPageSubjects,
+  type PageSubject,
+} from "@/server/services/status-pages/list-page-subjects";
+import {
   statusPageItemsInput,
   type StatusPageItemsInput,
 } from "@/server/services/status-pages/status-page-settings";
@@ -12,7 +16,8 @@ import { parseInput } from "@/server/services/parse-input";
 
 /**
  * Replaces the page's overrides (which subjects are hidden, in which order). Subjects not listed
- * go back to the default: shown, after the positioned ones, by name.
+ * go back to the default: shown, after the positioned ones, by name. Returns the page's subjects
+ * as they now stand.
  */
 export async function setPageSubjects({
   ctx,
@@ -22,7 +27,7 @@ export async function setPageSubjects({
   ctx: WorkspaceCtx;
   statusPageId: string;
   input: StatusPageItemsInput;
-}): Promise<void> {
+}): Promise<{ monitors: PageSubject[]; heartbeats: PageSubject[] }> {
   const items = parseInput(statusPageItemsInput, input);
   const page = await findStatusPage(ctx.db, ctx.workspaceId, statusPageId);
   const monitorIds = items.filter((i) => i.subjectKind === "monitor").map((i) => i.subjectId);
@@ -74,4 +79,5 @@ export async function setPageSubjects({
     statusPageId: page.id,
     slugs: [page.slug],
   });
+  return loadPageSubjects(ctx.db, page);
 }

@@ -1,0 +1,27 @@
+import { getRuntime } from "@/server/runtime";
+import { apiRoute, readJson } from "@/server/http/api-v1/respond";
+import { parseUpdateStatusPage, statusPageJson } from "@/server/http/api-v1/status-page-json";
+import { getStatusPage } from "@/server/services/status-pages/find-status-page";
+import { updateStatusPage } from "@/server/services/status-pages/update-status-page";
+import { deleteStatusPage } from "@/server/services/status-pages/delete-status-page";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(async ({ ctx, params }) => {
+  const page = await getStatusPage({ ctx, statusPageId: params.id ?? "" });
+  return Response.json(statusPageJson(page, getRuntime().config.baseUrl));
+});
+
+export const PATCH = apiRoute(async ({ req, ctx, params }) => {
+  const page = await updateStatusPage({
+    ctx,
+    statusPageId: params.id ?? "",
+    input: parseUpdateStatusPage(await readJson(req)),
+  });
+  return Response.json(statusPageJson(page, getRuntime().config.baseUrl));
+});
+
+export const DELETE = apiRoute(async ({ ctx, params }) => {
+  await deleteStatusPage({ ctx, statusPageId: params.id ?? "" });
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,18 @@
+import { getRuntime } from "@/server/runtime";
+import { apiRoute, readJson } from "@/server/http/api-v1/respond";
+import { parseCreateStatusPage, statusPageJson } from "@/server/http/api-v1/status-page-json";
+import { listStatusPages } from "@/server/services/status-pages/find-status-page";
+import { createStatusPage } from "@/server/services/status-pages/create-status-page";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(async ({ ctx }) => {
+  const { baseUrl } = getRuntime().config;
+  const pages = await listStatusPages({ ctx });
+  return Response.json({ status_pages: pages.map((p) => statusPageJson(p, baseUrl)) });
+});
+
+export const POST = apiRoute(async ({ req, ctx }) => {
+  const page = await createStatusPage({ ctx, input: parseCreateStatusPage(await readJson(req)) });
+  return Response.json(statusPageJson(page, getRuntime().config.baseUrl), { status: 201 });
+});

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import type { StatusPage } from "@/db/schema";
+import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
+import { getRuntime } from "@/server/runtime";
+import {
+  createStatusPageInput,
+  statusPageItemsInput,
+  updateStatusPageInput,
+} from "@/server/services/status-pages/status-page-settings";
+import { getStatusPage, listStatusPages } from "@/server/services/status-pages/find-status-page";
+import { createStatusPage } from "@/server/services/status-pages/create-status-page";
+import { updateStatusPage } from "@/server/services/status-pages/update-status-page";
+import { deleteStatusPage } from "@/server/services/status-pages/delete-status-page";
+import { listPageSubjects } from "@/server/services/status-pages/list-page-subjects";
+import { setPageSubjects } from "@/server/services/status-pages/set-page-subjects";
+import { statusPageUrl } from "@/server/services/status-pages/get-status-page-view";
+
+const byId = z.object({ id: z.string().max(64) });
+const withUrl = (p: StatusPage) => ({
+  ...p,
+  url: statusPageUrl(getRuntime().config.baseUrl, p.slug),
+});
+
+export const statusPageRouter = createTRPCRouter({
+  list: protectedProcedure.query(async ({ ctx }) =>
+    (await listStatusPages({ ctx: ctx.service })).map(withUrl),
+  ),
+  get: protectedProcedure
+    .input(byId)
+    .query(async ({ ctx, input }) =>
+      withUrl(await getStatusPage({ ctx: ctx.service, statusPageId: input.id })),
+    ),
+  create: protectedProcedure
+    .input(createStatusPageInput)
+    .mutation(async ({ ctx, input }) =>
+      withUrl(await createStatusPage({ ctx: ctx.service, input })),
+    ),
+  update: protectedProcedure
+    .input(byId.extend({ changes: updateStatusPageInput }))
+    .mutation(async ({ ctx, input }) =>
+      withUrl(
+        await updateStatusPage({ ctx: ctx.service, statusPageId: input.id, input: input.changes }),
+      ),
+    ),
+  delete: protectedProcedure
+    .input(byId)
+    .mutation(({ ctx, input }) => deleteStatusPage({ ctx: ctx.service, statusPageId: input.id })),
+  subjects: protectedProcedure
+    .input(byId)
+    .query(({ ctx, input }) => listPageSubjects({ ctx: ctx.service, statusPageId: input.id })),
+  setSubjects: protectedProcedure
+    .input(byId.extend({ items: statusPageItemsInput }))
+    .mutation(({ ctx, input }) =>
+      setPageSubjects({ ctx: ctx.service, statusPageId: input.id, input: input.items }),
+    ),
+});
