@@ -17,9 +17,9 @@ export function heartbeatFieldErrors(error: unknown): HeartbeatFieldErrors {
   if (issues?.length) {
     const out: HeartbeatFieldErrors = {};
     for (const issue of issues)
-      out[camel(issue.path.split(".")[0] ?? "") as keyof HeartbeatFormValues] ??= sentence(
-        issue.message,
-      );
+      out[
+        camel(issue.path.replace(/^changes\./, "").split(".")[0] ?? "") as keyof HeartbeatFormValues
+      ] ??= sentence(issue.message);
     return out;
   }
   const message = e.message ?? "Could not save the heartbeat";

@@ -12,7 +12,9 @@ export function fieldErrorsFrom(error: unknown): FieldErrors {
   if (issues?.length) {
     const out: FieldErrors = {};
     for (const issue of issues) {
-      const field = camel(issue.path.split(".")[0] ?? "") as keyof MonitorFormValues;
+      const field = camel(
+        issue.path.replace(/^changes\./, "").split(".")[0] ?? "",
+      ) as keyof MonitorFormValues;
       out[field] ??= issue.message.charAt(0).toUpperCase() + issue.message.slice(1) + ".";
     }
     return out;
