@@ -3,15 +3,18 @@ import { benchPasswordHash } from "@/bench/password-hash";
 import { benchWorkspaceCurrent } from "@/bench/trpc-workspace";
 import { benchScheduler } from "@/bench/scheduler";
 import { benchPings } from "@/bench/pings";
+import { benchStatusPage } from "@/bench/status-page";
 
 // Figures only, never assertions: compare runs on the same machine.
-// `npm run bench` runs the quick ones; `npm run bench -- scheduler|pings [seconds]` the load tests.
+// `npm run bench` runs the quick ones; `npm run bench -- scheduler|pings|status-page [seconds]` the load tests.
 const [suite, arg] = process.argv.slice(2);
 console.log(`Vigil benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
 if (suite === "scheduler") {
   const seconds = Number(arg ?? 180);
   await benchScheduler(10_000, seconds);
   await benchScheduler(50_000, seconds);
+} else if (suite === "status-page") {
+  await benchStatusPage(Number(arg ?? 15));
 } else if (suite === "pings") {
   await benchPings(Number(arg ?? 20));
 } else {

@@ -10,6 +10,7 @@ import { ServicesSection } from "@/components/status-page/services-section";
 import { JobsSection } from "@/components/status-page/jobs-section";
 import { IncidentHistory } from "@/components/status-page/incident-history";
 import { LogoMark } from "@/components/ui/logo";
+import { Glyph, GlyphSprite } from "@/components/status-page/glyphs";
 
 /** A status page as visitors see it, live. `preview` marks a private page shown to its owners. */
 export function StatusPageScreen({
@@ -21,9 +22,9 @@ export function StatusPageScreen({
 }) {
   const { view, live } = useLiveStatusPage(initial);
   const banner = bannerLook[view.overall.indicator];
-  const BannerIcon = banner.icon;
   return (
     <div className="min-h-dvh bg-zinc-50 dark:bg-zinc-950">
+      <GlyphSprite />
       {preview ? (
         <div
           role="note"
@@ -72,7 +73,7 @@ export function StatusPageScreen({
           data-testid="overall-status"
           data-indicator={view.overall.indicator}
         >
-          <BannerIcon className="size-6 shrink-0" aria-hidden="true" />
+          <Glyph name={banner.glyph} className="size-6 shrink-0" />
           <div className="min-w-0">
             <p className="text-lg font-semibold">{view.overall.description}</p>
             <p className="text-xs opacity-85">

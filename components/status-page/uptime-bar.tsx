@@ -1,17 +1,15 @@
 "use client";
 
-import { useId, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { useEffect, useId, useMemo, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { DAY_MS } from "@/server/domain/status-pages/daily-uptime";
+import { decodeDays } from "@/server/domain/status-pages/page-view";
 
 type Props = {
   name: string;
   firstDay: string;
-  /** Per day: uptime in hundredths of a percent, or null (no data). */
-  days: (number | null)[];
+  /** encodeDays() of the per-day uptimes, oldest first. */
+  days: string;
   dayIncidents: [number, number][];
-  /** How many of the most recent days to draw. */
-  show: number;
-  className?: string;
 };
 
 const colour = (bp: number | null) =>
@@ -34,29 +32,45 @@ export const dayLabel = (firstDay: string, index: number) =>
 export const percentText = (bp: number | null) =>
   bp === null ? "No data" : `${bp >= 10_000 ? "100" : (bp / 100).toFixed(2)}% uptime`;
 
-/** One element per service: the days are a CSS gradient, the gaps a mask, the details one tooltip. */
 function gradient(days: (number | null)[]): string {
   const n = days.length;
   const stops: string[] = [];
   let start = 0;
   for (let i = 1; i <= n; i++) {
     if (i < n && colour(days[i]!) === colour(days[start]!)) continue;
-    const c = colour(days[start]!);
-    stops.push(`${c} ${((start / n) * 100).toFixed(3)}% ${((i / n) * 100).toFixed(3)}%`);
+    stops.push(
+      `${colour(days[start]!)} ${((start / n) * 100).toFixed(3)}% ${((i / n) * 100).toFixed(3)}%`,
+    );
     start = i;
   }
   return `linear-gradient(90deg, ${stops.join(", ")})`;
 }
 
-export function UptimeBar({ name, firstDay, days, dayIncidents, show, className }: Props) {
-  const offset = Math.max(0, days.length - show);
-  const visible = days.slice(offset);
-  const n = visible.length;
+const PHONE = "(max-width: 639px)";
+
+/**
+ * One element per service: the days are a CSS gradient drawn in the browser (in the HTML it would
+ * cost kilobytes per service), the gaps a mask, the details one tooltip. 90 days; 30 on a phone.
+ */
+export function UptimeBar({ name, firstDay, days, dayIncidents }: Props) {
+  const all = useMemo(() => decodeDays(days), [days]);
+  const [show, setShow] = useState<number | null>(null);
+  useEffect(() => {
+    const phone = window.matchMedia(PHONE);
+    const pick = () => setShow(phone.matches ? 30 : 90);
+    pick();
+    phone.addEventListener("change", pick);
+    return () => phone.removeEventListener("change", pick);
+  }, []);
   const [active, setActive] = useState<number | null>(null);
   const tipId = useId();
+
+  const offset = Math.max(0, all.length - (show ?? all.length));
+  const visible = all.slice(offset);
+  const n = visible.length;
   const incidents = new Map(dayIncidents);
-  const bad = visible.filter((d) => d !== null && d < 10_000).length;
-  const summary = `${name}, last ${n} days: ${bad === 0 ? "no downtime" : `downtime on ${bad} ${bad === 1 ? "day" : "days"}`}. Use the arrow keys for each day.`;
+  const bad = all.filter((d) => d !== null && d < 10_000).length;
+  const summary = `${name}, last ${all.length} days: ${bad === 0 ? "no downtime" : `downtime on ${bad} ${bad === 1 ? "day" : "days"}`}. Arrow keys go through the days.`;
 
   const pick = (e: PointerEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -68,17 +82,22 @@ export function UptimeBar({ name, firstDay, days, dayIncidents, show, className 
     e.preventDefault();
     setActive((a) => Math.min(n - 1, Math.max(0, (a ?? n - 1) + step)));
   };
-
   const day = active === null ? null : offset + active;
+  const count = day === null ? 0 : (incidents.get(day) ?? 0);
+
   return (
-    <div className={`relative ${className ?? ""}`}>
+    <div className="sp-bar-box">
       <div
         role="img"
         tabIndex={0}
         aria-label={summary}
         aria-describedby={active === null ? undefined : tipId}
-        className="uptime-bar h-8 w-full cursor-crosshair rounded-[3px] outline-offset-4"
-        style={{ backgroundImage: gradient(visible), ["--bar-days" as string]: n }}
+        className="uptime-bar"
+        style={
+          show === null
+            ? undefined
+            : { backgroundImage: gradient(visible), ["--bar-days" as string]: n }
+        }
         onPointerMove={pick}
         onPointerDown={pick}
         onPointerLeave={() => setActive(null)}
@@ -94,12 +113,8 @@ export function UptimeBar({ name, firstDay, days, dayIncidents, show, className 
           style={{ left: `clamp(4.5rem, ${((active + 0.5) / n) * 100}%, calc(100% - 4.5rem))` }}
         >
           <p className="font-medium">{dayLabel(firstDay, day)}</p>
-          <p className="tabular-nums">{percentText(days[day] ?? null)}</p>
-          <p>
-            {incidents.get(day)
-              ? `${incidents.get(day)} ${incidents.get(day) === 1 ? "incident" : "incidents"}`
-              : "No incidents"}
-          </p>
+          <p className="tabular-nums">{percentText(all[day] ?? null)}</p>
+          <p>{count ? `${count} ${count === 1 ? "incident" : "incidents"}` : "No incidents"}</p>
         </div>
       ) : null}
     </div>

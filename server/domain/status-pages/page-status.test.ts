@@ -72,3 +72,13 @@ describe("slugProblem", () => {
     expect(slugProblem(slug)).toBe(problem);
   });
 });
+
+describe("encodeDays", () => {
+  it("round-trips full, empty and partial days in one short string", async () => {
+    const { decodeDays, encodeDays } = await import("@/server/domain/status-pages/page-view");
+    const days = [null, 10_000, 9_999, 0, 5_000, 10_000, null];
+    const encoded = encodeDays(days);
+    expect(encoded).toBe(".+~7pr~000~3uw+.");
+    expect(decodeDays(encoded)).toEqual(days);
+  });
+});

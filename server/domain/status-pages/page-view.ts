@@ -32,8 +32,8 @@ export type ServiceView = {
   state: MonitorStatus;
   since: string;
   uptime30d: number | null;
-  /** Per day: uptime in hundredths of a percent (0–10000, never 10000 with any downtime), or null. */
-  days: (number | null)[];
+  /** Per day (oldest first), encoded by encodeDays: the page carries fifty of these. */
+  days: string;
   /** Sparse [day index, incidents that touched that day]. */
   dayIncidents: [number, number][];
 };
@@ -63,4 +63,28 @@ export function uptimeBasisPoints(uptime: number | null, downMs: number): number
   if (uptime === null) return null;
   const bp = Math.floor(uptime * 10_000);
   return downMs > 0 ? Math.min(bp, 9_999) : bp;
+}
+
+/**
+ * Daily uptimes as a short string: "+" a full day up, "." no data, otherwise "~" and the hundredths
+ * of a percent in base 36 (three characters). A quiet 90 days is 90 characters, not 540.
+ */
+export function encodeDays(days: readonly (number | null)[]): string {
+  return days
+    .map((d) => (d === null ? "." : d >= 10_000 ? "+" : `~${d.toString(36).padStart(3, "0")}`))
+    .join("");
+}
+
+export function decodeDays(encoded: string): (number | null)[] {
+  const out: (number | null)[] = [];
+  for (let i = 0; i < encoded.length; i++) {
+    const c = encoded[i];
+    if (c === ".") out.push(null);
+    else if (c === "+") out.push(10_000);
+    else {
+      out.push(parseInt(encoded.slice(i + 1, i + 4), 36));
+      i += 3;
+    }
+  }
+  return out;
 }

@@ -13,6 +13,7 @@ import {
 } from "@/server/domain/status-pages/page-status";
 import {
   BAR_DAYS,
+  encodeDays,
   uptimeBasisPoints,
   type IncidentView,
   type JobView,
@@ -22,7 +23,8 @@ import {
 import { monitorUptimeRules } from "@/server/services/monitors/get-monitor-uptimes";
 import { loadPageSubjects } from "@/server/services/status-pages/list-page-subjects";
 
-const INCIDENT_LIMIT = 50;
+// Open incidents and the most recent resolved ones; the page is fetched by everyone during one.
+const INCIDENT_LIMIT = 20;
 
 export const statusPageUrl = (baseUrl: string, slug: string) => `${baseUrl}/status/${slug}`;
 
@@ -154,7 +156,7 @@ export async function getStatusPageView(
       state: m.status as MonitorStatus,
       since: m.since.toISOString(),
       uptime30d: month.uptime,
-      days: days.map((d) => uptimeBasisPoints(d.uptime, d.downMs)),
+      days: encodeDays(days.map((d) => uptimeBasisPoints(d.uptime, d.downMs))),
       dayIncidents: [...(incidentDays.get(m.id) ?? new Map<number, number>())].sort(
         (a, b) => a[0] - b[0],
       ),

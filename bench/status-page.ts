@@ -1,0 +1,230 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { encode } from "next-auth/jwt";
+import { createTestDatabase } from "@/db/testing/test-database";
+import { systemClock } from "@/server/services/context";
+import { createApiKey } from "@/server/services/api-keys/create-api-key";
+import { getStatusPageView } from "@/server/services/status-pages/get-status-page-view";
+import { seedStatusPage } from "@/bench/status-page-seed";
+import { ms, summarise, time } from "@/bench/stats";
+
+const VIEWER_PROCESSES = 4;
+const VIEWERS = 1000;
+const FLIPS = 20;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUp(url: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function cpuTicks(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+type Load = {
+  rps: number;
+  total: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+};
+
+/** autocannon in its own process (bench/load-pings.cjs), 64 connections on one path. */
+async function load(base: string, urlPath: string, seconds: number, pid: number) {
+  const file = path.join(os.tmpdir(), `vigil-sp-paths-${process.pid}.txt`);
+  fs.writeFileSync(file, urlPath);
+  const ticks0 = cpuTicks(pid);
+  const t0 = performance.now();
+  const child = spawn(
+    process.execPath,
+    ["bench/load-pings.cjs", base, file, String(seconds), "64"],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  let out = "";
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  await new Promise((r) => child.once("exit", r));
+  const cpu = ((cpuTicks(pid) - ticks0) / 100 / ((performance.now() - t0) / 1000)) * 100;
+  return { ...(JSON.parse(out) as Load), cpu };
+}
+
+const stop = (proc: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    proc.once("exit", () => resolve());
+    proc.kill("SIGTERM");
+  });
+
+const loadLine = (name: string, r: Load & { cpu: number }, ceiling?: number) =>
+  `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  CPU ${r.cpu.toFixed(0)}%` +
+  `${r.non2xx || r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : ""}` +
+  `${ceiling ? `  = ${(r.rps / ceiling).toFixed(2)} of the ceiling` : ""}`;
+
+/**
+ * `npm run bench -- status-page [seconds]` on PostgreSQL: (1) public page throughput from a load
+ * process vs the same bytes from a plain static server; (2) time to truth for 1,000 Socket.IO
+ * viewers; (3) uncached render of 50 services + 20 jobs with 90 days of history.
+ */
+export async function benchStatusPage(seconds: number): Promise<void> {
+  if (!fs.existsSync(".next/BUILD_ID")) throw new Error("no build: run `npm run build` first");
+  const target = http.createServer((_q, r) => r.end("ok"));
+  await new Promise<void>((resolve) => target.listen(0, "127.0.0.1", resolve));
+  const targetUrl = `http://127.0.0.1:${(target.address() as net.AddressInfo).port}/`;
+  const pg = await createTestDatabase("postgres");
+  const secret = randomBytes(32).toString("base64url");
+  let vigil: ChildProcess | null = null;
+  try {
+    const seeded = await seedStatusPage(pg.db, new Date(), targetUrl);
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    vigil = spawn(process.execPath, ["bin/start.mjs"], {
+      env: {
+        ...Object.fromEntries(
+          Object.entries(process.env).filter(
+            ([k]) => !/^(DATABASE_URL|VIGIL_|INNGEST_|NEXTAUTH_)/.test(k),
+          ),
+        ),
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        LOG_LEVEL: "warn",
+        DATABASE_URL: pg.url ?? "",
+        NEXTAUTH_SECRET: secret,
+        VIGIL_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "vigil-bench-sp-")),
+      } as unknown as NodeJS.ProcessEnv,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    await waitUp(`${base}/api/health`);
+    const pid = vigil.pid ?? 0;
+    const publicPath = `/status/${seeded.publicPage.slug}`;
+
+    // 3. Uncached render.
+    const viewTimes: number[] = [];
+    for (let i = 0; i < 200; i++)
+      viewTimes.push(
+        await time(() =>
+          getStatusPageView(pg.db, seeded.publicPage, { now: new Date(), baseUrl: base }),
+        ),
+      );
+    const cookie = `next-auth.session-token=${await encode({ token: { sub: seeded.user.id, authAt: Date.now() }, secret })}`;
+    const previewPath = `/status/${seeded.privatePage.slug}`;
+    const first = await fetch(`${base}${previewPath}`, { headers: { cookie } });
+    if (first.status !== 200) throw new Error(`private preview answered ${first.status}`);
+    const htmlBytes = (await first.arrayBuffer()).byteLength;
+    const renderTimes: number[] = [];
+    for (let i = 0; i < 200; i++)
+      renderTimes.push(
+        await time(async () => {
+          const res = await fetch(`${base}${previewPath}`, { headers: { cookie } });
+          await res.arrayBuffer();
+        }),
+      );
+    const v = summarise(viewTimes);
+    const r = summarise(renderTimes);
+    console.log(
+      "Uncached render: 50 services + 20 jobs, 90 days of history (~3,300 flips, ~1,600 incidents)",
+    );
+    console.log(`  view from PostgreSQL (6 queries + maths)  p50 ${ms(v.p50)}  p99 ${ms(v.p99)}`);
+    console.log(
+      `  full page over HTTP, never cached         p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  (${(htmlBytes / 1024).toFixed(0)} KiB HTML)`,
+    );
+
+    // 1. Throughput: Vigil's public page vs the same bytes from a static server.
+    const warm = await fetch(`${base}${publicPath}`);
+    const html = Buffer.from(await warm.arrayBuffer());
+    const file = path.join(os.tmpdir(), `vigil-sp-${process.pid}.html`);
+    fs.writeFileSync(file, html);
+    const barePort = await freePort();
+    const bare = spawn(process.execPath, [
+      "-e",
+      `const b=require("fs").readFileSync(${JSON.stringify(file)});require("http").createServer((q,r)=>{r.writeHead(200,{"content-type":"text/html; charset=utf-8","content-length":b.length});r.end(b)}).listen(${barePort},"127.0.0.1")`,
+    ]);
+    await waitUp(`http://127.0.0.1:${barePort}/`);
+    const ceiling = await load(`http://127.0.0.1:${barePort}`, publicPath, seconds, bare.pid ?? 0);
+    await stop(bare);
+    const served = await load(base, publicPath, seconds, pid);
+    console.log(
+      `\nPublic page throughput, 64 connections, ${seconds} s each (${(html.length / 1024).toFixed(0)} KiB page):`,
+    );
+    console.log(loadLine("static file, plain Node http", ceiling));
+    console.log(loadLine("Vigil /status/<slug>", served, ceiling.rps));
+
+    // 2. Time to truth: viewers in separate processes, flips through the REST API.
+    const { key } = await createApiKey({
+      ctx: { db: pg.db, now: systemClock },
+      input: { email: seeded.email, name: "bench" },
+    });
+    const viewers = Array.from({ length: VIEWER_PROCESSES }, () =>
+      spawn(
+        process.execPath,
+        [
+          "bench/status-viewers.cjs",
+          base,
+          seeded.publicPage.id,
+          String(VIEWERS / VIEWER_PROCESSES),
+          String(FLIPS),
+        ],
+        { stdio: ["ignore", "pipe", "inherit"] },
+      ),
+    );
+    const outputs = viewers.map((child) => {
+      let out = "";
+      child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
+      return { child, read: () => out };
+    });
+    const readyBy = Date.now() + 60_000;
+    for (const o of outputs)
+      while (!o.read().includes("ready")) {
+        if (Date.now() > readyBy || o.child.exitCode !== null) {
+          viewers.forEach((v) => v.kill());
+          throw new Error("viewers did not all join within 60 s");
+        }
+        await new Promise((res) => setTimeout(res, 50));
+      }
+    for (let i = 0; i < FLIPS; i++) {
+      const res = await fetch(`${base}/api/v1/monitors/${seeded.monitorIds[i]}/pause`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}` },
+      });
+      if (!res.ok) throw new Error(`pause answered ${res.status}`);
+      await new Promise((res2) => setTimeout(res2, 300));
+    }
+    await Promise.all(outputs.map((o) => new Promise((res) => o.child.once("exit", res))));
+    const latencies = outputs.flatMap(
+      (o) => JSON.parse(o.read().split("\n")[1] ?? "[]") as number[],
+    );
+    const t = summarise(latencies);
+    console.log(
+      `\nTime to truth: ${VIEWERS} viewers in ${VIEWER_PROCESSES} processes, ${FLIPS} flips: ` +
+        `${latencies.length}/${VIEWERS * FLIPS} received, flip time → receipt p50 ${t.p50} ms  p99 ${t.p99} ms  max ${Math.max(...latencies)} ms`,
+    );
+  } finally {
+    if (vigil) await stop(vigil);
+    target.close();
+    await pg.drop();
+  }
+}
