@@ -28,7 +28,7 @@ export const bannerLook: Record<Indicator, { glyph: GlyphName; className: string
   none: {
     glyph: "ok",
     className:
-      "bg-emerald-600 text-white dark:bg-emerald-500/15 dark:text-emerald-200 dark:ring-1 dark:ring-inset dark:ring-emerald-400/30",
+      "bg-emerald-700 text-white dark:bg-emerald-500/15 dark:text-emerald-200 dark:ring-1 dark:ring-inset dark:ring-emerald-400/30",
   },
   minor: {
     glyph: "warn",
@@ -38,11 +38,11 @@ export const bannerLook: Record<Indicator, { glyph: GlyphName; className: string
   major: {
     glyph: "major",
     className:
-      "bg-orange-600 text-white dark:bg-orange-500/15 dark:text-orange-200 dark:ring-1 dark:ring-inset dark:ring-orange-400/30",
+      "bg-orange-700 text-white dark:bg-orange-500/15 dark:text-orange-200 dark:ring-1 dark:ring-inset dark:ring-orange-400/30",
   },
   critical: {
     glyph: "down",
     className:
-      "bg-red-600 text-white dark:bg-red-500/15 dark:text-red-200 dark:ring-1 dark:ring-inset dark:ring-red-400/30",
+      "bg-red-700 text-white dark:bg-red-500/15 dark:text-red-200 dark:ring-1 dark:ring-inset dark:ring-red-400/30",
   },
 };

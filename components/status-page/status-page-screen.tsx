@@ -76,7 +76,7 @@ export function StatusPageScreen({
           <Glyph name={banner.glyph} className="size-6 shrink-0" />
           <div className="min-w-0">
             <p className="text-lg font-semibold">{view.overall.description}</p>
-            <p className="text-xs opacity-85">
+            <p className="text-xs opacity-90">
               {live === "live" ? (
                 "Updates live, the moment anything changes"
               ) : (
