@@ -37,7 +37,7 @@ export function StatusPageScreen({
               <strong className="font-semibold">Private preview.</strong> Only signed-in members of
               this workspace can see this page; everyone else gets “not found”. Publish it in{" "}
               <a
-                href="/dashboard/status-pages"
+                href={`/dashboard/status-pages/${view.page.id}`}
                 className="font-medium underline underline-offset-2"
               >
                 the dashboard
