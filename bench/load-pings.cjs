@@ -7,6 +7,7 @@ autocannon(
     url,
     connections: Number(connections),
     duration: Number(seconds),
+    headers: JSON.parse(process.env.LOAD_HEADERS || "{}"),
     requests: paths.map((path) => ({ method: "GET", path })),
   },
   (err, result) => {

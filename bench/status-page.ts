@@ -55,7 +55,13 @@ type Load = {
 };
 
 /** autocannon in its own process (bench/load-pings.cjs), 64 connections on one path. */
-async function load(base: string, urlPath: string, seconds: number, pid: number) {
+async function load(
+  base: string,
+  urlPath: string,
+  seconds: number,
+  pid: number,
+  headers: Record<string, string> = {},
+) {
   const file = path.join(os.tmpdir(), `vigil-sp-paths-${process.pid}.txt`);
   fs.writeFileSync(file, urlPath);
   const ticks0 = cpuTicks(pid);
@@ -65,6 +71,7 @@ async function load(base: string, urlPath: string, seconds: number, pid: number)
     ["bench/load-pings.cjs", base, file, String(seconds), "64"],
     {
       stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, LOAD_HEADERS: JSON.stringify(headers) },
     },
   );
   let out = "";
@@ -153,25 +160,47 @@ export async function benchStatusPage(seconds: number): Promise<void> {
       `  full page over HTTP, never cached         p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  (${(htmlBytes / 1024).toFixed(0)} KiB HTML)`,
     );
 
-    // 1. Throughput: Vigil's public page vs the same bytes from a static server.
-    const warm = await fetch(`${base}${publicPath}`);
-    const html = Buffer.from(await warm.arrayBuffer());
+    // 1. Throughput: Vigil's public page vs the same bytes from a static server, as browsers ask
+    // (brotli) and without compression.
+    const html = Buffer.from(await (await fetch(`${base}${publicPath}`)).arrayBuffer());
+    const brotli = await new Promise<Buffer>((resolve) =>
+      http.get(`${base}${publicPath}`, { headers: { "accept-encoding": "br" } }, (res) => {
+        const chunks: Buffer[] = [];
+        res
+          .on("data", (c: Buffer) => chunks.push(c))
+          .on("end", () => resolve(Buffer.concat(chunks)));
+      }),
+    );
     const file = path.join(os.tmpdir(), `vigil-sp-${process.pid}.html`);
     fs.writeFileSync(file, html);
+    fs.writeFileSync(`${file}.br`, brotli);
     const barePort = await freePort();
     const bare = spawn(process.execPath, [
       "-e",
-      `const b=require("fs").readFileSync(${JSON.stringify(file)});require("http").createServer((q,r)=>{r.writeHead(200,{"content-type":"text/html; charset=utf-8","content-length":b.length});r.end(b)}).listen(${barePort},"127.0.0.1")`,
+      `const fs=require("fs");const b=fs.readFileSync(${JSON.stringify(file)}),z=fs.readFileSync(${JSON.stringify(`${file}.br`)});` +
+        `require("http").createServer((q,r)=>{const br=/br/.test(q.headers["accept-encoding"]||"");const x=br?z:b;` +
+        `r.writeHead(200,{"content-type":"text/html; charset=utf-8","content-length":x.length,...(br?{"content-encoding":"br"}:{})});r.end(x)}).listen(${barePort},"127.0.0.1")`,
     ]);
     await waitUp(`http://127.0.0.1:${barePort}/`);
-    const ceiling = await load(`http://127.0.0.1:${barePort}`, publicPath, seconds, bare.pid ?? 0);
-    await stop(bare);
-    const served = await load(base, publicPath, seconds, pid);
     console.log(
-      `\nPublic page throughput, 64 connections, ${seconds} s each (${(html.length / 1024).toFixed(0)} KiB page):`,
+      `\nPublic page throughput, 64 connections, ${seconds} s each (page ${(html.length / 1024).toFixed(0)} KiB, ${(brotli.length / 1024).toFixed(0)} KiB with brotli):`,
     );
-    console.log(loadLine("static file, plain Node http", ceiling));
-    console.log(loadLine("Vigil /status/<slug>", served, ceiling.rps));
+    for (const [label, headers] of [
+      ["brotli (as browsers ask)", { "accept-encoding": "gzip, deflate, br" }],
+      ["uncompressed", {}],
+    ] as const) {
+      const ceiling = await load(
+        `http://127.0.0.1:${barePort}`,
+        publicPath,
+        seconds,
+        bare.pid ?? 0,
+        headers,
+      );
+      const served = await load(base, publicPath, seconds, pid, headers);
+      console.log(loadLine(`static file, ${label}`, ceiling));
+      console.log(loadLine(`Vigil, ${label}`, served, ceiling.rps));
+    }
+    await stop(bare);
 
     // 2. Time to truth: viewers in separate processes, flips through the REST API.
     const { key } = await createApiKey({
@@ -194,7 +223,8 @@ export async function benchStatusPage(seconds: number): Promise<void> {
     const outputs = viewers.map((child) => {
       let out = "";
       child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
-      return { child, read: () => out };
+      const exited = new Promise((res) => child.once("exit", res));
+      return { child, exited, read: () => out };
     });
     const readyBy = Date.now() + 60_000;
     for (const o of outputs)
@@ -213,7 +243,7 @@ export async function benchStatusPage(seconds: number): Promise<void> {
       if (!res.ok) throw new Error(`pause answered ${res.status}`);
       await new Promise((res2) => setTimeout(res2, 300));
     }
-    await Promise.all(outputs.map((o) => new Promise((res) => o.child.once("exit", res))));
+    await Promise.all(outputs.map((o) => o.exited));
     const latencies = outputs.flatMap(
       (o) => JSON.parse(o.read().split("\n")[1] ?? "[]") as number[],
     );

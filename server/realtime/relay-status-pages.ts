@@ -13,8 +13,9 @@ import { listPagesShowing } from "@/server/services/status-pages/list-pages-show
 import { listWorkspaceStatusPages } from "@/server/services/status-pages/find-status-page";
 import { findVisibleStatusPageById } from "@/server/services/status-pages/find-visible-status-page";
 
-// Pings change "last ping" only: viewers refetch at most this often per workspace.
-const PING_REFRESH_MS = 5_000;
+// Pings change "last ping" only: viewers refetch at most this often per workspace, a little after
+// the cached copies were dropped for the same pings (SOFT_CHANGE_MS in invalidate-on-events.ts).
+const PING_REFRESH_MS = 6_000;
 
 /**
  * Status page viewers: a flip goes to every page that shows the subject the moment it is

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import type { Db } from "@/db/client";
@@ -57,7 +58,7 @@ export function handleStatusPage(
   deps: StatusPageDeps,
 ): boolean {
   const url = req.url ?? "/";
-  const internal = req.headers[INTERNAL_HEADER] === deps.internalToken;
+  const internal = isInternal(req.headers[INTERNAL_HEADER], deps.internalToken);
   if (url.startsWith("/api/internal/")) {
     if (internal) return false;
     send(req, res, 404, notFoundJson, "no-store");
@@ -75,6 +76,11 @@ export function handleStatusPage(
     res.end('{"error":"internal error"}');
   });
   return true;
+}
+
+function isInternal(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== "string" || given.length !== token.length || token === "") return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(token));
 }
 
 function parse(url: string): { slug: string; kind: Kind | null; rsc: boolean } {
