@@ -1,0 +1,272 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, inArray, isNull, lte, min, or, sql } from "drizzle-orm";
+import type { Db, DbOrTx, Tx } from "@/db/client";
+import {
+  alertDeliveries,
+  alertLanes,
+  alertMessages,
+  channels,
+  flips,
+  type AlertMessage,
+  type Channel,
+} from "@/db/schema";
+import type { ServiceCtx } from "@/server/services/context";
+import { GIVE_UP_AFTER_MS, nextSendAt, retryDelayMs } from "@/server/domain/alerts/alert-policy";
+import type { DeliveryDeps } from "@/server/alerts/channel-kind";
+import { channelStrategies } from "@/server/alerts/channel-kinds";
+import { composeNotification, findSubject } from "@/server/services/alerts/compose-notification";
+import { sendWithDeadline } from "@/server/services/alerts/send-with-deadline";
+
+export type AlertDeps = DeliveryDeps & { baseUrl: string };
+export type LaneLease = { id: string; token: string };
+export type LaneOutcome = {
+  sent: "delivered" | "retrying" | "failed" | null;
+  /** When the lane must be looked at again (a retry, the end of a folding window), or null. */
+  nextAt: Date | null;
+};
+
+/** Long enough for one bounded send; a worker that died mid-send frees its lanes after this. */
+export const LANE_LEASE_MS = 60_000;
+
+/** Leases up to `limit` lanes that are due; another worker skips them (FOR UPDATE SKIP LOCKED). */
+export async function claimDueLanes(db: Db, now: Date, limit: number): Promise<LaneLease[]> {
+  const token = randomUUID();
+  const due = db
+    .select({ id: alertLanes.id })
+    .from(alertLanes)
+    .where(
+      and(
+        lte(alertLanes.dueAt, now),
+        or(isNull(alertLanes.leaseUntil), lte(alertLanes.leaseUntil, now)),
+      ),
+    )
+    .orderBy(asc(alertLanes.dueAt))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  const rows = await db
+    .update(alertLanes)
+    .set({ leaseToken: token, leaseUntil: new Date(now.getTime() + LANE_LEASE_MS) })
+    .where(inArray(alertLanes.id, due))
+    .returning({ id: alertLanes.id });
+  return rows.map((r) => ({ id: r.id, token }));
+}
+
+/** Leases one lane if it is due and free (the Inngest driver works lane by lane). */
+export async function claimLane(db: Db, laneId: string, now: Date): Promise<LaneLease | null> {
+  const token = randomUUID();
+  const [row] = await db
+    .update(alertLanes)
+    .set({ leaseToken: token, leaseUntil: new Date(now.getTime() + LANE_LEASE_MS) })
+    .where(
+      and(
+        eq(alertLanes.id, laneId),
+        lte(alertLanes.dueAt, now),
+        or(isNull(alertLanes.leaseUntil), lte(alertLanes.leaseUntil, now)),
+      ),
+    )
+    .returning({ id: alertLanes.id });
+  return row ? { id: row.id, token } : null;
+}
+
+/** When the next lane falls due (a lane held by a worker: when its lease ends), or null. */
+export async function nextLaneDueAt(db: DbOrTx): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: min(sql<Date>`greatest(${alertLanes.dueAt}, ${alertLanes.leaseUntil})`) })
+    .from(alertLanes);
+  return row?.at ? new Date(row.at) : null;
+}
+
+const hasPending = async (tx: Tx, laneId: string) =>
+  (await tx.$count(
+    alertDeliveries,
+    and(eq(alertDeliveries.laneId, laneId), isNull(alertDeliveries.messageId)),
+  )) > 0;
+
+async function releaseLane(
+  tx: Tx,
+  lease: LaneLease,
+  dueAt: Date | null,
+  lastSentAt?: Date,
+): Promise<void> {
+  await tx
+    .update(alertLanes)
+    .set({ dueAt, leaseToken: null, leaseUntil: null, ...(lastSentAt ? { lastSentAt } : {}) })
+    .where(and(eq(alertLanes.id, lease.id), eq(alertLanes.leaseToken, lease.token)));
+}
+
+type Picked = { message: AlertMessage; channel: Channel } | { message: null; outcome: LaneOutcome };
+
+/** Under the lane's lease: the message to (re)send now, composed from the pending flips if needed. */
+async function pickMessage(ctx: ServiceCtx, lease: LaneLease, deps: AlertDeps): Promise<Picked> {
+  const now = ctx.now();
+  return ctx.db.transaction(async (tx): Promise<Picked> => {
+    // Row lock first: a flip committing into this lane is then fully visible to what follows.
+    const [lane] = await tx
+      .select()
+      .from(alertLanes)
+      .where(and(eq(alertLanes.id, lease.id), eq(alertLanes.leaseToken, lease.token)))
+      .for("update");
+    if (!lane) return { message: null, outcome: { sent: null, nextAt: null } };
+    const [channel] = await tx.select().from(channels).where(eq(channels.id, lane.channelId));
+    if (!channel) return { message: null, outcome: { sent: null, nextAt: null } };
+    const [open] = await tx
+      .select()
+      .from(alertMessages)
+      .where(
+        and(
+          eq(alertMessages.laneId, lane.id),
+          inArray(alertMessages.status, ["sending", "retrying"]),
+        ),
+      )
+      .orderBy(asc(alertMessages.createdAt))
+      .limit(1);
+    if (open) {
+      if (open.nextAttemptAt && open.nextAttemptAt > now) {
+        await releaseLane(tx, lease, open.nextAttemptAt);
+        return { message: null, outcome: { sent: null, nextAt: open.nextAttemptAt } };
+      }
+      return { message: open, channel };
+    }
+    const pending = await tx
+      .select({ delivery: alertDeliveries, flip: flips })
+      .from(alertDeliveries)
+      .innerJoin(flips, eq(flips.id, alertDeliveries.flipId))
+      .where(and(eq(alertDeliveries.laneId, lane.id), isNull(alertDeliveries.messageId)))
+      .orderBy(asc(flips.seq));
+    if (pending.length === 0) {
+      await releaseLane(tx, lease, null);
+      return { message: null, outcome: { sent: null, nextAt: null } };
+    }
+    const sendAt = nextSendAt(now, lane.lastSentAt);
+    if (sendAt > now) {
+      await releaseLane(tx, lease, sendAt);
+      return { message: null, outcome: { sent: null, nextAt: sendAt } };
+    }
+    const subject = await findSubject(tx, lane.subjectKind, lane.subjectId);
+    if (!subject) {
+      await releaseLane(tx, lease, null);
+      return { message: null, outcome: { sent: null, nextAt: null } };
+    }
+    const notification = await composeNotification(tx, {
+      kind: pending.some((p) => p.delivery.reminder > 0) ? "reminder" : "alert",
+      subject,
+      channel,
+      flips: pending.map((p) => p.flip),
+      now,
+      baseUrl: deps.baseUrl,
+    });
+    const strategy = channelStrategies[channel.kind];
+    const [message] = await tx
+      .insert(alertMessages)
+      .values({
+        workspaceId: lane.workspaceId,
+        channelId: channel.id,
+        laneId: lane.id,
+        kind: notification.kind,
+        subjectKind: lane.subjectKind,
+        monitorId: lane.monitorId,
+        heartbeatId: lane.heartbeatId,
+        deliveryKey: notification.deliveryKey,
+        flipIds: notification.flips.map((f) => f.id),
+        summary: strategy.render(notification).title,
+        payload: strategy.render(notification),
+        // A disabled channel sends nothing: its flips are logged as not sent, never held back.
+        status: channel.enabled ? "sending" : "failed",
+        lastError: channel.enabled ? null : "the channel is disabled",
+        createdAt: now,
+      })
+      .returning();
+    if (!message) throw new Error("alert message insert returned no row");
+    await tx
+      .update(alertDeliveries)
+      .set({ messageId: message.id })
+      .where(
+        inArray(
+          alertDeliveries.id,
+          pending.map((p) => p.delivery.id),
+        ),
+      );
+    if (!channel.enabled) {
+      await releaseLane(tx, lease, null);
+      return { message: null, outcome: { sent: "failed", nextAt: null } };
+    }
+    return { message, channel };
+  });
+}
+
+/**
+ * Works one leased lane: sends its open message (a retry keeps the same body and delivery key) or
+ * folds its pending flips into a new one, records the attempt and frees the lane. The send runs
+ * outside any transaction and is bounded by the channel's timeout.
+ */
+export async function processLane(
+  ctx: ServiceCtx,
+  lease: LaneLease,
+  deps: AlertDeps,
+): Promise<LaneOutcome> {
+  const picked = await pickMessage(ctx, lease, deps);
+  if (!picked.message) return picked.outcome;
+  const { message, channel } = picked;
+  const error = await sendWithDeadline(channel, message.payload, deps);
+  const done = ctx.now();
+  return ctx.db.transaction(async (tx) => {
+    await tx
+      .select({ id: alertLanes.id })
+      .from(alertLanes)
+      .where(eq(alertLanes.id, lease.id))
+      .for("update");
+    const attempts = message.attempts + 1;
+    let outcome: LaneOutcome;
+    if (error === null) {
+      await tx
+        .update(alertMessages)
+        .set({ status: "delivered", attempts, deliveredAt: done, nextAttemptAt: null })
+        .where(eq(alertMessages.id, message.id));
+      await tx
+        .update(channels)
+        .set({ consecutiveFailures: 0, lastDeliveredAt: done })
+        .where(eq(channels.id, channel.id));
+      const nextAt = (await hasPending(tx, lease.id)) ? nextSendAt(done, done) : null;
+      await releaseLane(tx, lease, nextAt, done);
+      outcome = { sent: "delivered", nextAt };
+    } else {
+      const givesUp = done.getTime() - message.createdAt.getTime() >= GIVE_UP_AFTER_MS;
+      const retryAt = givesUp ? null : new Date(done.getTime() + retryDelayMs(attempts));
+      await tx
+        .update(alertMessages)
+        .set({
+          status: givesUp ? "failed" : "retrying",
+          attempts,
+          lastError: error,
+          nextAttemptAt: retryAt,
+        })
+        .where(eq(alertMessages.id, message.id));
+      await tx
+        .update(channels)
+        .set({ consecutiveFailures: sql`${channels.consecutiveFailures} + 1`, lastError: error })
+        .where(eq(channels.id, channel.id));
+      const nextAt = retryAt ?? ((await hasPending(tx, lease.id)) ? done : null);
+      await releaseLane(tx, lease, nextAt);
+      outcome = { sent: givesUp ? "failed" : "retrying", nextAt };
+    }
+    return outcome;
+  });
+}
+
+/** Claims and works every due lane (up to `limit`), `concurrency` sends at a time. */
+export async function deliverDueAlerts(
+  ctx: ServiceCtx & { db: Db },
+  deps: AlertDeps,
+  options: { limit?: number; concurrency?: number } = {},
+): Promise<number> {
+  const leases = await claimDueLanes(ctx.db, ctx.now(), options.limit ?? 500);
+  const queue = [...leases];
+  const worker = async () => {
+    for (let lease = queue.shift(); lease; lease = queue.shift())
+      await processLane(ctx, lease, deps);
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(options.concurrency ?? 50, queue.length) }, worker),
+  );
+  return leases.length;
+}
