@@ -270,3 +270,44 @@ export async function deliverDueAlerts(
   );
   return leases.length;
 }
+
+/** The lanes a flip was queued on (one per channel), for the Inngest driver. */
+export async function lanesOfFlip(
+  db: DbOrTx,
+  flipId: string,
+): Promise<{ laneId: string; channelId: string }[]> {
+  return db
+    .select({ laneId: alertDeliveries.laneId, channelId: alertDeliveries.channelId })
+    .from(alertDeliveries)
+    .where(and(eq(alertDeliveries.flipId, flipId), eq(alertDeliveries.reminder, 0)));
+}
+
+/**
+ * One step of the Inngest driver for one (flip, channel): works the lane if it is free and due,
+ * then says whether that flip's delivery is settled (delivered, or given up) and, if not, when to
+ * look again.
+ */
+export async function driveFlipDelivery(
+  ctx: ServiceCtx & { db: Db },
+  flipId: string,
+  laneId: string,
+  deps: AlertDeps,
+): Promise<{ settled: boolean; nextAt: string | null }> {
+  const lease = await claimLane(ctx.db, laneId, ctx.now());
+  const outcome = lease ? await processLane(ctx, lease, deps) : null;
+  const [row] = await ctx.db
+    .select({
+      status: alertMessages.status,
+      dueAt: alertLanes.dueAt,
+      leaseUntil: alertLanes.leaseUntil,
+    })
+    .from(alertDeliveries)
+    .innerJoin(alertLanes, eq(alertLanes.id, alertDeliveries.laneId))
+    .leftJoin(alertMessages, eq(alertMessages.id, alertDeliveries.messageId))
+    .where(and(eq(alertDeliveries.flipId, flipId), eq(alertDeliveries.laneId, laneId)));
+  if (!row || row.status === "delivered" || row.status === "failed")
+    return { settled: true, nextAt: null };
+  const next =
+    outcome?.nextAt ?? row.leaseUntil ?? row.dueAt ?? new Date(ctx.now().getTime() + 5_000);
+  return { settled: false, nextAt: next.toISOString() };
+}
