@@ -72,3 +72,19 @@ export async function channelIdsOf(
   for (const r of rows) map.get(r.subjectId)?.push(r.channelId);
   return map;
 }
+
+/** The channels one subject of the workspace alerts (empty for a subject that is not theirs). */
+export async function listSubjectChannelIds(
+  db: DbOrTx,
+  workspaceId: string,
+  subjectId: string,
+): Promise<string[]> {
+  if (!isUuid(subjectId)) return [];
+  const rows = await db
+    .select({ channelId: subjectChannels.channelId })
+    .from(subjectChannels)
+    .where(
+      and(eq(subjectChannels.workspaceId, workspaceId), eq(subjectChannels.subjectId, subjectId)),
+    );
+  return rows.map((r) => r.channelId);
+}
