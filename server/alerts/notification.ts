@@ -54,8 +54,8 @@ export function describeFlip(f: NotifiedFlip): string {
   const when = clock(f.at);
   if (f.alert === "recovery") {
     const outage = f.outageMs ?? f.inOldStateMs;
-    const after = outage !== null ? ` after ${formatDuration(outage)} ${word(f.from)}` : "";
-    return `${word(f.from)} → ${word(f.to)} at ${when}${after}`;
+    const was = outage !== null ? ` (was ${f.from} for ${formatDuration(outage)})` : "";
+    return `${word(f.from)} → ${word(f.to)} at ${when}${was}`;
   }
   const was =
     f.inOldStateMs !== null ? ` (was ${word(f.from)} for ${formatDuration(f.inOldStateMs)})` : "";
@@ -69,7 +69,7 @@ export function titleOf(n: Notification): string {
   const last = n.flips.at(-1);
   const name = n.subject.name;
   if (n.kind === "reminder")
-    return `Reminder: ${name} is still ${word(n.subject.status)}${last?.inOldStateMs ? ` (${formatDuration(last.inOldStateMs)})` : ""}`;
+    return `Reminder: ${name} is still ${word(n.subject.status)}${last ? `, for ${formatDuration(n.at.getTime() - last.at.getTime())}` : ""}`;
   if (!last) return `${name}: no change`;
   if (n.flips.length > 1) return `${name} flipped ${n.flips.length} times, now ${word(last.to)}`;
   if (last.alert === "recovery") {

@@ -8,8 +8,10 @@ import {
   processLane,
   type AlertDeps,
 } from "@/server/services/alerts/deliver-alerts";
+import { queueReminders } from "@/server/services/alerts/queue-reminders";
 
 const MAX_SLEEP_MS = 60_000;
+const REMINDER_SCAN_MS = 30_000;
 
 /**
  * The embedded driver for alerts: one timer armed for the earliest due lane, woken at once by every
@@ -27,6 +29,7 @@ export class AlertDispatcher {
   private readonly wakes = new Set<Promise<void>>();
   private unsubscribe: () => void = () => {};
   private readonly concurrency: number;
+  private remindersScannedAt = 0;
 
   constructor(
     private readonly deps: {
@@ -76,6 +79,11 @@ export class AlertDispatcher {
     try {
       const capacity = this.concurrency - this.inFlight.size;
       if (capacity <= 0 || this.stopped) return; // a finishing send wakes us again
+      // Reminders are due by the clock, not by an event: look at most twice a minute.
+      if (this.deps.now().getTime() - this.remindersScannedAt >= REMINDER_SCAN_MS) {
+        this.remindersScannedAt = this.deps.now().getTime();
+        await queueReminders(this.deps.db, this.deps.now());
+      }
       const leases = await claimDueLanes(this.deps.db, this.deps.now(), capacity);
       const ctx = { db: this.deps.db, now: this.deps.now };
       for (const lease of leases) {

@@ -8,6 +8,7 @@ import {
   driveFlipDelivery,
   lanesOfFlip,
 } from "@/server/services/alerts/deliver-alerts";
+import { queueReminders } from "@/server/services/alerts/queue-reminders";
 
 // A retry schedule of up to 24 h takes about 30 rounds (15 s doubling to an hour).
 const MAX_ROUNDS = 40;
@@ -46,11 +47,14 @@ export function createDeliverAlerts(inngest: Inngest) {
   );
 }
 
-/** Every minute, the safety net: any lane that is due (a lost event, a retry, a folded flip). */
+/** Every minute: reminders that fell due, and the safety net for any lane that is due (a lost event, a retry, a folded flip). */
 export function createAlertSweep(inngest: Inngest) {
   return inngest.createFunction(
     { id: "alert-delivery-sweep", triggers: [cron("* * * * *")] },
     async ({ step }) => {
+      const reminders = await step.run("queue-reminders", () =>
+        queueReminders(getRuntime().db, new Date()),
+      );
       const lanes = await step.run("deliver-due", () => {
         const runtime = getRuntime();
         return deliverDueAlerts(
@@ -58,7 +62,7 @@ export function createAlertSweep(inngest: Inngest) {
           alertDepsFrom(runtime.config),
         );
       });
-      return { lanes };
+      return { reminders, lanes };
     },
   );
 }

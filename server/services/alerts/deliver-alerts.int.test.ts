@@ -14,6 +14,7 @@ import { runCheck } from "@/server/services/checks/run-due-checks";
 import { createChannel } from "@/server/services/alerts/create-channel";
 import { deliverDueAlerts, type AlertDeps } from "@/server/services/alerts/deliver-alerts";
 import { listAlertMessages } from "@/server/services/alerts/list-alert-messages";
+import { queueReminders } from "@/server/services/alerts/queue-reminders";
 
 const guard = { allowPrivateTargets: true };
 const deps: AlertDeps = {
@@ -257,6 +258,41 @@ describe(`alert delivery on ${testDbKind()}`, () => {
     expect(got[1]?.flip_ids).toEqual(flipIds.slice(1));
     expect(got[1]?.title).toBe(`${monitor.name} flipped 3 times, now up`);
     expect(got[1]?.delivery).toBe(`${flipIds[3]}.${hook.channel.id}`);
+  });
+
+  it("reminds every N hours while still down, one reminder however late it looks", async () => {
+    const { ctx, advance } = await workspaceWithClock();
+    const hook = await webhookChannel(ctx);
+    const path = `/${randomUUID()}`;
+    const monitor = await makeMonitor(ctx, target.url(path), {
+      name: "billing",
+      confirmations: 1,
+      reminderHours: 1,
+    });
+    await check(ctx, monitor);
+    advance(60);
+    target.set(path, { status: 500 });
+    const down = (await check(ctx, monitor)).flip;
+    await deliver(ctx);
+    advance(1800);
+    expect(await queueReminders(database.db, ctx.now())).toBe(0);
+    advance(1800);
+    expect(await queueReminders(database.db, ctx.now())).toBe(1);
+    expect(await queueReminders(database.db, ctx.now())).toBe(0);
+    await deliver(ctx);
+    advance(2 * 3600 + 60); // a stop of two hours: one reminder, not a backlog
+    expect(await queueReminders(database.db, ctx.now())).toBe(1);
+    await deliver(ctx);
+    const got = receiver.received(hook.path);
+    expect(got.map((r) => bodyOf(r).title)).toEqual([
+      "billing is DOWN",
+      "Reminder: billing is still DOWN, for 1 h",
+      "Reminder: billing is still DOWN, for 3 h 1 min",
+    ]);
+    expect(got[1]?.headers["x-vigil-delivery"]).toBe(
+      `${down?.flipId}.${hook.channel.id}.reminder-1`,
+    );
+    expect(bodyOf(got[1] ?? { body: "{}" }).event).toBe("reminder");
   });
 
   it("alerts a heartbeat that fails and recovers, on its channels only", async () => {

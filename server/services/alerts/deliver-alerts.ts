@@ -147,14 +147,18 @@ async function pickMessage(ctx: ServiceCtx, lease: LaneLease, deps: AlertDeps): 
       await releaseLane(tx, lease, null);
       return { message: null, outcome: { sent: null, nextAt: null } };
     }
+    // Reminders ride along with real flips; alone, a message reminds of the outage's flip.
+    const changes = pending.filter((p) => p.delivery.reminder === 0);
+    const reminder = changes.length === 0 ? pending.at(-1) : undefined;
     const notification = await composeNotification(tx, {
-      kind: pending.some((p) => p.delivery.reminder > 0) ? "reminder" : "alert",
+      kind: reminder ? "reminder" : "alert",
       subject,
       channel,
-      flips: pending.map((p) => p.flip),
+      flips: (reminder ? [reminder] : changes).map((p) => p.flip),
       now,
       baseUrl: deps.baseUrl,
     });
+    if (reminder) notification.deliveryKey += `.reminder-${reminder.delivery.reminder}`;
     const strategy = channelStrategies[channel.kind];
     const [message] = await tx
       .insert(alertMessages)
