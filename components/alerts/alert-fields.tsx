@@ -48,8 +48,8 @@ export function AlertFields({
   const { data: channels } = useQuery(trpc.alerts.channels.queryOptions());
   return (
     <fieldset className="rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
-      <legend className="px-1 text-sm font-medium">Alerts</legend>
-      <div className="grid gap-5 sm:grid-cols-2">
+      <legend className="float-left mb-4 w-full text-sm font-medium">Alerts</legend>
+      <div className="clear-both grid gap-5 sm:grid-cols-2">
         <div className="space-y-2">
           <p className="text-sm font-medium text-zinc-800 dark:text-zinc-200">Notify</p>
           {!channels ? (

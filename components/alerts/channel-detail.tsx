@@ -59,7 +59,14 @@ export function ChannelDetail({ id }: { id: string }) {
         <div className="flex flex-wrap gap-2">
           <Button onClick={() => test.mutate({ id })} disabled={test.isPending}>
             <Send className="size-4" aria-hidden="true" />
-            {test.isPending ? "Sending…" : "Send test notification"}
+            {test.isPending ? (
+              "Sending…"
+            ) : (
+              <>
+                <span className="sm:hidden">Send test</span>
+                <span className="hidden sm:inline">Send test notification</span>
+              </>
+            )}
           </Button>
           <Button
             variant="secondary"

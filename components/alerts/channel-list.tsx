@@ -64,7 +64,7 @@ export function ChannelList() {
         </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <table className="w-full min-w-[640px] text-left text-sm" aria-label="Channels">
+          <table className="w-full text-left text-sm" aria-label="Channels">
             <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
               <tr>
                 <th scope="col" className="px-4 py-3 font-medium">
@@ -73,10 +73,10 @@ export function ChannelList() {
                 <th scope="col" className="px-4 py-3 font-medium">
                   Status
                 </th>
-                <th scope="col" className="px-4 py-3 font-medium">
+                <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">
                   Default
                 </th>
-                <th scope="col" className="px-4 py-3 text-right font-medium">
+                <th scope="col" className="hidden px-4 py-3 text-right font-medium sm:table-cell">
                   Last delivered
                 </th>
               </tr>
@@ -88,7 +88,7 @@ export function ChannelList() {
                   className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40"
                   data-testid="channel-row"
                 >
-                  <td className="max-w-xs px-4 py-3">
+                  <td className="max-w-[12rem] px-4 py-3 sm:max-w-xs">
                     <Link
                       href={`/dashboard/alerts/${c.id}`}
                       className="font-medium hover:underline"
@@ -105,10 +105,10 @@ export function ChannelList() {
                   <td className="px-4 py-3">
                     <ChannelStatus enabled={c.enabled} failing={c.failing} />
                   </td>
-                  <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">
+                  <td className="hidden px-4 py-3 text-zinc-600 sm:table-cell dark:text-zinc-400">
                     {c.isDefault ? "Yes" : "No"}
                   </td>
-                  <td className="px-4 py-3 text-right text-zinc-500 tabular-nums dark:text-zinc-400">
+                  <td className="hidden px-4 py-3 text-right text-zinc-500 tabular-nums sm:table-cell dark:text-zinc-400">
                     {formatAgo(c.lastDeliveredAt, now)}
                   </td>
                 </tr>
