@@ -12,6 +12,7 @@ import { queueReminders } from "@/server/services/alerts/queue-reminders";
 
 const MAX_SLEEP_MS = 60_000;
 const REMINDER_SCAN_MS = 30_000;
+const REFILL_DELAY_MS = 20;
 
 /**
  * The embedded driver for alerts: one timer armed for the earliest due lane, woken at once by every
@@ -30,6 +31,7 @@ export class AlertDispatcher {
   private unsubscribe: () => void = () => {};
   private readonly concurrency: number;
   private remindersScannedAt = 0;
+  private wasFull = false;
 
   constructor(
     private readonly deps: {
@@ -40,7 +42,7 @@ export class AlertDispatcher {
       concurrency?: number;
     },
   ) {
-    this.concurrency = deps.concurrency ?? 50;
+    this.concurrency = deps.concurrency ?? 10;
   }
 
   start(): void {
@@ -97,11 +99,13 @@ export class AlertDispatcher {
           })
           .finally(() => {
             this.inFlight.delete(work);
-            if (this.inFlight.size === this.concurrency - 1) this.armAt(this.deps.now().getTime());
+            // A freed slot takes more work; sends finishing together share one claim.
+            if (this.wasFull) this.armAt(this.deps.now().getTime() + REFILL_DELAY_MS);
           });
         this.inFlight.add(work);
       }
-      if (leases.length === capacity) this.again = true;
+      this.wasFull = leases.length === capacity;
+      if (this.wasFull) this.again = true;
       else {
         const next = await nextLaneDueAt(this.deps.db);
         this.armAt(next ? next.getTime() : this.deps.now().getTime() + MAX_SLEEP_MS);

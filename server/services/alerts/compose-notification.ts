@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { flips, heartbeats, incidents, monitors, type Channel, type FlipRow } from "@/db/schema";
+import { heartbeats, monitors, type Channel, type FlipRow } from "@/db/schema";
 import type { SubjectKind } from "@/db/schema/flips";
 import { alertKindOf } from "@/server/domain/alerts/alert-policy";
 import type { Notification, NotifiedFlip } from "@/server/alerts/notification";
@@ -37,6 +37,14 @@ export async function findSubject(
 export const dashboardUrlOf = (baseUrl: string, kind: SubjectKind, id: string) =>
   `${baseUrl}/dashboard/${kind === "monitor" ? "monitors" : "heartbeats"}/${id}`;
 
+/** A pending flip with what its message needs to say about durations. */
+export type FlipToNotify = FlipRow & {
+  /** When the subject entered the old state (its previous flip), if it had one. */
+  previousAt: Date | null;
+  /** On a flip that ended an outage: when that outage began. */
+  outageStartedAt: Date | null;
+};
+
 /**
  * What one message says about a subject's flips (oldest first): each flip's alert kind, how long
  * the old state had lasted, and on a recovery the outage it ended.
@@ -47,52 +55,33 @@ export async function composeNotification(
     kind: "alert" | "reminder";
     subject: Subject;
     channel: Channel;
-    flips: FlipRow[];
+    flips: FlipToNotify[];
     now: Date;
     baseUrl: string;
   },
 ): Promise<Notification> {
   const { subject, channel } = args;
-  const subjectColumn = subject.kind === "monitor" ? flips.monitorId : flips.heartbeatId;
-  const resolved = await db
-    .select({
-      flipId: incidents.resolvedByFlipId,
-      startedAt: incidents.startedAt,
-      resolvedAt: incidents.resolvedAt,
-    })
-    .from(incidents)
-    .where(
-      inArray(
-        incidents.resolvedByFlipId,
-        args.flips.map((f) => f.id),
-      ),
-    );
-  const notified: NotifiedFlip[] = [];
-  for (const flip of args.flips) {
-    const [previous] = await db
-      .select({ at: flips.at })
-      .from(flips)
-      .where(and(eq(subjectColumn, subject.id), lt(flips.seq, flip.seq)))
-      .orderBy(desc(flips.seq))
-      .limit(1);
-    const since = previous?.at ?? subject.createdAt;
-    const outage = resolved.find((r) => r.flipId === flip.id);
-    notified.push({
+  const notified: NotifiedFlip[] = args.flips.map((flip) => {
+    const since = flip.previousAt ?? subject.createdAt;
+    const outageMs = flip.outageStartedAt
+      ? flip.at.getTime() - flip.outageStartedAt.getTime()
+      : null;
+    return {
       id: flip.id,
       alert:
-        alertKindOf(subject.kind, { from: flip.fromStatus, to: flip.toStatus }, Boolean(outage)) ??
-        "down",
+        alertKindOf(
+          subject.kind,
+          { from: flip.fromStatus, to: flip.toStatus },
+          outageMs !== null,
+        ) ?? "down",
       from: flip.fromStatus,
       to: flip.toStatus,
       at: flip.at,
       reason: flip.reason,
       inOldStateMs: flip.at.getTime() - since.getTime(),
-      outageMs:
-        outage?.resolvedAt != null
-          ? outage.resolvedAt.getTime() - outage.startedAt.getTime()
-          : null,
-    });
-  }
+      outageMs,
+    };
+  });
   const newest = args.flips.at(-1);
   return {
     kind: args.kind,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, isNull, lte, min, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, min, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import {
   alertDeliveries,
@@ -7,6 +7,7 @@ import {
   alertMessages,
   channels,
   flips,
+  incidents,
   type AlertMessage,
   type Channel,
 } from "@/db/schema";
@@ -70,17 +71,43 @@ export async function claimLane(db: Db, laneId: string, now: Date): Promise<Lane
 
 /** When the next lane falls due (a lane held by a worker: when its lease ends), or null. */
 export async function nextLaneDueAt(db: DbOrTx): Promise<Date | null> {
-  const [row] = await db
+  // Two index-friendly looks: free lanes by due_at, and the few leased ones.
+  const [free] = await db
+    .select({ at: min(alertLanes.dueAt) })
+    .from(alertLanes)
+    .where(and(isNotNull(alertLanes.dueAt), isNull(alertLanes.leaseUntil)));
+  const [held] = await db
     .select({ at: min(sql<Date>`greatest(${alertLanes.dueAt}, ${alertLanes.leaseUntil})`) })
-    .from(alertLanes);
-  return row?.at ? new Date(row.at) : null;
+    .from(alertLanes)
+    .where(and(isNotNull(alertLanes.dueAt), isNotNull(alertLanes.leaseUntil)));
+  const times = [free?.at, held?.at].filter((t) => t != null).map((t) => new Date(t).getTime());
+  return times.length > 0 ? new Date(Math.min(...times)) : null;
 }
 
-const hasPending = async (tx: Tx, laneId: string) =>
-  (await tx.$count(
-    alertDeliveries,
-    and(eq(alertDeliveries.laneId, laneId), isNull(alertDeliveries.messageId)),
-  )) > 0;
+/**
+ * Frees the lane, due at `dueAt` if flips are still waiting in it (else idle). The caller holds
+ * the lane's row lock, so no flip can slip in between the look and the write. Says if any wait.
+ */
+async function releaseLaneAfterSend(
+  tx: Tx,
+  lease: LaneLease,
+  dueAt: Date,
+  lastSentAt?: Date,
+): Promise<boolean> {
+  const waiting = sql`exists (select 1 from ${alertDeliveries}
+    where ${alertDeliveries.laneId} = ${alertLanes.id} and ${alertDeliveries.messageId} is null)`;
+  const [row] = await tx
+    .update(alertLanes)
+    .set({
+      dueAt: sql`case when ${waiting} then ${dueAt.toISOString()}::timestamptz end`,
+      leaseToken: null,
+      leaseUntil: null,
+      ...(lastSentAt ? { lastSentAt } : {}),
+    })
+    .where(and(eq(alertLanes.id, lease.id), eq(alertLanes.leaseToken, lease.token)))
+    .returning({ dueAt: alertLanes.dueAt });
+  return row?.dueAt != null;
+}
 
 async function releaseLane(
   tx: Tx,
@@ -101,14 +128,14 @@ async function pickMessage(ctx: ServiceCtx, lease: LaneLease, deps: AlertDeps): 
   const now = ctx.now();
   return ctx.db.transaction(async (tx): Promise<Picked> => {
     // Row lock first: a flip committing into this lane is then fully visible to what follows.
-    const [lane] = await tx
-      .select()
+    const [locked] = await tx
+      .select({ lane: alertLanes, channel: channels })
       .from(alertLanes)
+      .innerJoin(channels, eq(channels.id, alertLanes.channelId))
       .where(and(eq(alertLanes.id, lease.id), eq(alertLanes.leaseToken, lease.token)))
-      .for("update");
-    if (!lane) return { message: null, outcome: { sent: null, nextAt: null } };
-    const [channel] = await tx.select().from(channels).where(eq(channels.id, lane.channelId));
-    if (!channel) return { message: null, outcome: { sent: null, nextAt: null } };
+      .for("update", { of: alertLanes });
+    if (!locked) return { message: null, outcome: { sent: null, nextAt: null } };
+    const { lane, channel } = locked;
     const [open] = await tx
       .select()
       .from(alertMessages)
@@ -128,9 +155,20 @@ async function pickMessage(ctx: ServiceCtx, lease: LaneLease, deps: AlertDeps): 
       return { message: open, channel };
     }
     const pending = await tx
-      .select({ delivery: alertDeliveries, flip: flips })
+      .select({
+        delivery: alertDeliveries,
+        flip: flips,
+        // When the old state began (the subject's previous flip), and the outage a recovery ended.
+        previousAt: sql<Date | string | null>`case when ${flips.monitorId} is not null
+          then (select p.at from ${flips} p where p.monitor_id = ${flips.monitorId}
+            and p.at <= ${flips.at} and p.seq < ${flips.seq} order by p.at desc, p.seq desc limit 1)
+          else (select p.at from ${flips} p where p.heartbeat_id = ${flips.heartbeatId}
+            and p.at <= ${flips.at} and p.seq < ${flips.seq} order by p.at desc, p.seq desc limit 1) end`,
+        outageStartedAt: incidents.startedAt,
+      })
       .from(alertDeliveries)
       .innerJoin(flips, eq(flips.id, alertDeliveries.flipId))
+      .leftJoin(incidents, eq(incidents.resolvedByFlipId, flips.id))
       .where(and(eq(alertDeliveries.laneId, lane.id), isNull(alertDeliveries.messageId)))
       .orderBy(asc(flips.seq));
     if (pending.length === 0) {
@@ -154,7 +192,11 @@ async function pickMessage(ctx: ServiceCtx, lease: LaneLease, deps: AlertDeps): 
       kind: reminder ? "reminder" : "alert",
       subject,
       channel,
-      flips: (reminder ? [reminder] : changes).map((p) => p.flip),
+      flips: (reminder ? [reminder] : changes).map((p) => ({
+        ...p.flip,
+        previousAt: p.previousAt === null ? null : new Date(p.previousAt),
+        outageStartedAt: p.outageStartedAt,
+      })),
       now,
       baseUrl: deps.baseUrl,
     });
@@ -214,6 +256,7 @@ export async function processLane(
   const error = await sendWithDeadline(channel, message.payload, deps);
   const done = ctx.now();
   return ctx.db.transaction(async (tx) => {
+    // Lock the lane first: once held, a flip queueing into it has committed or waits for us.
     await tx
       .select({ id: alertLanes.id })
       .from(alertLanes)
@@ -226,13 +269,23 @@ export async function processLane(
         .update(alertMessages)
         .set({ status: "delivered", attempts, deliveredAt: done, nextAttemptAt: null })
         .where(eq(alertMessages.id, message.id));
+      // Every lane of a channel ends here: touch the shared channel row only when it changes
+      // (a failure streak ends) or once a second, so busy lanes do not queue on its row lock.
       await tx
         .update(channels)
         .set({ consecutiveFailures: 0, lastDeliveredAt: done })
-        .where(eq(channels.id, channel.id));
-      const nextAt = (await hasPending(tx, lease.id)) ? nextSendAt(done, done) : null;
-      await releaseLane(tx, lease, nextAt, done);
-      outcome = { sent: "delivered", nextAt };
+        .where(
+          and(
+            eq(channels.id, channel.id),
+            or(
+              sql`${channels.consecutiveFailures} > 0`,
+              isNull(channels.lastDeliveredAt),
+              lte(channels.lastDeliveredAt, new Date(done.getTime() - 1000)),
+            ),
+          ),
+        );
+      const more = await releaseLaneAfterSend(tx, lease, nextSendAt(done, done), done);
+      outcome = { sent: "delivered", nextAt: more ? nextSendAt(done, done) : null };
     } else {
       const givesUp = done.getTime() - message.createdAt.getTime() >= GIVE_UP_AFTER_MS;
       const retryAt = givesUp ? null : new Date(done.getTime() + retryDelayMs(attempts));
@@ -249,9 +302,9 @@ export async function processLane(
         .update(channels)
         .set({ consecutiveFailures: sql`${channels.consecutiveFailures} + 1`, lastError: error })
         .where(eq(channels.id, channel.id));
-      const nextAt = retryAt ?? ((await hasPending(tx, lease.id)) ? done : null);
-      await releaseLane(tx, lease, nextAt);
-      outcome = { sent: givesUp ? "failed" : "retrying", nextAt };
+      if (retryAt) await releaseLane(tx, lease, retryAt);
+      const more = retryAt ? true : await releaseLaneAfterSend(tx, lease, done);
+      outcome = { sent: givesUp ? "failed" : "retrying", nextAt: retryAt ?? (more ? done : null) };
     }
     return outcome;
   });
