@@ -5,7 +5,7 @@ import { getEventBus } from "@/server/events/bus";
 import {
   claimDueLanes,
   nextLaneDueAt,
-  processLane,
+  startLanes,
   type AlertDeps,
 } from "@/server/services/alerts/deliver-alerts";
 import { queueReminders } from "@/server/services/alerts/queue-reminders";
@@ -42,7 +42,7 @@ export class AlertDispatcher {
       concurrency?: number;
     },
   ) {
-    this.concurrency = deps.concurrency ?? 10;
+    this.concurrency = deps.concurrency ?? 100;
   }
 
   start(): void {
@@ -88,13 +88,14 @@ export class AlertDispatcher {
       }
       const leases = await claimDueLanes(this.deps.db, this.deps.now(), capacity);
       const ctx = { db: this.deps.db, now: this.deps.now };
-      for (const lease of leases) {
-        const work: Promise<unknown> = processLane(ctx, lease, this.deps.alerts)
+      const lanes = await startLanes(ctx, leases, this.deps.alerts);
+      for (const lane of lanes) {
+        const work: Promise<unknown> = lane
           .then((outcome) => {
             if (outcome.nextAt) this.armAt(outcome.nextAt.getTime());
           })
           .catch((err: unknown) => {
-            this.deps.logger.error({ err, laneId: lease.id }, "alert delivery failed");
+            this.deps.logger.error({ err }, "alert delivery failed");
             this.armAt(this.deps.now().getTime() + 5000);
           })
           .finally(() => {

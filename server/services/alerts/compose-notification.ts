@@ -1,10 +1,9 @@
-import { eq } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { heartbeats, monitors, type Channel, type FlipRow } from "@/db/schema";
 import type { SubjectKind } from "@/db/schema/flips";
 import { alertKindOf } from "@/server/domain/alerts/alert-policy";
 import type { Notification, NotifiedFlip } from "@/server/alerts/notification";
-import { findStatusPageUrl } from "@/server/services/alerts/find-status-page-url";
 
 export type Subject = {
   kind: SubjectKind;
@@ -15,23 +14,29 @@ export type Subject = {
   createdAt: Date;
 };
 
-export async function findSubject(
+/** The monitors and heartbeats behind these lanes, by id (two queries at most). */
+export async function findSubjects(
   db: DbOrTx,
-  kind: SubjectKind,
-  id: string,
-): Promise<Subject | null> {
-  const table = kind === "monitor" ? monitors : heartbeats;
-  const [row] = await db
-    .select({
-      id: table.id,
-      workspaceId: table.workspaceId,
-      name: table.name,
-      status: table.status,
-      createdAt: table.createdAt,
-    })
-    .from(table)
-    .where(eq(table.id, id));
-  return row ? { ...row, kind } : null;
+  refs: readonly { kind: SubjectKind; id: string }[],
+): Promise<Map<string, Subject>> {
+  const found = new Map<string, Subject>();
+  for (const kind of ["monitor", "heartbeat"] as const) {
+    const ids = [...new Set(refs.filter((r) => r.kind === kind).map((r) => r.id))];
+    if (ids.length === 0) continue;
+    const table = kind === "monitor" ? monitors : heartbeats;
+    const rows = await db
+      .select({
+        id: table.id,
+        workspaceId: table.workspaceId,
+        name: table.name,
+        status: table.status,
+        createdAt: table.createdAt,
+      })
+      .from(table)
+      .where(inArray(table.id, ids));
+    for (const row of rows) found.set(row.id, { ...row, kind });
+  }
+  return found;
 }
 
 export const dashboardUrlOf = (baseUrl: string, kind: SubjectKind, id: string) =>
@@ -49,17 +54,15 @@ export type FlipToNotify = FlipRow & {
  * What one message says about a subject's flips (oldest first): each flip's alert kind, how long
  * the old state had lasted, and on a recovery the outage it ended.
  */
-export async function composeNotification(
-  db: DbOrTx,
-  args: {
-    kind: "alert" | "reminder";
-    subject: Subject;
-    channel: Channel;
-    flips: FlipToNotify[];
-    now: Date;
-    baseUrl: string;
-  },
-): Promise<Notification> {
+export function buildNotification(args: {
+  kind: "alert" | "reminder";
+  subject: Subject;
+  channel: Channel;
+  flips: FlipToNotify[];
+  now: Date;
+  baseUrl: string;
+  statusPageUrl: string | null;
+}): Notification {
   const { subject, channel } = args;
   const notified: NotifiedFlip[] = args.flips.map((flip) => {
     const since = flip.previousAt ?? subject.createdAt;
@@ -93,7 +96,7 @@ export async function composeNotification(
       name: subject.name,
       status: subject.status,
       dashboardUrl: dashboardUrlOf(args.baseUrl, subject.kind, subject.id),
-      statusPageUrl: await findStatusPageUrl(db, subject, args.baseUrl),
+      statusPageUrl: args.statusPageUrl,
     },
     flips: notified,
     at: args.now,

@@ -15,6 +15,8 @@ import { createChannel } from "@/server/services/alerts/create-channel";
 import { deliverDueAlerts, type AlertDeps } from "@/server/services/alerts/deliver-alerts";
 import { listAlertMessages } from "@/server/services/alerts/list-alert-messages";
 import { queueReminders } from "@/server/services/alerts/queue-reminders";
+import { createStatusPage } from "@/server/services/status-pages/create-status-page";
+import { setPageSubjects } from "@/server/services/status-pages/set-page-subjects";
 
 const guard = { allowPrivateTargets: true };
 const deps: AlertDeps = {
@@ -293,6 +295,35 @@ describe(`alert delivery on ${testDbKind()}`, () => {
       `${down?.flipId}.${hook.channel.id}.reminder-1`,
     );
     expect(bodyOf(got[1] ?? { body: "{}" }).event).toBe("reminder");
+  });
+
+  it("links to the public status page that shows the subject, never a private or hiding one", async () => {
+    const { ctx, advance } = await workspaceWithClock();
+    const hook = await webhookChannel(ctx);
+    const slug = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
+    await createStatusPage({ ctx, input: { slug: slug("private"), title: "Internal" } });
+    const hiding = await createStatusPage({
+      ctx,
+      input: { slug: slug("hiding"), title: "Hides it", visibility: "public" },
+    });
+    const shows = await createStatusPage({
+      ctx,
+      input: { slug: slug("shows"), title: "Shows it", visibility: "public" },
+    });
+    const { monitor, path } = await monitorOn(ctx);
+    await setPageSubjects({
+      ctx,
+      statusPageId: hiding.id,
+      input: [{ subjectKind: "monitor", subjectId: monitor.id, hidden: true, position: null }],
+    });
+    await check(ctx, monitor);
+    advance(60);
+    target.set(path, { status: 500 });
+    await check(ctx, monitor);
+    await deliver(ctx);
+    const [req] = receiver.received(hook.path);
+    const body = JSON.parse(req?.body ?? "{}") as { subject: { status_page_url: string } };
+    expect(body.subject.status_page_url).toBe(`https://vigil.example.com/status/${shows.slug}`);
   });
 
   it("alerts a heartbeat that fails and recovers, on its channels only", async () => {
