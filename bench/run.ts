@@ -4,9 +4,11 @@ import { benchWorkspaceCurrent } from "@/bench/trpc-workspace";
 import { benchScheduler } from "@/bench/scheduler";
 import { benchPings } from "@/bench/pings";
 import { benchStatusPage } from "@/bench/status-page";
+import { benchAlerts } from "@/bench/alerts";
 
 // Figures only, never assertions: compare runs on the same machine.
-// `npm run bench` runs the quick ones; `npm run bench -- scheduler|pings|status-page [seconds]` the load tests.
+// `npm run bench` runs the quick ones; `npm run bench -- scheduler|pings|status-page [seconds]` the load tests;
+// `npm run bench -- alerts [subjects]` the alert fan-out.
 const [suite, arg] = process.argv.slice(2);
 console.log(`Vigil benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
 if (suite === "scheduler") {
@@ -15,6 +17,8 @@ if (suite === "scheduler") {
   await benchScheduler(50_000, seconds);
 } else if (suite === "status-page") {
   await benchStatusPage(Number(arg ?? 15));
+} else if (suite === "alerts") {
+  await benchAlerts(Number(arg ?? 1000));
 } else if (suite === "pings") {
   await benchPings(Number(arg ?? 20));
 } else {

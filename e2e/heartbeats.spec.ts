@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { PASSWORD, keepScreenshot, signUp, uniqueEmail } from "./fixtures";
+import { E2E_PORT } from "@/playwright.config";
 
 const run = promisify(execFile);
 
@@ -96,7 +97,7 @@ test("the REST API creates a heartbeat a script can ping, and round-trips it", a
     "updated_at",
   ])
     expect(hb).toHaveProperty(field);
-  expect(hb.ping_url).toBe(`http://127.0.0.1:3123/ping/${hb.token as string}`);
+  expect(hb.ping_url).toBe(`http://127.0.0.1:${E2E_PORT}/ping/${hb.token as string}`);
 
   expect(await (await request.get(new URL(hb.ping_url as string).pathname)).text()).toBe("OK");
   const after = (await (

@@ -52,6 +52,11 @@ const envSchema = z
       .union([boolFlag, httpUrl], { error: "must be true, false or the dev server's URL" })
       .optional(),
     INNGEST_BASE_URL: httpUrl.optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/.+/, { error: "must be an smtp:// or smtps:// URL" })
+      .optional(),
+    MAIL_FROM: z.string().min(3).max(320).optional(),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
       .default("info"),
@@ -113,6 +118,8 @@ export type Config = {
     isDev: boolean;
     baseUrl?: string;
   };
+  /** Outgoing mail for email alert channels; unset, email channels report it on each send. */
+  smtp: { url: string; from: string } | undefined;
   logLevel: Env["LOG_LEVEL"];
   isDev: boolean;
 };
@@ -133,7 +140,8 @@ function deriveBaseUrl(env: Env): string {
 
 /** How a rejected value is shown: secrets never, URLs without their password. */
 function describeValue(name: string, value: string): string {
-  if (/SECRET|KEY|TOKEN|PASSWORD/.test(name)) return `a value of ${value.length} characters`;
+  if (/SECRET|KEY|TOKEN|PASSWORD|SMTP_URL/.test(name))
+    return `a value of ${value.length} characters`;
   return `"${value.replace(/(\/\/[^:/@]*:)[^@/]*@/, "$1***@")}"`;
 }
 
@@ -183,6 +191,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       devServerUrl: typeof env.INNGEST_DEV === "string" ? env.INNGEST_DEV : undefined,
       baseUrl: env.INNGEST_BASE_URL,
     },
+    smtp: env.SMTP_URL
+      ? {
+          url: env.SMTP_URL,
+          from: env.MAIL_FROM ?? `Vigil <vigil@${new URL(deriveBaseUrl(env)).hostname}>`,
+        }
+      : undefined,
     logLevel: env.LOG_LEVEL,
     isDev: env.NODE_ENV === "development",
   };

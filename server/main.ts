@@ -16,6 +16,9 @@ import { relayEvents } from "@/server/realtime/relay-events";
 import { EmbeddedScheduler } from "@/server/jobs/embedded-scheduler";
 import { HeartbeatAlarmClock } from "@/server/jobs/heartbeat-alarm-clock";
 import { bridgeHeartbeatsToInngest } from "@/server/jobs/bridge-heartbeats";
+import { bridgeFlipsToInngest } from "@/server/jobs/bridge-flips";
+import { AlertDispatcher } from "@/server/jobs/alert-dispatcher";
+import { alertDepsFrom } from "@/server/services/alerts/alert-deps";
 import { createInngestClient } from "@/server/jobs/client";
 import { PingBatcher } from "@/server/http/ping-batcher";
 import { handlePing } from "@/server/http/ping-handler";
@@ -70,7 +73,9 @@ type Resources = {
   control?: { close: () => Promise<void> } | null;
   scheduler?: EmbeddedScheduler | null;
   alarmClock?: HeartbeatAlarmClock | null;
+  alerts?: AlertDispatcher | null;
   stopInngestBridge?: () => void;
+  stopFlipBridge?: () => void;
   batcher?: PingBatcher;
 };
 
@@ -91,14 +96,26 @@ async function shutdown(signal: string): Promise<void> {
   }, 10_000);
   force.unref();
   try {
-    const { server, io, control, scheduler, alarmClock, stopRelay, stopInngestBridge, database } =
-      resources;
+    const {
+      server,
+      io,
+      control,
+      scheduler,
+      alarmClock,
+      alerts,
+      stopRelay,
+      stopInngestBridge,
+      stopFlipBridge,
+      database,
+    } = resources;
     const closed = server?.listening
       ? new Promise<void>((resolve) => server.close(() => resolve()))
       : Promise.resolve();
     await scheduler?.stop();
     await alarmClock?.stop();
+    await alerts?.stop();
     stopInngestBridge?.();
+    stopFlipBridge?.();
     resources.batcher?.close();
     stopRelay?.();
     resources.stopStatusPages?.();
@@ -227,6 +244,18 @@ async function start(): Promise<void> {
   resources.stopInngestBridge = config.inngest.enabled
     ? bridgeHeartbeatsToInngest(createInngestClient(config.inngest), logger)
     : undefined;
+  // Alerts: the outbox is written with each flip; Inngest or the embedded dispatcher sends it.
+  resources.stopFlipBridge = config.inngest.enabled
+    ? bridgeFlipsToInngest(createInngestClient(config.inngest), logger)
+    : undefined;
+  resources.alerts = config.inngest.enabled
+    ? null
+    : new AlertDispatcher({
+        db: database.db,
+        now: systemClock,
+        logger,
+        alerts: alertDepsFrom(config),
+      });
   resources.scheduler = config.inngest.enabled
     ? null
     : new EmbeddedScheduler({
@@ -239,6 +268,7 @@ async function start(): Promise<void> {
 
   // Deadlines that passed while Vigil was stopped are swept at once, as the server starts listening.
   resources.alarmClock?.start();
+  resources.alerts?.start();
   resources.batcher = batcher;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -13,6 +13,9 @@ export function EditHeartbeat({ id }: { id: string }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const { data, error } = useQuery(trpc.heartbeat.get.queryOptions({ id }));
+  const { data: channelIds } = useQuery(
+    trpc.alerts.subjectChannelIds.queryOptions({ subjectId: id }),
+  );
   const update = useMutation(trpc.heartbeat.update.mutationOptions());
   const [errors, setErrors] = useState<HeartbeatFieldErrors>({});
   if (error)
@@ -21,7 +24,7 @@ export function EditHeartbeat({ id }: { id: string }) {
         {error.message}
       </p>
     );
-  if (!data) return <p className="text-sm text-zinc-500">Loading…</p>;
+  if (!data || !channelIds) return <p className="text-sm text-zinc-500">Loading…</p>;
   return (
     <>
       <PageHeader
@@ -29,7 +32,7 @@ export function EditHeartbeat({ id }: { id: string }) {
         description="A new schedule or grace applies at once."
       />
       <HeartbeatForm
-        initial={data.heartbeat}
+        initial={{ ...data.heartbeat, channelIds }}
         submitLabel="Save changes"
         serverErrors={errors}
         onSubmit={async (values) => {

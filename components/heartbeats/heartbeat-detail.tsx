@@ -6,6 +6,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { KeyRound } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { SubjectHeader } from "@/components/dashboard/subject-header";
+import { AlertLog } from "@/components/alerts/alert-log";
 import { Card, Stat } from "@/components/ui/panel";
 import { useNow } from "@/components/ui/use-now";
 import { HeartbeatBadge } from "@/components/heartbeats/heartbeat-badge";
@@ -191,6 +192,9 @@ export function HeartbeatDetail({ id }: { id: string }) {
           )}
         </Card>
       </div>
+      <Card title="Alerts sent">
+        <AlertLog subjectId={id} showChannel />
+      </Card>
     </div>
   );
 }

@@ -4,8 +4,14 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert } from "@/components/ui/field";
 import { FieldShell, SelectField } from "@/components/ui/select-field";
+import {
+  AlertFields,
+  alertDefaults,
+  readAlertFields,
+  type AlertValues,
+} from "@/components/alerts/alert-fields";
 
-export type HeartbeatFormValues = {
+export type HeartbeatFormValues = AlertValues & {
   name: string;
   intervalSecs: number | null;
   schedule: string | null;
@@ -87,6 +93,7 @@ export const heartbeatDefaults: HeartbeatFormValues = {
   tz: "UTC",
   graceSecs: 3600,
   maxRuntimeSecs: null,
+  ...alertDefaults,
 };
 
 /** Create/edit form: an interval or a cron schedule in a time zone, grace and an optional run limit. */
@@ -120,6 +127,7 @@ export function HeartbeatForm({
         tz: kind === "cron" ? String(form.get("tz") ?? "UTC") : "UTC",
         graceSecs: secsOf(form, "graceSecs"),
         maxRuntimeSecs: maxRuntime === "" ? null : secsOf(form, "maxRuntimeSecs"),
+        ...readAlertFields(form),
       });
     } finally {
       setPending(false);
@@ -218,6 +226,11 @@ export function HeartbeatForm({
           <input type="hidden" name="maxRuntimeSecsUnit" value="1" />
         </div>
       </section>
+      <AlertFields
+        initial={initial}
+        downLabel="When it goes missing or fails"
+        errors={{ channelIds: errors.channelIds, reminderHours: errors.reminderHours }}
+      />
       <div className="flex justify-end">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : submitLabel}

@@ -13,6 +13,9 @@ export function EditMonitor({ id }: { id: string }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const { data, error } = useQuery(trpc.monitor.get.queryOptions({ id }));
+  const { data: channelIds } = useQuery(
+    trpc.alerts.subjectChannelIds.queryOptions({ subjectId: id }),
+  );
   const update = useMutation(trpc.monitor.update.mutationOptions());
   const [errors, setErrors] = useState<FieldErrors>({});
   if (error)
@@ -21,13 +24,13 @@ export function EditMonitor({ id }: { id: string }) {
         {error.message}
       </p>
     );
-  if (!data) return <p className="text-sm text-zinc-500">Loading…</p>;
+  if (!data || !channelIds) return <p className="text-sm text-zinc-500">Loading…</p>;
   const m = data.monitor;
   return (
     <>
       <PageHeader title={`Edit ${m.name}`} description="Changes apply from the next check." />
       <MonitorForm
-        initial={m}
+        initial={{ ...m, channelIds }}
         submitLabel="Save changes"
         serverErrors={errors}
         onSubmit={async (values) => {

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/components/trpc/client";
 import { SubjectHeader } from "@/components/dashboard/subject-header";
+import { AlertLog } from "@/components/alerts/alert-log";
 import { Card, Stat } from "@/components/ui/panel";
 import { useNow } from "@/components/ui/use-now";
 import { StatusBadge } from "@/components/monitors/status-badge";
@@ -184,6 +185,9 @@ export function MonitorDetail({ id }: { id: string }) {
           )}
         </Card>
       </div>
+      <Card title="Alerts sent">
+        <AlertLog subjectId={id} showChannel />
+      </Card>
     </div>
   );
 }

@@ -4,8 +4,14 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert } from "@/components/ui/field";
 import { SelectField, TextAreaField } from "@/components/ui/select-field";
+import {
+  AlertFields,
+  alertDefaults,
+  readAlertFields,
+  type AlertValues,
+} from "@/components/alerts/alert-fields";
 
-export type MonitorFormValues = {
+export type MonitorFormValues = AlertValues & {
   name: string;
   url: string;
   method: "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
@@ -37,6 +43,7 @@ export const monitorDefaults: MonitorFormValues = {
   intervalSecs: 60,
   retryIntervalSecs: 20,
   confirmations: 2,
+  ...alertDefaults,
 };
 
 export type FieldErrors = Partial<Record<keyof MonitorFormValues | "form", string>>;
@@ -106,6 +113,7 @@ export function MonitorForm({
         intervalSecs: num(form, "intervalSecs"),
         retryIntervalSecs: num(form, "retryIntervalSecs"),
         confirmations: num(form, "confirmations"),
+        ...readAlertFields(form),
       });
     } finally {
       setPending(false);
@@ -269,6 +277,12 @@ export function MonitorForm({
           </div>
         </div>
       </details>
+
+      <AlertFields
+        initial={initial}
+        downLabel="When it goes down"
+        errors={{ channelIds: errors.channelIds, reminderHours: errors.reminderHours }}
+      />
 
       <div className="flex justify-end gap-3">
         <Button type="submit" disabled={pending}>

@@ -49,6 +49,10 @@ export const heartbeats = pgTable(
     alarmAt: timestamp("alarm_at", { withTimezone: true }),
     /** Bumped by every write: the ping fast path compares and swaps on it. */
     version: integer("version").notNull().default(0),
+    /** Alerts: on the flip into an outage, on recovery, and a reminder every N hours while down. */
+    alertOnDown: boolean("alert_on_down").notNull().default(true),
+    alertOnRecovery: boolean("alert_on_recovery").notNull().default(true),
+    reminderHours: integer("reminder_hours"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

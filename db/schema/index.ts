@@ -11,3 +11,5 @@ export * from "@/db/schema/flips";
 export * from "@/db/schema/incidents";
 export * from "@/db/schema/heartbeats";
 export * from "@/db/schema/status-pages";
+export * from "@/db/schema/channels";
+export * from "@/db/schema/alerts";

@@ -50,6 +50,10 @@ export const monitors = pgTable(
     // A check in flight holds a lease; only its holder may record the result.
     leaseToken: uuid("lease_token"),
     leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    /** Alerts: on the flip into an outage, on recovery, and a reminder every N hours while down. */
+    alertOnDown: boolean("alert_on_down").notNull().default(true),
+    alertOnRecovery: boolean("alert_on_recovery").notNull().default(true),
+    reminderHours: integer("reminder_hours"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

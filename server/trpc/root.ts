@@ -4,6 +4,7 @@ import { workspaceRouter } from "@/server/trpc/routers/workspace";
 import { monitorRouter } from "@/server/trpc/routers/monitor";
 import { heartbeatRouter } from "@/server/trpc/routers/heartbeat";
 import { statusPageRouter } from "@/server/trpc/routers/status-page";
+import { alertsRouter } from "@/server/trpc/routers/alerts";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   monitor: monitorRouter,
   heartbeat: heartbeatRouter,
   statusPage: statusPageRouter,
+  alerts: alertsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,11 +5,13 @@ import {
 } from "@/server/services/heartbeats/heartbeat-settings";
 import { pingUrlFor } from "@/server/services/heartbeats/heartbeat-token";
 import { parseWith, writableFields } from "@/server/http/api-v1/respond";
+import type { DbOrTx } from "@/db/client";
+import { channelIdsOf } from "@/server/services/alerts/subject-channels";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The heartbeat as REST API v1 shows it (Tickstem-compatible snake_case). */
-export function heartbeatJson(h: Heartbeat, baseUrl: string) {
+export function heartbeatJson(h: Heartbeat, baseUrl: string, channelIds: string[]) {
   return {
     id: h.id,
     name: h.name,
@@ -21,6 +23,10 @@ export function heartbeatJson(h: Heartbeat, baseUrl: string) {
     grace_secs: h.graceSecs,
     max_runtime_secs: h.maxRuntimeSecs,
     paused: h.status === "paused",
+    channel_ids: channelIds,
+    alert_on_down: h.alertOnDown,
+    alert_on_recovery: h.alertOnRecovery,
+    reminder_hours: h.reminderHours,
     status: h.status,
     consecutive_misses: h.consecutiveMisses,
     last_pinged_at: iso(h.lastPingedAt),
@@ -32,6 +38,18 @@ export function heartbeatJson(h: Heartbeat, baseUrl: string) {
     updated_at: h.updatedAt.toISOString(),
   };
 }
+
+/** Heartbeats as the API shows them, with the channels each alerts. */
+export async function heartbeatsJson(db: DbOrTx, list: Heartbeat[], baseUrl: string) {
+  const ids = await channelIdsOf(
+    db,
+    list.map((h) => h.id),
+  );
+  return list.map((h) => heartbeatJson(h, baseUrl, ids.get(h.id) ?? []));
+}
+
+export const oneHeartbeatJson = async (db: DbOrTx, h: Heartbeat, baseUrl: string) =>
+  (await heartbeatsJson(db, [h], baseUrl))[0];
 
 export function pingJson(p: PingRow) {
   return {
@@ -57,6 +75,10 @@ const WRITABLE = [
   "grace_secs",
   "max_runtime_secs",
   "paused",
+  "channel_ids",
+  "alert_on_down",
+  "alert_on_recovery",
+  "reminder_hours",
 ] as const;
 
 export function parseCreateHeartbeat(body: unknown) {

@@ -4,11 +4,13 @@ import {
   updateMonitorInput,
 } from "@/server/services/monitors/monitor-settings";
 import { parseWith, writableFields } from "@/server/http/api-v1/respond";
+import type { DbOrTx } from "@/db/client";
+import { channelIdsOf } from "@/server/services/alerts/subject-channels";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The monitor as REST API v1 shows it (Tickstem-compatible snake_case). */
-export function monitorJson(m: Monitor) {
+export function monitorJson(m: Monitor, channelIds: string[]) {
   return {
     id: m.id,
     name: m.name,
@@ -26,6 +28,10 @@ export function monitorJson(m: Monitor) {
     retry_interval_secs: m.retryIntervalSecs,
     confirmations: m.confirmations,
     paused: m.status === "paused",
+    channel_ids: channelIds,
+    alert_on_down: m.alertOnDown,
+    alert_on_recovery: m.alertOnRecovery,
+    reminder_hours: m.reminderHours,
     status: m.status,
     consecutive_failures: m.consecutiveFailures,
     last_checked_at: iso(m.lastCheckedAt),
@@ -38,6 +44,17 @@ export function monitorJson(m: Monitor) {
     updated_at: m.updatedAt.toISOString(),
   };
 }
+
+/** Monitors as the API shows them, with the channels each alerts. */
+export async function monitorsJson(db: DbOrTx, list: Monitor[]) {
+  const ids = await channelIdsOf(
+    db,
+    list.map((m) => m.id),
+  );
+  return list.map((m) => monitorJson(m, ids.get(m.id) ?? []));
+}
+
+export const oneMonitorJson = async (db: DbOrTx, m: Monitor) => (await monitorsJson(db, [m]))[0];
 
 export function checkJson(c: {
   id: string;
@@ -75,6 +92,10 @@ const WRITABLE = [
   "retry_interval_secs",
   "confirmations",
   "paused",
+  "channel_ids",
+  "alert_on_down",
+  "alert_on_recovery",
+  "reminder_hours",
 ] as const;
 
 export const parseCreateMonitor = (body: unknown) =>

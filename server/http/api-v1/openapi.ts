@@ -1,6 +1,23 @@
 import { z } from "zod";
 import { httpMethods } from "@/db/schema/monitors";
 import { monitorStatuses } from "@/server/domain/monitors/monitor-state";
+import { channelKinds } from "@/db/schema/channels";
+
+const alertSettings = {
+  channel_ids: z
+    .array(z.uuid())
+    .describe("channels this subject alerts; on create, unset means the default channels"),
+  alert_on_down: z.boolean().default(true),
+  alert_on_recovery: z.boolean().default(true),
+  reminder_hours: z
+    .number()
+    .int()
+    .min(1)
+    .max(168)
+    .nullable()
+    .default(null)
+    .describe("remind every N hours while still down"),
+};
 
 const monitorWritable = z.object({
   name: z.string().min(1).max(100),
@@ -21,6 +38,7 @@ const monitorWritable = z.object({
   retry_interval_secs: z.number().int().min(10).max(86_400).default(20),
   confirmations: z.number().int().min(1).max(10).default(2),
   paused: z.boolean().default(false),
+  ...alertSettings,
 });
 
 const monitor = monitorWritable.extend({
@@ -61,6 +79,7 @@ const heartbeatWritable = z.object({
   grace_secs: z.number().int().min(0).max(2_678_400).default(60),
   max_runtime_secs: z.number().int().min(10).max(2_678_400).nullable().default(null),
   paused: z.boolean().default(false),
+  ...alertSettings,
 });
 
 const heartbeat = heartbeatWritable.extend({
@@ -114,6 +133,35 @@ const statusPage = statusPageWritable.extend({
   updated_at: z.iso.datetime(),
 });
 
+const channelWritable = z.object({
+  name: z.string().min(1).max(100),
+  kind: z.enum(channelKinds),
+  url: z.string().nullable().describe("receiver URL (every kind but email)"),
+  to: z.string().nullable().describe("email: one or more addresses, comma-separated"),
+  headers: z.record(z.string(), z.string()).describe("webhook only; write-only values"),
+  secret: z
+    .string()
+    .min(16)
+    .describe("webhook only, write-only: HMAC-SHA256 key (generated when omitted)"),
+  enabled: z.boolean().default(true),
+  is_default: z
+    .boolean()
+    .default(false)
+    .describe("attached to monitors and heartbeats created after it"),
+});
+
+const channel = channelWritable.omit({ secret: true, headers: true }).extend({
+  id: z.uuid(),
+  header_names: z.array(z.string()),
+  has_secret: z.boolean(),
+  failing: z.boolean().describe("3 or more failed attempts in a row"),
+  consecutive_failures: z.number().int(),
+  last_error: z.string().nullable(),
+  last_delivered_at: z.iso.datetime().nullable(),
+  created_at: z.iso.datetime(),
+  updated_at: z.iso.datetime(),
+});
+
 const statusPageItem = z.object({
   subject_kind: z.enum(["monitor", "heartbeat"]),
   subject_id: z.uuid(),
@@ -129,6 +177,25 @@ const statusPageItem = z.object({
 });
 const statusPageItems = z.object({ items: z.array(statusPageItem) });
 const statusPageItemsWrite = z.object({ items: z.array(statusPageItem.omit({ name: true })) });
+
+const alertMessage = z.object({
+  id: z.uuid(),
+  channel_id: z.uuid(),
+  channel_name: z.string(),
+  kind: z.enum(["alert", "reminder", "test"]),
+  subject_kind: z.enum(["monitor", "heartbeat"]).nullable(),
+  subject_id: z.uuid().nullable(),
+  delivery: z.string().describe("X-Vigil-Delivery: <newest flip id>.<channel id>"),
+  flip_ids: z.array(z.uuid()).describe("every flip this message carries (folded)"),
+  summary: z.string(),
+  text: z.string(),
+  status: z.enum(["sending", "retrying", "delivered", "failed"]),
+  attempts: z.number().int(),
+  last_error: z.string().nullable(),
+  next_attempt_at: z.iso.datetime().nullable(),
+  created_at: z.iso.datetime(),
+  delivered_at: z.iso.datetime().nullable(),
+});
 
 const error = z.object({ error: z.string() });
 
@@ -160,7 +227,7 @@ export function openApiDocument(baseUrl: string) {
       title: "Vigil REST API",
       version: "1",
       description:
-        "Uptime monitors, heartbeats and status pages. Authenticate with `Authorization: Bearer <key>` from `npx vigil apikey:create`.",
+        "Uptime monitors, heartbeats, status pages and alert channels. Authenticate with `Authorization: Bearer <key>` from `npx vigil apikey:create`.",
     },
     servers: [{ url: `${baseUrl}/api/v1` }],
     security: [{ bearer: [] }],
@@ -186,6 +253,16 @@ export function openApiDocument(baseUrl: string) {
         StatusPageUpdate: schema(statusPageWritable.partial(), "input"),
         StatusPageItems: schema(statusPageItems),
         StatusPageItemsUpdate: schema(statusPageItemsWrite, "input"),
+        Channel: schema(channel),
+        ChannelCreated: schema(
+          channel.extend({ secret: z.string().describe("webhook only: shown this once") }),
+        ),
+        ChannelCreate: schema(
+          channelWritable.partial({ url: true, to: true, headers: true, secret: true }),
+          "input",
+        ),
+        ChannelUpdate: schema(channelWritable.omit({ kind: true }).partial(), "input"),
+        AlertMessage: schema(alertMessage),
         Error: schema(error),
       },
     },
@@ -375,6 +452,113 @@ export function openApiDocument(baseUrl: string) {
               description: "not found (unknown or deleted token)",
               content: { "text/plain": { schema: { type: "string" } } },
             },
+          },
+        },
+      },
+      "/channels": {
+        get: {
+          summary: "List notification channels",
+          responses: {
+            "200": {
+              description: "All channels",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      channels: { type: "array", items: { $ref: "#/components/schemas/Channel" } },
+                    },
+                  },
+                },
+              },
+            },
+            "401": errors["401"],
+          },
+        },
+        post: {
+          summary: "Add a channel (a webhook's secret is in this answer only)",
+          requestBody: { required: true, content: json("ChannelCreate") },
+          responses: {
+            "201": { description: "Created", content: json("ChannelCreated") },
+            "400": errors["400"],
+            "401": errors["401"],
+          },
+        },
+      },
+      "/channels/{id}": {
+        parameters: [idParam],
+        get: {
+          summary: "Get a channel",
+          responses: { "200": { description: "The channel", content: json("Channel") }, ...errors },
+        },
+        patch: {
+          summary: "Change a channel (partial; a new secret replaces the old one)",
+          requestBody: { required: true, content: json("ChannelUpdate") },
+          responses: { "200": { description: "The channel", content: json("Channel") }, ...errors },
+        },
+        delete: {
+          summary: "Delete a channel and its delivery log",
+          responses: { "204": { description: "Deleted" }, ...errors },
+        },
+      },
+      "/channels/{id}/test": {
+        parameters: [idParam],
+        post: {
+          summary: "Send a test notification now; the answer says whether the receiver took it",
+          responses: {
+            "200": {
+              description: "The result",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      delivered: { type: "boolean" },
+                      error: { type: "string", nullable: true },
+                      message_id: { type: "string", format: "uuid" },
+                    },
+                  },
+                },
+              },
+            },
+            ...errors,
+          },
+        },
+      },
+      "/channels/{id}/messages": {
+        parameters: [
+          idParam,
+          {
+            name: "limit",
+            in: "query",
+            schema: {
+              type: "integer",
+              minimum: 1,
+              default: 50,
+              description: "above 1000 is served as 1000",
+            },
+          },
+        ],
+        get: {
+          summary: "The channel's delivery log, newest first",
+          responses: {
+            "200": {
+              description: "Messages",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      messages: {
+                        type: "array",
+                        items: { $ref: "#/components/schemas/AlertMessage" },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+            ...errors,
           },
         },
       },

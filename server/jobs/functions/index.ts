@@ -5,6 +5,7 @@ import {
   createDeadlineSweep,
   createHeartbeatDeadline,
 } from "@/server/jobs/functions/heartbeat-deadlines";
+import { createAlertSweep, createDeliverAlerts } from "@/server/jobs/functions/deliver-alerts";
 
 /** Functions served at /api/inngest for this client. */
 export function createFunctions(inngest: Inngest) {
@@ -14,5 +15,7 @@ export function createFunctions(inngest: Inngest) {
     createUpkeep(inngest),
     createHeartbeatDeadline(inngest),
     createDeadlineSweep(inngest),
+    createDeliverAlerts(inngest),
+    createAlertSweep(inngest),
   ];
 }

@@ -4,8 +4,12 @@ import { getEventBus } from "@/server/events/bus";
 import { generatePingToken } from "@/server/services/heartbeats/heartbeat-token";
 import { checkSchedule } from "@/server/services/heartbeats/check-schedule";
 import type { HeartbeatSettings } from "@/server/services/heartbeats/heartbeat-settings";
+import { assertChannelsOf, setSubjectChannels } from "@/server/services/alerts/subject-channels";
 
-/** Creates a heartbeat with a fresh ping token; it waits as `new` until its first ping. */
+/**
+ * Creates a heartbeat with a fresh ping token and the channels it alerts (unset: the workspace's
+ * default channels); it waits as `new` until its first ping.
+ */
 export async function createHeartbeat({
   ctx,
   input,
@@ -15,20 +19,29 @@ export async function createHeartbeat({
 }): Promise<Heartbeat> {
   checkSchedule(input);
   const now = ctx.now();
-  const { paused, ...settings } = input;
-  const [hb] = await ctx.db
-    .insert(heartbeats)
-    .values({
-      ...settings,
-      workspaceId: ctx.workspaceId,
-      token: generatePingToken(),
-      status: paused ? "paused" : "new",
-      statusChangedAt: now,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  if (!hb) throw new Error("heartbeat insert returned no row");
+  const { paused, channelIds, ...settings } = input;
+  if (channelIds) await assertChannelsOf(ctx.db, ctx.workspaceId, channelIds);
+  const hb = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(heartbeats)
+      .values({
+        ...settings,
+        workspaceId: ctx.workspaceId,
+        token: generatePingToken(),
+        status: paused ? "paused" : "new",
+        statusChangedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!row) throw new Error("heartbeat insert returned no row");
+    await setSubjectChannels(
+      tx,
+      { kind: "heartbeat", id: row.id, workspaceId: ctx.workspaceId },
+      channelIds,
+    );
+    return row;
+  });
   getEventBus().emit("heartbeat.changed", {
     workspaceId: ctx.workspaceId,
     heartbeatId: hb.id,

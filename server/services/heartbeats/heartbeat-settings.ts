@@ -16,6 +16,15 @@ export const heartbeatSettingsShape = {
   graceSecs: z.number().int().min(0).max(MAX_SECS),
   maxRuntimeSecs: z.number().int().min(10).max(MAX_SECS).nullable(),
   paused: z.boolean(),
+  alertOnDown: z.boolean(),
+  alertOnRecovery: z.boolean(),
+  reminderHours: z
+    .number()
+    .int()
+    .min(1, { error: "must be at least 1 hour" })
+    .max(168, { error: "must be at most 168 hours" })
+    .nullable(),
+  channelIds: z.array(z.string().max(64)).max(50),
 };
 
 export const createHeartbeatInput = z.object({
@@ -26,6 +35,10 @@ export const createHeartbeatInput = z.object({
   graceSecs: heartbeatSettingsShape.graceSecs.default(60),
   maxRuntimeSecs: heartbeatSettingsShape.maxRuntimeSecs.default(null),
   paused: heartbeatSettingsShape.paused.default(false),
+  alertOnDown: heartbeatSettingsShape.alertOnDown.default(true),
+  alertOnRecovery: heartbeatSettingsShape.alertOnRecovery.default(true),
+  reminderHours: heartbeatSettingsShape.reminderHours.default(null),
+  channelIds: heartbeatSettingsShape.channelIds.optional(),
 });
 export type CreateHeartbeatInput = z.input<typeof createHeartbeatInput>;
 
@@ -41,4 +54,9 @@ export type HeartbeatSettings = {
   graceSecs: number;
   maxRuntimeSecs: number | null;
   paused: boolean;
+  alertOnDown?: boolean;
+  alertOnRecovery?: boolean;
+  reminderHours?: number | null;
+  /** Unset on creation: the workspace's default channels. */
+  channelIds?: string[];
 };

@@ -7,6 +7,7 @@ import {
   type HeartbeatFlip,
 } from "@/server/domain/heartbeats/heartbeat-state";
 import type { FlipEvent } from "@/server/events/bus";
+import { enqueueFlipAlerts } from "@/server/services/alerts/enqueue-flip-alerts";
 
 export type PendingFlip = {
   heartbeatId: string;
@@ -16,8 +17,8 @@ export type PendingFlip = {
 };
 
 /**
- * Writes heartbeat flips in bulk and opens or resolves their incidents, inside the caller's
- * transaction (which holds the heartbeat rows locked). Returns the events to emit after commit.
+ * Writes heartbeat flips in bulk, opens or resolves their incidents and queues their alerts (the
+ * outbox), inside the caller's transaction (which holds the heartbeat rows locked). Returns the events to emit after commit.
  */
 export async function recordHeartbeatFlips(tx: Tx, pending: PendingFlip[]): Promise<FlipEvent[]> {
   if (pending.length === 0) return [];
@@ -39,11 +40,14 @@ export async function recordHeartbeatFlips(tx: Tx, pending: PendingFlip[]): Prom
   for (const [i, p] of pending.entries()) {
     const id = rows[i]?.id;
     if (!id) throw new Error("flip insert returned too few rows");
+    let endsOutage = false;
     if (resolvesIncident(p.flip)) {
-      await tx
+      const resolved = await tx
         .update(incidents)
         .set({ resolvedAt: p.flip.at, resolvedByFlipId: id })
-        .where(and(eq(incidents.heartbeatId, p.heartbeatId), isNull(incidents.resolvedAt)));
+        .where(and(eq(incidents.heartbeatId, p.heartbeatId), isNull(incidents.resolvedAt)))
+        .returning({ id: incidents.id });
+      endsOutage = resolved.length > 0;
     }
     if (opensIncident(p.flip)) {
       // A run that started after an outage and then failed again continues the open incident.
@@ -62,7 +66,7 @@ export async function recordHeartbeatFlips(tx: Tx, pending: PendingFlip[]): Prom
           startedAt: p.flip.at,
         });
     }
-    events.push({
+    const event: FlipEvent = {
       flipId: id,
       workspaceId: p.workspaceId,
       subjectKind: "heartbeat",
@@ -70,7 +74,9 @@ export async function recordHeartbeatFlips(tx: Tx, pending: PendingFlip[]): Prom
       from: p.flip.from,
       to: p.flip.to,
       at: p.flip.at,
-    });
+    };
+    await enqueueFlipAlerts(tx, { ...event, id }, endsOutage);
+    events.push(event);
   }
   return events;
 }

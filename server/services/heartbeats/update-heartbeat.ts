@@ -11,6 +11,7 @@ import { pauseHeartbeat, resumeHeartbeat } from "@/server/services/heartbeats/pa
 import type { HeartbeatSettings } from "@/server/services/heartbeats/heartbeat-settings";
 import { notFound } from "@/server/services/errors";
 import { recordHeartbeatFlips } from "@/server/services/heartbeats/record-heartbeat-flips";
+import { setSubjectChannels } from "@/server/services/alerts/subject-channels";
 
 /**
  * Applies a partial edit under the row lock (a ping cannot interleave). A new schedule or grace
@@ -25,8 +26,14 @@ export async function updateHeartbeat({
   heartbeatId: string;
   input: Partial<HeartbeatSettings>;
 }): Promise<Heartbeat> {
-  const { paused, ...changes } = input;
+  const { paused, channelIds, ...changes } = input;
   await findHeartbeat(ctx.db, ctx.workspaceId, heartbeatId);
+  if (channelIds !== undefined)
+    await setSubjectChannels(
+      ctx.db,
+      { kind: "heartbeat", id: heartbeatId, workspaceId: ctx.workspaceId },
+      channelIds,
+    );
   if (Object.keys(changes).length > 0) {
     const updated = await ctx.db.transaction(async (tx) => {
       const [current] = await tx

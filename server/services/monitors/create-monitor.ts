@@ -7,13 +7,17 @@ import {
   type MonitorSettings,
 } from "@/server/services/monitors/monitor-settings";
 import { assertConsistentSettings } from "@/server/services/monitors/assert-consistent-settings";
+import { assertChannelsOf, setSubjectChannels } from "@/server/services/alerts/subject-channels";
 
 export type NewMonitorSettings = Omit<MonitorSettings, "retryIntervalSecs" | "timeoutSecs"> & {
   retryIntervalSecs?: number;
   timeoutSecs?: number;
 };
 
-/** Creates a monitor in the actor's workspace; unless paused, its first check is due at once. */
+/**
+ * Creates a monitor in the actor's workspace with the channels it alerts (unset: the workspace's
+ * default channels); unless paused, its first check is due at once.
+ */
 export async function createMonitor({
   ctx,
   input,
@@ -32,20 +36,29 @@ export async function createMonitor({
   const settings = { ...input, retryIntervalSecs, timeoutSecs };
   assertConsistentSettings(settings);
   const now = ctx.now();
-  const { paused, ...rest } = settings;
-  const [monitor] = await ctx.db
-    .insert(monitors)
-    .values({
-      ...rest,
-      workspaceId: ctx.workspaceId,
-      status: paused ? "paused" : "pending",
-      statusChangedAt: now,
-      nextCheckAt: now,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  if (!monitor) throw new Error("monitor insert returned no row");
+  const { paused, channelIds, ...rest } = settings;
+  if (channelIds) await assertChannelsOf(ctx.db, ctx.workspaceId, channelIds);
+  const monitor = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(monitors)
+      .values({
+        ...rest,
+        workspaceId: ctx.workspaceId,
+        status: paused ? "paused" : "pending",
+        statusChangedAt: now,
+        nextCheckAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!row) throw new Error("monitor insert returned no row");
+    await setSubjectChannels(
+      tx,
+      { kind: "monitor", id: row.id, workspaceId: ctx.workspaceId },
+      channelIds,
+    );
+    return row;
+  });
   getEventBus().emit("monitor.changed", {
     workspaceId: ctx.workspaceId,
     monitorId: monitor.id,

@@ -53,6 +53,15 @@ export const monitorSettingsShape = {
   retryIntervalSecs: z.number().int().min(10).max(86_400),
   confirmations: z.number().int().min(1).max(10),
   paused: z.boolean(),
+  alertOnDown: z.boolean(),
+  alertOnRecovery: z.boolean(),
+  reminderHours: z
+    .number()
+    .int()
+    .min(1, { error: "must be at least 1 hour" })
+    .max(168, { error: "must be at most 168 hours" })
+    .nullable(),
+  channelIds: z.array(z.string().max(64)).max(50),
 };
 
 export const createMonitorInput = z.object({
@@ -70,6 +79,10 @@ export const createMonitorInput = z.object({
   retryIntervalSecs: monitorSettingsShape.retryIntervalSecs.optional(),
   confirmations: monitorSettingsShape.confirmations.default(2),
   paused: monitorSettingsShape.paused.default(false),
+  alertOnDown: monitorSettingsShape.alertOnDown.default(true),
+  alertOnRecovery: monitorSettingsShape.alertOnRecovery.default(true),
+  reminderHours: monitorSettingsShape.reminderHours.default(null),
+  channelIds: monitorSettingsShape.channelIds.optional(),
 });
 export type CreateMonitorInput = z.input<typeof createMonitorInput>;
 
@@ -79,10 +92,13 @@ export type UpdateMonitorInput = z.infer<typeof updateMonitorInput>;
 /** Settings after defaults; the engine accepts any positive interval (tests use 1–2 s). */
 export type MonitorSettings = Omit<
   z.output<typeof createMonitorInput>,
-  "retryIntervalSecs" | "timeoutSecs"
+  "retryIntervalSecs" | "timeoutSecs" | "alertOnDown" | "alertOnRecovery" | "reminderHours"
 > & {
   retryIntervalSecs: number;
   timeoutSecs: number;
+  alertOnDown?: boolean;
+  alertOnRecovery?: boolean;
+  reminderHours?: number | null;
 };
 
 /** Retry every 20 s while failing, or at the interval when that is shorter. */

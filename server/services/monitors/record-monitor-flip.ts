@@ -8,10 +8,12 @@ import {
   type MonitorStatus,
 } from "@/server/domain/monitors/monitor-state";
 import type { FlipEvent } from "@/server/events/bus";
+import { enqueueFlipAlerts } from "@/server/services/alerts/enqueue-flip-alerts";
 
 /**
- * Writes a monitor's flip and opens or resolves its incident, inside the caller's transaction
- * (the caller has already won the compare-and-swap on the old state). Returns the event to emit.
+ * Writes a monitor's flip, opens or resolves its incident and queues its alerts (the outbox),
+ * inside the caller's transaction (the caller has already won the compare-and-swap on the old
+ * state). Returns the event to emit.
  */
 export async function recordMonitorFlip(
   tx: Tx,
@@ -48,7 +50,7 @@ export async function recordMonitorFlip(
       startedAt: flip.at,
     });
   }
-  return {
+  const event: FlipEvent = {
     flipId: row.id,
     workspaceId: monitor.workspaceId,
     subjectKind: "monitor",
@@ -57,4 +59,6 @@ export async function recordMonitorFlip(
     to: flip.to,
     at: flip.at,
   };
+  await enqueueFlipAlerts(tx, { ...event, id: row.id }, resolvesIncident(flip));
+  return event;
 }

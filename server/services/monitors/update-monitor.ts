@@ -6,6 +6,7 @@ import type { MonitorSettings } from "@/server/services/monitors/monitor-setting
 import { assertConsistentSettings } from "@/server/services/monitors/assert-consistent-settings";
 import { findMonitor } from "@/server/services/monitors/find-monitor";
 import { pauseMonitor, resumeMonitor } from "@/server/services/monitors/pause-monitor";
+import { setSubjectChannels } from "@/server/services/alerts/subject-channels";
 
 export type MonitorChanges = Partial<MonitorSettings>;
 
@@ -22,8 +23,14 @@ export async function updateMonitor({
   monitorId: string;
   input: MonitorChanges;
 }): Promise<Monitor> {
-  const { paused, ...changes } = input;
+  const { paused, channelIds, ...changes } = input;
   const current = await findMonitor(ctx.db, ctx.workspaceId, monitorId);
+  if (channelIds !== undefined)
+    await setSubjectChannels(
+      ctx.db,
+      { kind: "monitor", id: monitorId, workspaceId: ctx.workspaceId },
+      channelIds,
+    );
   assertConsistentSettings({ ...current, ...changes });
   const now = ctx.now();
   if (Object.keys(changes).length > 0) {

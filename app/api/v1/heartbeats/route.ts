@@ -1,5 +1,9 @@
 import { apiRoute, readJson } from "@/server/http/api-v1/respond";
-import { heartbeatJson, parseCreateHeartbeat } from "@/server/http/api-v1/heartbeat-json";
+import {
+  oneHeartbeatJson,
+  heartbeatsJson,
+  parseCreateHeartbeat,
+} from "@/server/http/api-v1/heartbeat-json";
 import { listHeartbeats } from "@/server/services/heartbeats/list-heartbeats";
 import { createHeartbeat } from "@/server/services/heartbeats/create-heartbeat";
 import { getRuntime } from "@/server/runtime";
@@ -9,7 +13,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async ({ ctx }) => {
   const base = getRuntime().config.baseUrl;
   return Response.json({
-    heartbeats: (await listHeartbeats({ ctx })).map((h) => heartbeatJson(h, base)),
+    heartbeats: await heartbeatsJson(ctx.db, await listHeartbeats({ ctx }), base),
   });
 });
 
@@ -18,5 +22,7 @@ export const POST = apiRoute(async ({ req, ctx }) => {
     ctx,
     input: parseCreateHeartbeat(await readJson(req)),
   });
-  return Response.json(heartbeatJson(heartbeat, getRuntime().config.baseUrl), { status: 201 });
+  return Response.json(await oneHeartbeatJson(ctx.db, heartbeat, getRuntime().config.baseUrl), {
+    status: 201,
+  });
 });

@@ -1,5 +1,5 @@
 import { apiRoute, readJson } from "@/server/http/api-v1/respond";
-import { heartbeatJson, parseUpdateHeartbeat } from "@/server/http/api-v1/heartbeat-json";
+import { oneHeartbeatJson, parseUpdateHeartbeat } from "@/server/http/api-v1/heartbeat-json";
 import { getHeartbeat } from "@/server/services/heartbeats/find-heartbeat";
 import { updateHeartbeat } from "@/server/services/heartbeats/update-heartbeat";
 import { deleteHeartbeat } from "@/server/services/heartbeats/delete-heartbeat";
@@ -9,7 +9,8 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async ({ ctx, params }) =>
   Response.json(
-    heartbeatJson(
+    await oneHeartbeatJson(
+      ctx.db,
       await getHeartbeat({ ctx, heartbeatId: params.id ?? "" }),
       getRuntime().config.baseUrl,
     ),
@@ -22,7 +23,7 @@ export const PATCH = apiRoute(async ({ req, ctx, params }) => {
     heartbeatId: params.id ?? "",
     input: parseUpdateHeartbeat(await readJson(req)),
   });
-  return Response.json(heartbeatJson(heartbeat, getRuntime().config.baseUrl));
+  return Response.json(await oneHeartbeatJson(ctx.db, heartbeat, getRuntime().config.baseUrl));
 });
 
 export const DELETE = apiRoute(async ({ ctx, params }) => {

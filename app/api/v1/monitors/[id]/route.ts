@@ -1,5 +1,5 @@
 import { apiRoute, readJson } from "@/server/http/api-v1/respond";
-import { monitorJson, parseUpdateMonitor } from "@/server/http/api-v1/monitor-json";
+import { oneMonitorJson, parseUpdateMonitor } from "@/server/http/api-v1/monitor-json";
 import { getMonitor } from "@/server/services/monitors/find-monitor";
 import { updateMonitor } from "@/server/services/monitors/update-monitor";
 import { deleteMonitor } from "@/server/services/monitors/delete-monitor";
@@ -7,7 +7,9 @@ import { deleteMonitor } from "@/server/services/monitors/delete-monitor";
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async ({ ctx, params }) =>
-  Response.json(monitorJson(await getMonitor({ ctx, monitorId: params.id ?? "" }))),
+  Response.json(
+    await oneMonitorJson(ctx.db, await getMonitor({ ctx, monitorId: params.id ?? "" })),
+  ),
 );
 
 export const PATCH = apiRoute(async ({ req, ctx, params }) => {
@@ -16,7 +18,7 @@ export const PATCH = apiRoute(async ({ req, ctx, params }) => {
     monitorId: params.id ?? "",
     input: parseUpdateMonitor(await readJson(req)),
   });
-  return Response.json(monitorJson(monitor));
+  return Response.json(await oneMonitorJson(ctx.db, monitor));
 });
 
 export const DELETE = apiRoute(async ({ ctx, params }) => {

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/server/http/api-v1/respond";
-import { heartbeatJson } from "@/server/http/api-v1/heartbeat-json";
+import { oneHeartbeatJson } from "@/server/http/api-v1/heartbeat-json";
 import { pauseHeartbeat } from "@/server/services/heartbeats/pause-heartbeat";
 import { getRuntime } from "@/server/runtime";
 
@@ -7,7 +7,8 @@ export const dynamic = "force-dynamic";
 
 export const POST = apiRoute(async ({ ctx, params }) =>
   Response.json(
-    heartbeatJson(
+    await oneHeartbeatJson(
+      ctx.db,
       await pauseHeartbeat({ ctx, heartbeatId: params.id ?? "" }),
       getRuntime().config.baseUrl,
     ),

@@ -1,0 +1,18 @@
+import type { AlertPayload, Channel, ChannelKind } from "@/db/schema";
+import type { Notification } from "@/server/alerts/notification";
+
+export type DeliveryDeps = {
+  allowPrivateTargets: boolean;
+  /** Bound on one send: a receiver that hangs costs at most this. */
+  timeoutMs: number;
+  smtp: { url: string; from: string } | undefined;
+};
+
+/** One module per channel kind: how a notification reads in that medium, and how it is sent. */
+export type ChannelStrategy = {
+  render: (n: Notification) => AlertPayload;
+  /** Resolves when the receiver accepted the message; rejects with the receiver's error. */
+  send: (payload: AlertPayload, channel: Channel, deps: DeliveryDeps) => Promise<void>;
+};
+
+export type { ChannelKind };

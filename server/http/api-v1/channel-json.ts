@@ -1,0 +1,60 @@
+import type { Channel } from "@/db/schema";
+import type { AlertLogEntry } from "@/server/services/alerts/list-alert-messages";
+import { createChannelInput, updateChannelInput } from "@/server/services/alerts/channel-settings";
+import { isFailing } from "@/server/services/alerts/manage-channels";
+import { parseWith, writableFields } from "@/server/http/api-v1/respond";
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+/** A URL's password never leaves the server once stored. */
+const maskUrl = (url: string | undefined) =>
+  url?.replace(/(\/\/[^:/@]*:)[^@/]*@/, "$1***@") ?? null;
+
+/** The channel as REST API v1 shows it: secrets (webhook secret, header values) are write-only. */
+export function channelJson(c: Channel) {
+  return {
+    id: c.id,
+    name: c.name,
+    kind: c.kind,
+    url: c.kind === "email" ? null : maskUrl(c.settings.url),
+    to: c.kind === "email" ? (c.settings.to ?? null) : null,
+    header_names: Object.keys(c.settings.headers ?? {}),
+    enabled: c.enabled,
+    is_default: c.isDefault,
+    has_secret: c.secret !== null,
+    failing: isFailing(c),
+    consecutive_failures: c.consecutiveFailures,
+    last_error: c.lastError,
+    last_delivered_at: iso(c.lastDeliveredAt),
+    created_at: c.createdAt.toISOString(),
+    updated_at: c.updatedAt.toISOString(),
+  };
+}
+
+export function alertMessageJson(m: AlertLogEntry) {
+  return {
+    id: m.id,
+    channel_id: m.channelId,
+    channel_name: m.channelName,
+    kind: m.kind,
+    subject_kind: m.subjectKind,
+    subject_id: m.monitorId ?? m.heartbeatId,
+    delivery: m.deliveryKey,
+    flip_ids: m.flipIds,
+    summary: m.summary,
+    text: m.text,
+    status: m.status,
+    attempts: m.attempts,
+    last_error: m.lastError,
+    next_attempt_at: iso(m.nextAttemptAt),
+    created_at: m.createdAt.toISOString(),
+    delivered_at: iso(m.deliveredAt),
+  };
+}
+
+const CREATE = ["name", "kind", "url", "to", "headers", "secret", "enabled", "is_default"] as const;
+const UPDATE = ["name", "url", "to", "headers", "secret", "enabled", "is_default"] as const;
+
+export const parseCreateChannel = (body: unknown) =>
+  parseWith(createChannelInput, writableFields(body, CREATE));
+export const parseUpdateChannel = (body: unknown) =>
+  parseWith(updateChannelInput, writableFields(body, UPDATE));

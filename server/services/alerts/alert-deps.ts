@@ -1,0 +1,12 @@
+import type { Config } from "@/server/config";
+import type { AlertDeps } from "@/server/services/alerts/deliver-alerts";
+
+/** A receiver that hangs costs at most this per attempt. */
+export const SEND_TIMEOUT_MS = 10_000;
+
+export const alertDepsFrom = (config: Config): AlertDeps => ({
+  allowPrivateTargets: config.allowPrivateTargets,
+  timeoutMs: SEND_TIMEOUT_MS,
+  smtp: config.smtp,
+  baseUrl: config.baseUrl,
+});

@@ -1,0 +1,78 @@
+import net from "node:net";
+import { z } from "zod";
+import { channelKinds } from "@/db/schema/channels";
+import { isPrivateAddress } from "@/server/checks/http/classify-address";
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
+
+export const receiverUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine(
+    (v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === "http:" || u.protocol === "https:") && u.hostname.length > 0;
+      } catch {
+        return false;
+      }
+    },
+    { error: "must be an http:// or https:// URL" },
+  );
+
+/** One or more addresses, separated by commas. */
+const recipients = z
+  .string()
+  .trim()
+  .min(3)
+  .max(1000)
+  .refine((v) => v.split(",").every((a) => EMAIL.test(a.trim())), {
+    error: "must be an email address (several: separated by commas)",
+  });
+
+/** Channel fields as a person or script may set them; `kind` decides which of url/to applies. */
+export const channelSettingsShape = {
+  name: z.string().trim().min(1, { error: "must not be empty" }).max(100),
+  kind: z.enum(channelKinds, { error: `must be one of ${channelKinds.join(", ")}` }),
+  url: receiverUrl.nullable(),
+  to: recipients.nullable(),
+  headers: z
+    .record(
+      z.string().regex(HEADER_NAME, { error: "header names must be HTTP tokens" }),
+      z
+        .string()
+        .max(4096)
+        .refine((v) => !/[\r\n]/.test(v), { error: "header values must be one line" }),
+    )
+    .refine((h) => Object.keys(h).length <= 20, { error: "at most 20 headers" }),
+  secret: z.string().min(16, { error: "must be at least 16 characters" }).max(256),
+  enabled: z.boolean(),
+  isDefault: z.boolean(),
+};
+
+export const createChannelInput = z.object({
+  name: channelSettingsShape.name,
+  kind: channelSettingsShape.kind,
+  url: channelSettingsShape.url.optional(),
+  to: channelSettingsShape.to.optional(),
+  headers: channelSettingsShape.headers.optional(),
+  secret: channelSettingsShape.secret.optional(),
+  enabled: channelSettingsShape.enabled.default(true),
+  isDefault: channelSettingsShape.isDefault.default(false),
+});
+export type CreateChannelInput = z.output<typeof createChannelInput>;
+
+export const updateChannelInput = z
+  .object({ ...channelSettingsShape, kind: channelSettingsShape.kind })
+  .omit({ kind: true })
+  .partial();
+export type UpdateChannelInput = z.output<typeof updateChannelInput>;
+
+/** Whether a receiver URL names a private address literally (the DNS guard covers hostnames). */
+export function isPrivateLiteral(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[(.*)\]$/, "$1");
+  if (host === "localhost" || host.endsWith(".localhost")) return true;
+  return net.isIP(host) !== 0 && isPrivateAddress(host);
+}

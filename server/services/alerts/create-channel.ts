@@ -1,0 +1,70 @@
+import { randomBytes } from "node:crypto";
+import { channels, type Channel, type ChannelSettings } from "@/db/schema";
+import type { WorkspaceCtx } from "@/server/services/context";
+import { badInput } from "@/server/services/errors";
+import {
+  isPrivateLiteral,
+  type CreateChannelInput,
+  type UpdateChannelInput,
+} from "@/server/services/alerts/channel-settings";
+
+export type ChannelGuard = { allowPrivateTargets: boolean };
+
+/** A webhook signing secret: 192 random bits. */
+export const generateWebhookSecret = () => `whsec_${randomBytes(24).toString("base64url")}`;
+
+/** The settings a kind keeps, after checking that the kind's own field is there and allowed. */
+export function settingsFor(
+  kind: Channel["kind"],
+  input: Pick<UpdateChannelInput, "url" | "to" | "headers">,
+  guard: ChannelGuard,
+): ChannelSettings {
+  if (kind === "email") {
+    if (!input.to) throw badInput("to", "to: an email channel needs an address");
+    if (input.url) throw badInput("url", "url: an email channel takes `to`, not `url`");
+    return { to: input.to };
+  }
+  if (!input.url) throw badInput("url", `url: a ${kind} channel needs a URL`);
+  if (input.to) throw badInput("to", `to: only email channels take an address`);
+  if (!guard.allowPrivateTargets && isPrivateLiteral(input.url))
+    throw badInput("url", "url: private addresses are not allowed on this server");
+  if (input.headers && Object.keys(input.headers).length > 0 && kind !== "webhook")
+    throw badInput("headers", "headers: only webhook channels take custom headers");
+  return kind === "webhook" ? { url: input.url, headers: input.headers ?? {} } : { url: input.url };
+}
+
+/**
+ * Adds a notification channel to the workspace. A webhook gets a signing secret (the given one or
+ * a fresh one), returned here once and never again.
+ */
+export async function createChannel({
+  ctx,
+  input,
+  guard,
+}: {
+  ctx: WorkspaceCtx;
+  input: CreateChannelInput;
+  guard: ChannelGuard;
+}): Promise<{ channel: Channel; secret: string | null }> {
+  const settings = settingsFor(input.kind, input, guard);
+  if (input.secret && input.kind !== "webhook")
+    throw badInput("secret", "secret: only webhook channels are signed");
+  const secret = input.kind === "webhook" ? (input.secret ?? generateWebhookSecret()) : null;
+  const now = ctx.now();
+  const [channel] = await ctx.db
+    .insert(channels)
+    .values({
+      workspaceId: ctx.workspaceId,
+      name: input.name,
+      kind: input.kind,
+      settings,
+      secret,
+      enabled: input.enabled,
+      isDefault: input.isDefault,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!channel) throw new Error("channel insert returned no row");
+  return { channel, secret };
+}

@@ -1,0 +1,168 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, min, or, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { alertDeliveries, alertLanes, alertMessages } from "@/db/schema";
+import type { ServiceCtx } from "@/server/services/context";
+import type { DeliveryDeps } from "@/server/alerts/channel-kind";
+import { pickMessages } from "@/server/services/alerts/pick-messages";
+import { AttemptRecorder } from "@/server/services/alerts/record-attempts";
+import { sendWithDeadline } from "@/server/services/alerts/send-with-deadline";
+
+export type AlertDeps = DeliveryDeps & { baseUrl: string };
+export type LaneLease = { id: string; token: string };
+export type LaneOutcome = {
+  sent: "delivered" | "retrying" | "failed" | null;
+  /** When the lane must be looked at again (a retry, the end of a folding window), or null. */
+  nextAt: Date | null;
+};
+
+/** Long enough for one bounded send; a worker that died mid-send frees its lanes after this. */
+export const LANE_LEASE_MS = 60_000;
+
+/** Leases up to `limit` lanes that are due; another worker skips them (FOR UPDATE SKIP LOCKED). */
+export async function claimDueLanes(db: Db, now: Date, limit: number): Promise<LaneLease[]> {
+  const token = randomUUID();
+  const due = db
+    .select({ id: alertLanes.id })
+    .from(alertLanes)
+    .where(
+      and(
+        lte(alertLanes.dueAt, now),
+        or(isNull(alertLanes.leaseUntil), lte(alertLanes.leaseUntil, now)),
+      ),
+    )
+    .orderBy(asc(alertLanes.dueAt))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  const rows = await db
+    .update(alertLanes)
+    .set({ leaseToken: token, leaseUntil: new Date(now.getTime() + LANE_LEASE_MS) })
+    .where(inArray(alertLanes.id, due))
+    .returning({ id: alertLanes.id });
+  return rows.map((r) => ({ id: r.id, token }));
+}
+
+/** Leases one lane if it is due and free (the Inngest driver works lane by lane). */
+export async function claimLane(db: Db, laneId: string, now: Date): Promise<LaneLease | null> {
+  const token = randomUUID();
+  const [row] = await db
+    .update(alertLanes)
+    .set({ leaseToken: token, leaseUntil: new Date(now.getTime() + LANE_LEASE_MS) })
+    .where(
+      and(
+        eq(alertLanes.id, laneId),
+        lte(alertLanes.dueAt, now),
+        or(isNull(alertLanes.leaseUntil), lte(alertLanes.leaseUntil, now)),
+      ),
+    )
+    .returning({ id: alertLanes.id });
+  return row ? { id: row.id, token } : null;
+}
+
+/** When the next lane falls due (a lane held by a worker: when its lease ends), or null. */
+export async function nextLaneDueAt(db: DbOrTx): Promise<Date | null> {
+  // Two index-friendly looks: free lanes by due_at, and the few leased ones.
+  const [free] = await db
+    .select({ at: min(alertLanes.dueAt) })
+    .from(alertLanes)
+    .where(and(isNotNull(alertLanes.dueAt), isNull(alertLanes.leaseUntil)));
+  const [held] = await db
+    .select({ at: min(sql<Date>`greatest(${alertLanes.dueAt}, ${alertLanes.leaseUntil})`) })
+    .from(alertLanes)
+    .where(and(isNotNull(alertLanes.dueAt), isNotNull(alertLanes.leaseUntil)));
+  const times = [free?.at, held?.at].filter((t) => t != null).map((t) => new Date(t).getTime());
+  return times.length > 0 ? new Date(Math.min(...times)) : null;
+}
+
+/**
+ * Works a batch of leased lanes: one transaction picks each lane's message (its open one, or the
+ * pending flips folded into a new one), then every send runs outside any transaction, bounded by
+ * the channel's timeout, and finished sends are recorded together (group commit). Resolves to
+ * one promise per lane, so a receiver that hangs holds up only its own lane.
+ */
+export async function startLanes(
+  ctx: ServiceCtx,
+  leases: readonly LaneLease[],
+  deps: AlertDeps,
+): Promise<Promise<LaneOutcome>[]> {
+  if (leases.length === 0) return [];
+  const picked = await pickMessages(ctx, leases, deps);
+  const recorder = new AttemptRecorder(ctx);
+  const results: Promise<LaneOutcome>[] = picked.settled.map((o) => Promise.resolve(o));
+  for (const work of picked.works)
+    results.push(
+      sendWithDeadline(work.channel, work.message.payload, deps).then((error) =>
+        recorder.record({ ...work, error, at: ctx.now() }),
+      ),
+    );
+  // Lanes a committing flip held locked: one at a time, each waiting for its row.
+  for (const lease of picked.skipped)
+    results.push(startLanes(ctx, [lease], deps).then((one) => one[0] ?? idle));
+  return results;
+}
+
+const idle: LaneOutcome = { sent: null, nextAt: null };
+
+/** Works one leased lane (see startLanes). */
+export async function processLane(
+  ctx: ServiceCtx,
+  lease: LaneLease,
+  deps: AlertDeps,
+): Promise<LaneOutcome> {
+  const [outcome] = await startLanes(ctx, [lease], deps);
+  return outcome ? await outcome : idle;
+}
+
+/** Claims and works every due lane (up to `limit`), in batches of `concurrency` sends. */
+export async function deliverDueAlerts(
+  ctx: ServiceCtx & { db: Db },
+  deps: AlertDeps,
+  options: { limit?: number; concurrency?: number } = {},
+): Promise<number> {
+  const leases = await claimDueLanes(ctx.db, ctx.now(), options.limit ?? 500);
+  const batch = options.concurrency ?? 50;
+  for (let i = 0; i < leases.length; i += batch)
+    await Promise.all(await startLanes(ctx, leases.slice(i, i + batch), deps));
+  return leases.length;
+}
+
+/** The lanes a flip was queued on (one per channel), for the Inngest driver. */
+export async function lanesOfFlip(
+  db: DbOrTx,
+  flipId: string,
+): Promise<{ laneId: string; channelId: string }[]> {
+  return db
+    .select({ laneId: alertDeliveries.laneId, channelId: alertDeliveries.channelId })
+    .from(alertDeliveries)
+    .where(and(eq(alertDeliveries.flipId, flipId), eq(alertDeliveries.reminder, 0)));
+}
+
+/**
+ * One step of the Inngest driver for one (flip, channel): works the lane if it is free and due,
+ * then says whether that flip's delivery is settled (delivered, or given up) and, if not, when to
+ * look again.
+ */
+export async function driveFlipDelivery(
+  ctx: ServiceCtx & { db: Db },
+  flipId: string,
+  laneId: string,
+  deps: AlertDeps,
+): Promise<{ settled: boolean; nextAt: string | null }> {
+  const lease = await claimLane(ctx.db, laneId, ctx.now());
+  const outcome = lease ? await processLane(ctx, lease, deps) : null;
+  const [row] = await ctx.db
+    .select({
+      status: alertMessages.status,
+      dueAt: alertLanes.dueAt,
+      leaseUntil: alertLanes.leaseUntil,
+    })
+    .from(alertDeliveries)
+    .innerJoin(alertLanes, eq(alertLanes.id, alertDeliveries.laneId))
+    .leftJoin(alertMessages, eq(alertMessages.id, alertDeliveries.messageId))
+    .where(and(eq(alertDeliveries.flipId, flipId), eq(alertDeliveries.laneId, laneId)));
+  if (!row || row.status === "delivered" || row.status === "failed")
+    return { settled: true, nextAt: null };
+  const next =
+    outcome?.nextAt ?? row.leaseUntil ?? row.dueAt ?? new Date(ctx.now().getTime() + 5_000);
+  return { settled: false, nextAt: next.toISOString() };
+}

@@ -1,0 +1,52 @@
+import { alertMessages } from "@/db/schema";
+import type { WorkspaceCtx } from "@/server/services/context";
+import type { Notification } from "@/server/alerts/notification";
+import { channelStrategies } from "@/server/alerts/channel-kinds";
+import type { AlertDeps } from "@/server/services/alerts/deliver-alerts";
+import { findChannel } from "@/server/services/alerts/manage-channels";
+import { sendWithDeadline } from "@/server/services/alerts/send-with-deadline";
+import { randomUUID } from "node:crypto";
+
+export type TestResult = { delivered: boolean; error: string | null; messageId: string };
+
+/** Sends a test message now (bounded by the timeout) and logs it; the result says what happened. */
+export async function sendTestNotification({
+  ctx,
+  channelId,
+  deps,
+}: {
+  ctx: WorkspaceCtx;
+  channelId: string;
+  deps: AlertDeps;
+}): Promise<TestResult> {
+  const channel = await findChannel(ctx.db, ctx.workspaceId, channelId);
+  const now = ctx.now();
+  const notification: Notification = {
+    kind: "test",
+    deliveryKey: `test-${randomUUID()}.${channel.id}`,
+    channel: { id: channel.id, name: channel.name },
+    subject: null,
+    flips: [],
+    at: now,
+  };
+  const payload = channelStrategies[channel.kind].render(notification);
+  const error = await sendWithDeadline(channel, payload, deps);
+  const [message] = await ctx.db
+    .insert(alertMessages)
+    .values({
+      workspaceId: ctx.workspaceId,
+      channelId: channel.id,
+      kind: "test",
+      deliveryKey: notification.deliveryKey,
+      summary: payload.title,
+      payload,
+      status: error === null ? "delivered" : "failed",
+      attempts: 1,
+      lastError: error,
+      createdAt: now,
+      deliveredAt: error === null ? ctx.now() : null,
+    })
+    .returning({ id: alertMessages.id });
+  if (!message) throw new Error("alert message insert returned no row");
+  return { delivered: error === null, error, messageId: message.id };
+}

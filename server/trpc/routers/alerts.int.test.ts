@@ -1,0 +1,119 @@
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
+import { makeUser } from "@/db/testing/factories";
+import { loadConfig } from "@/server/config";
+import { setRuntime } from "@/server/runtime";
+import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
+import { createCaller } from "@/server/trpc/root";
+import { createTrpcContext } from "@/server/trpc/init";
+import type { SessionUser } from "@/server/auth/get-session";
+import { startReceiver, type TestReceiver } from "@/server/alerts/testing/start-receiver";
+
+describe(`tRPC alerts on ${testDbKind()}`, () => {
+  let database: TestDatabase;
+  let receiver: TestReceiver;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    receiver = await startReceiver();
+    const config = loadConfig({});
+    setRuntime({
+      config,
+      db: database.db,
+      dbKind: database.kind,
+      authSecret: "x".repeat(32),
+      logger: pino({ level: "silent" }),
+      signInLimiter: new SignInLimiter(config.signinLimits),
+    });
+  });
+  afterAll(async () => {
+    setRuntime(undefined);
+    await receiver.close();
+    await database.drop();
+  });
+
+  const caller = (user: SessionUser | null, workspace: string | null = null) =>
+    createCaller(
+      createTrpcContext({
+        db: database.db,
+        user,
+        clientIp: "203.0.113.7",
+        requestedWorkspaceId: workspace,
+        allowSignup: true,
+        signInLimiter: new SignInLimiter({ perEmail: 10, perIp: 100, windowSecs: 900 }),
+      }),
+    );
+
+  const someId = "00000000-0000-4000-8000-000000000000";
+  const calls: [string, (c: ReturnType<typeof caller>, id: string) => Promise<unknown>][] = [
+    ["alerts.channel", (c, id) => c.alerts.channel({ id })],
+    ["alerts.updateChannel", (c, id) => c.alerts.updateChannel({ id, changes: { name: "x" } })],
+    ["alerts.deleteChannel", (c, id) => c.alerts.deleteChannel({ id })],
+    ["alerts.sendTest", (c, id) => c.alerts.sendTest({ id })],
+  ];
+
+  it.each([
+    ...calls,
+    ["alerts.channels", (c) => c.alerts.channels()],
+    ["alerts.log", (c) => c.alerts.log({})],
+    ["alerts.subjectChannelIds", (c) => c.alerts.subjectChannelIds({ subjectId: someId })],
+    [
+      "alerts.createChannel",
+      (c) => c.alerts.createChannel({ name: "x", kind: "ntfy", url: "https://ntfy.sh/x" }),
+    ],
+  ] as typeof calls)("refuses %s without a session", async (_name, call) => {
+    await expect(call(caller(null), someId)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+
+  it("lets an outsider neither see, test, change nor delete another workspace's channel", async () => {
+    const owner = await makeUser(database.db);
+    const outsider = await makeUser(database.db);
+    const { channel, secret } = await caller(owner.user).alerts.createChannel({
+      name: "ops",
+      kind: "webhook",
+      url: receiver.url("/outsider"),
+    });
+    expect(secret).toMatch(/^whsec_/);
+    expect(channel).not.toHaveProperty("secret");
+    const them = caller(outsider.user, owner.workspace.id);
+    expect(await them.alerts.channels()).toEqual([]);
+    expect(await them.alerts.log({ channelId: channel.id })).toEqual([]);
+    for (const [, call] of calls)
+      await expect(call(them, channel.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(receiver.received("/outsider")).toHaveLength(0);
+    await expect(
+      them.monitor.create({ name: "m", url: "https://example.com", channelIds: [channel.id] }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: `channel_ids: unknown channel ${channel.id}`,
+    });
+  });
+
+  it("sends a test notification and shows the receiver's answer, then logs it", async () => {
+    const { user } = await makeUser(database.db);
+    const me = caller(user);
+    const { channel } = await me.alerts.createChannel({
+      name: "ops",
+      kind: "webhook",
+      url: receiver.url("/trpc-test"),
+    });
+    receiver.answer("/trpc-test", 500);
+    expect(await me.alerts.sendTest({ id: channel.id })).toMatchObject({
+      delivered: false,
+      error: "HTTP 500: receiver says no (500)",
+    });
+    expect(await me.alerts.sendTest({ id: channel.id })).toMatchObject({
+      delivered: true,
+      error: null,
+    });
+    const log = await me.alerts.log({ channelId: channel.id });
+    expect(log.map((m) => m.status)).toEqual(["delivered", "failed"]);
+    const monitor = await me.monitor.create({
+      name: "m",
+      url: "https://example.com",
+      paused: true,
+      channelIds: [channel.id],
+    });
+    expect(await me.alerts.subjectChannelIds({ subjectId: monitor.id })).toEqual([channel.id]);
+  });
+});

@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
+import { getRuntime } from "@/server/runtime";
+import { createChannelInput, updateChannelInput } from "@/server/services/alerts/channel-settings";
+import { createChannel } from "@/server/services/alerts/create-channel";
+import {
+  deleteChannel,
+  getChannel,
+  listChannels,
+  updateChannel,
+} from "@/server/services/alerts/manage-channels";
+import { channelView } from "@/server/services/alerts/channel-view";
+import { sendTestNotification } from "@/server/services/alerts/send-test-notification";
+import { alertDepsFrom } from "@/server/services/alerts/alert-deps";
+import { listAlertMessages } from "@/server/services/alerts/list-alert-messages";
+import { listSubjectChannelIds } from "@/server/services/alerts/subject-channels";
+
+const byId = z.object({ id: z.string().max(64) });
+const guard = () => ({ allowPrivateTargets: getRuntime().config.allowPrivateTargets });
+
+export const alertsRouter = createTRPCRouter({
+  channels: protectedProcedure.query(async ({ ctx }) =>
+    (await listChannels({ ctx: ctx.service })).map(channelView),
+  ),
+  channel: protectedProcedure
+    .input(byId)
+    .query(async ({ ctx, input }) =>
+      channelView(await getChannel({ ctx: ctx.service, channelId: input.id })),
+    ),
+  createChannel: protectedProcedure.input(createChannelInput).mutation(async ({ ctx, input }) => {
+    const { channel, secret } = await createChannel({ ctx: ctx.service, input, guard: guard() });
+    return { channel: channelView(channel), secret };
+  }),
+  updateChannel: protectedProcedure
+    .input(byId.extend({ changes: updateChannelInput }))
+    .mutation(async ({ ctx, input }) =>
+      channelView(
+        await updateChannel({
+          ctx: ctx.service,
+          channelId: input.id,
+          input: input.changes,
+          guard: guard(),
+        }),
+      ),
+    ),
+  deleteChannel: protectedProcedure
+    .input(byId)
+    .mutation(({ ctx, input }) => deleteChannel({ ctx: ctx.service, channelId: input.id })),
+  sendTest: protectedProcedure.input(byId).mutation(({ ctx, input }) =>
+    sendTestNotification({
+      ctx: ctx.service,
+      channelId: input.id,
+      deps: alertDepsFrom(getRuntime().config),
+    }),
+  ),
+  log: protectedProcedure
+    .input(
+      z.object({
+        channelId: z.string().max(64).optional(),
+        subjectId: z.string().max(64).optional(),
+        limit: z.number().int().min(1).max(1000).default(50),
+      }),
+    )
+    .query(({ ctx, input }) => listAlertMessages({ ctx: ctx.service, ...input })),
+  subjectChannelIds: protectedProcedure
+    .input(z.object({ subjectId: z.string().max(64) }))
+    .query(({ ctx, input }) =>
+      listSubjectChannelIds(ctx.service.db, ctx.service.workspaceId, input.subjectId),
+    ),
+});
