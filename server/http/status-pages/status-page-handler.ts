@@ -6,13 +6,18 @@ import { systemClock } from "@/server/services/context";
 import { userFromCookieHeader, sessionTokenFromCookieHeader } from "@/server/auth/session-cookie";
 import { looksLikeSlug } from "@/server/domain/status-pages/slug";
 import type { StatusPageView } from "@/server/domain/status-pages/page-view";
-import { canView } from "@/server/services/status-pages/find-visible-status-page";
+import { listUserWorkspaces } from "@/server/services/workspaces/list-user-workspaces";
 import { findStatusPageBySlug } from "@/server/services/status-pages/find-status-page";
 import { getStatusPageView } from "@/server/services/status-pages/get-status-page-view";
 import type { CachedBody, Filled, PublicPageCache } from "@/server/http/status-pages/page-cache";
 import { prepareBody } from "@/server/http/status-pages/page-cache";
 import type { PageDirectory, PageMeta } from "@/server/http/status-pages/page-directory";
 import { notFoundHtml, notFoundJson } from "@/server/http/status-pages/not-found";
+
+const notFoundInternal = prepareBody(
+  Buffer.from(JSON.stringify({ error: "not found" })),
+  "application/json; charset=utf-8",
+);
 import {
   componentsDocJson,
   incidentsJson,
@@ -61,7 +66,7 @@ export function handleStatusPage(
   const internal = isInternal(req.headers[INTERNAL_HEADER], deps.internalToken);
   if (url.startsWith("/api/internal/")) {
     if (internal) return false;
-    send(req, res, 404, notFoundJson, "no-store");
+    send(req, res, 404, notFoundInternal, "no-store");
     return true;
   }
   if (url.startsWith(PREVIEW_PREFIX)) {
@@ -72,8 +77,9 @@ export function handleStatusPage(
   if (!url.startsWith("/status/") || internal) return false;
   serve(req, res, deps).catch((err: unknown) => {
     deps.logger.error({ err, url }, "status page request failed");
-    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-    res.end('{"error":"internal error"}');
+    if (!res.headersSent)
+      res.writeHead(503, { "content-type": "application/json", "retry-after": "5" });
+    res.end('{"error":"status page temporarily unavailable; try again in a few seconds"}');
   });
   return true;
 }
@@ -83,7 +89,7 @@ function isInternal(given: string | string[] | undefined, token: string): boolea
   return timingSafeEqual(Buffer.from(given), Buffer.from(token));
 }
 
-function parse(url: string): { slug: string; kind: Kind | null; rsc: boolean } {
+function parse(url: string): { slug: string; kind: Kind | null; query: string } {
   const q = url.indexOf("?");
   const path = q === -1 ? url : url.slice(0, q);
   const query = q === -1 ? "" : url.slice(q + 1);
@@ -92,11 +98,11 @@ function parse(url: string): { slug: string; kind: Kind | null; rsc: boolean } {
   const slug = slash === -1 ? rest : rest.slice(0, slash);
   const tail = slash === -1 ? "" : rest.slice(slash + 1);
   const kind = tail === "" ? "html" : (JSON_KINDS[tail] ?? null);
-  return { slug, kind, rsc: /(^|&)_rsc=/.test(query) };
+  return { slug, kind, query: q === -1 ? "" : `?${query}` };
 }
 
 async function serve(req: IncomingMessage, res: ServerResponse, deps: StatusPageDeps) {
-  const { slug, kind, rsc } = parse(req.url ?? "/");
+  const { slug, kind, query } = parse(req.url ?? "/");
   const jsonish = (req.url ?? "").split("?")[0]!.endsWith(".json");
   const missing = () =>
     jsonish
@@ -108,14 +114,17 @@ async function serve(req: IncomingMessage, res: ServerResponse, deps: StatusPage
     return;
   }
   if (!kind || !looksLikeSlug(slug)) return missing();
+  // A signed-in visitor's workspaces are resolved before the page is looked at, so a private page
+  // and a missing one cost the same work (no timing oracle for guessable slugs).
+  const viewer = await viewerWorkspaces(req, deps);
   const meta = await deps.directory.lookup(slug);
   if (!meta) return missing();
 
   if (meta.visibility === "private") {
-    if (!(await isMemberViewer(req, meta, deps))) return missing();
+    if (!viewer?.includes(meta.workspaceId)) return missing();
     if (kind === "html") {
-      // The owner's preview: rendered fresh for them, never cached anywhere.
-      req.url = `${PREVIEW_PREFIX}${slug}${rsc ? (req.url ?? "").slice((req.url ?? "").indexOf("?")) : ""}`;
+      // The members' preview: rendered fresh for them, never cached anywhere.
+      req.url = `${PREVIEW_PREFIX}${slug}${query}`;
       res.setHeader("cache-control", PRIVATE_CACHE);
       return deps.next(req, res);
     }
@@ -130,14 +139,8 @@ async function serve(req: IncomingMessage, res: ServerResponse, deps: StatusPage
     );
   }
 
-  const isRscRequest =
-    rsc || req.headers.rsc !== undefined || req.headers["next-router-prefetch"] !== undefined;
-  if (kind === "html" && isRscRequest) {
-    // Client-side navigations take Next's own (ISR) path; make sure that copy is current first.
-    await ensureIsrFresh(deps, meta, deps.cache.generation(slug));
-    return deps.next(req, res);
-  }
-
+  // Every request for a public page, RSC ones included, is answered from the copy: a client-side
+  // navigation that gets HTML falls back to a full load, and no query string bypasses the cache.
   const body = await deps.cache.get(slug, kind, meta.workspaceId, (generation) =>
     kind === "html" ? fillHtml(deps, meta, generation) : fillJson(deps, slug, kind),
   );
@@ -166,16 +169,16 @@ function render(kind: Kind, view: StatusPageView): unknown {
   }
 }
 
-async function isMemberViewer(req: IncomingMessage, meta: PageMeta, deps: StatusPageDeps) {
-  if (!sessionTokenFromCookieHeader(req.headers.cookie)) return false;
+/** The workspaces of the signed-in visitor (null when anonymous or the session is not valid). */
+async function viewerWorkspaces(req: IncomingMessage, deps: StatusPageDeps) {
+  if (!sessionTokenFromCookieHeader(req.headers.cookie)) return null;
   const user = await userFromCookieHeader({
     ctx: { db: deps.db, now: systemClock },
     cookieHeader: req.headers.cookie,
     secret: deps.authSecret,
   });
-  if (!user) return false;
-  const page = await findStatusPageBySlug(deps.db, meta.slug);
-  return Boolean(page && (await canView(deps.db, page, { userId: user.id })));
+  if (!user) return null;
+  return (await listUserWorkspaces(deps.db, user.id)).map((w) => w.id);
 }
 
 async function loadView(deps: StatusPageDeps, slug: string, allowPrivate: boolean) {
@@ -194,14 +197,23 @@ async function fillJson(deps: StatusPageDeps, slug: string, kind: Kind): Promise
 /** Asks Next to expire its ISR copy of the page (revalidatePath runs only inside Next). */
 async function ensureIsrFresh(deps: StatusPageDeps, meta: PageMeta, generation: number) {
   if (deps.cache.isIsrFresh(meta.slug)) return;
+  await revalidateIsr(deps, [meta.slug]);
+  deps.cache.markIsrFresh(meta.slug, meta.workspaceId, generation);
+}
+
+/** Expires Next's ISR copies of these pages (also drops a page made private from Next's cache). */
+export async function revalidateIsr(
+  deps: Pick<StatusPageDeps, "origin" | "internalToken">,
+  slugs: string[],
+): Promise<void> {
   const res = await fetch(`${deps.origin()}/api/internal/revalidate`, {
     method: "POST",
     headers: { [INTERNAL_HEADER]: deps.internalToken, "content-type": "application/json" },
-    body: JSON.stringify({ paths: [`/status/${meta.slug}`] }),
+    body: JSON.stringify({ paths: slugs.map((slug) => `/status/${slug}`) }),
+    signal: AbortSignal.timeout(15_000),
   });
   if (!res.ok) throw new Error(`revalidate answered ${res.status}`);
   await res.arrayBuffer();
-  deps.cache.markIsrFresh(meta.slug, meta.workspaceId, generation);
 }
 
 const GENERATED_AT = /data-generated-at="([^"]+)"/;
@@ -215,9 +227,12 @@ async function fillHtml(deps: StatusPageDeps, meta: PageMeta, generation: number
     await ensureIsrFresh(deps, meta, generation);
     const res = await fetch(`${deps.origin()}/status/${meta.slug}`, {
       headers: { [INTERNAL_HEADER]: deps.internalToken, "accept-encoding": "identity" },
+      signal: AbortSignal.timeout(15_000),
     });
     const body = Buffer.from(await res.arrayBuffer());
-    if (res.status !== 200) return null;
+    // Made private or deleted since the lookup: missing. Anything else is a failure, not a 404.
+    if (res.status === 404) return null;
+    if (res.status !== 200) throw new Error(`status page render answered ${res.status}`);
     const filled = {
       body,
       contentType: res.headers.get("content-type") ?? "text/html; charset=utf-8",
@@ -225,11 +240,8 @@ async function fillHtml(deps: StatusPageDeps, meta: PageMeta, generation: number
     const renderedAt = Date.parse(GENERATED_AT.exec(body.toString("latin1"))?.[1] ?? "");
     if (renderedAt >= deps.cache.changedAt(meta.slug)) return filled;
     deps.cache.markIsrStale(meta.slug);
-    if (attempt === 3) {
-      deps.logger.warn({ slug: meta.slug }, "status page render kept predating its last change");
-      deps.cache.invalidateSlug(meta.slug); // answer this request, but never keep the copy
-      return filled;
-    }
+    // Never answer with a state older than the last change: fail rather than lie.
+    if (attempt === 3) throw new Error("status page render kept predating its last change");
   }
 }
 
