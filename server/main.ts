@@ -24,7 +24,10 @@ import { CLIENT_IP_HEADER } from "@/server/auth/client-ip";
 import { handleStatusPage } from "@/server/http/status-pages/status-page-handler";
 import { PublicPageCache } from "@/server/http/status-pages/page-cache";
 import { PageDirectory } from "@/server/http/status-pages/page-directory";
-import { invalidateOnEvents } from "@/server/http/status-pages/invalidate-on-events";
+import {
+  invalidateOnEvents,
+  PageInvalidator,
+} from "@/server/http/status-pages/invalidate-on-events";
 import { relayStatusPages } from "@/server/realtime/relay-status-pages";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -180,8 +183,11 @@ async function start(): Promise<void> {
   // Public status pages are answered from memory (a copy of Next's ISR output), dropped by the
   // same events that make Next revalidate; private pages never enter it.
   const pageCache = new PublicPageCache();
-  const directory = new PageDirectory(database.db);
-  const stopInvalidation = invalidateOnEvents(pageCache, directory);
+  const directory = new PageDirectory(database.db, {
+    onChanged: (slug) => pageCache.invalidateSlug(slug),
+  });
+  const invalidator = new PageInvalidator(pageCache, directory);
+  const stopInvalidation = invalidateOnEvents(invalidator);
   const statusPages = {
     db: database.db,
     authSecret,
