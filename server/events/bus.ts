@@ -43,7 +43,8 @@ export type EventBus = {
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   typeof (value as PromiseLike<unknown> | null)?.then === "function";
 
-function createEventBus(): EventBus {
+/** A bus of its own; Vigil uses the shared one (getEventBus), tests may run a node on another. */
+export function createEventBus(): EventBus {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(100);
   const fail = (name: string) => (err: unknown) =>

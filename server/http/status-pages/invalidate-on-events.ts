@@ -1,4 +1,4 @@
-import { getEventBus } from "@/server/events/bus";
+import { getEventBus, type EventBus } from "@/server/events/bus";
 import type { PublicPageCache } from "@/server/http/status-pages/page-cache";
 import type { PageDirectory } from "@/server/http/status-pages/page-directory";
 
@@ -48,8 +48,10 @@ export class PageInvalidator {
  * Drops cached status pages on the events that change them. Flips and page settings act
  * synchronously inside the emitting call, so the request after a commit never sees the old copy.
  */
-export function invalidateOnEvents(invalidator: PageInvalidator): () => void {
-  const bus = getEventBus();
+export function invalidateOnEvents(
+  invalidator: PageInvalidator,
+  bus: EventBus = getEventBus(),
+): () => void {
   const soft = ({ workspaceId }: { workspaceId: string }) =>
     invalidator.apply({ workspaceId, soft: true });
   const offs = [
