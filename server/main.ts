@@ -29,6 +29,8 @@ import {
   PageInvalidator,
 } from "@/server/http/status-pages/invalidate-on-events";
 import { relayStatusPages } from "@/server/realtime/relay-status-pages";
+import { openClusterAdapter, type ClusterAdapter } from "@/server/realtime/postgres-adapter";
+import { invalidateAcrossNodes } from "@/server/realtime/cross-node-invalidation";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -68,6 +70,7 @@ type Resources = {
   database?: VigilDatabase;
   server?: http.Server;
   io?: VigilIo;
+  clusterAdapter?: ClusterAdapter;
   stopRelay?: () => void;
   stopStatusPages?: () => void;
   control?: { close: () => Promise<void> } | null;
@@ -106,6 +109,7 @@ async function shutdown(signal: string): Promise<void> {
     stopRelay?.();
     resources.stopStatusPages?.();
     await io?.close();
+    await resources.clusterAdapter?.close();
     server?.closeIdleConnections();
     await control?.close();
     await closed;
@@ -209,11 +213,24 @@ async function start(): Promise<void> {
     void nextHandle(req, res);
   });
   resources.server = server;
-  resources.io = createIo(server, { db: database.db, secret: authSecret, logger });
+  // On PostgreSQL other nodes may share the database: rooms and cache invalidations span them all.
+  resources.clusterAdapter = config.databaseUrl
+    ? await openClusterAdapter(config.databaseUrl, { logger })
+    : undefined;
+  resources.io = createIo(server, {
+    db: database.db,
+    secret: authSecret,
+    logger,
+    adapter: resources.clusterAdapter?.adapter,
+  });
   runtime.io = resources.io;
   resources.stopRelay = relayEvents(resources.io);
   const stopStatusRelay = relayStatusPages(resources.io, { db: database.db, logger });
+  const stopCrossNode = resources.clusterAdapter
+    ? invalidateAcrossNodes(resources.io, (change) => invalidator.apply(change), logger)
+    : () => {};
   resources.stopStatusPages = () => {
+    stopCrossNode();
     stopStatusRelay();
     stopInvalidation();
   };
