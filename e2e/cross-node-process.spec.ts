@@ -61,12 +61,14 @@ async function waitUp(v: Vigil, seconds = 120): Promise<void> {
   throw new Error(`server did not come up: ${v.output()}`);
 }
 
-async function stop(v: Vigil | undefined): Promise<void> {
-  if (!v || v.proc.exitCode !== null) return;
-  const exited = new Promise((resolve) => v.proc.once("exit", resolve));
+/** SIGTERM, then the exit code (null if it had to be killed). */
+async function stop(v: Vigil | undefined): Promise<number | null> {
+  if (!v || v.proc.exitCode !== null) return v?.proc.exitCode ?? null;
+  const exited = new Promise<number | null>((resolve) => v.proc.once("exit", resolve));
   v.proc.kill("SIGTERM");
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+  const code = await Promise.race([exited, new Promise<null>((r) => setTimeout(r, 15_000, null))]);
   v.proc.kill("SIGKILL");
+  return code;
 }
 
 test.describe("two Vigil processes on one PostgreSQL", () => {
@@ -142,6 +144,9 @@ test.describe("two Vigil processes on one PostgreSQL", () => {
       expect(after.status).toBe(404);
       expect(await after.text()).not.toContain("Acme");
       expect(flips).toHaveLength(1);
+
+      // Both stop cleanly, adapter connections included.
+      expect(await Promise.all([stop(a), stop(b)])).toEqual([0, 0]);
     } finally {
       viewer?.disconnect();
       await Promise.all([stop(a), stop(b)]);
