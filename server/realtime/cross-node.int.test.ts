@@ -51,7 +51,7 @@ async function startNode(
   name: string,
   database: TestDatabase,
   bus: EventBus,
-  options = { cluster: true },
+  options: { cluster: boolean; confirms?: boolean } = { cluster: true },
 ): Promise<Node> {
   // As server/main.ts does: the adapter on PostgreSQL only (PGlite is one process by construction).
   const cluster: ClusterAdapter | null = options.cluster
@@ -112,7 +112,7 @@ async function startNode(
     invalidateOnEvents(invalidator, bus),
     relayEvents(io, bus),
     relayStatusPages(io, { db: database.db, logger, bus }),
-    cluster
+    cluster && options.confirms !== false
       ? invalidateAcrossNodes(io, (change) => invalidator.apply(change), logger, bus)
       : () => {},
   ];
@@ -279,6 +279,31 @@ if (testDbKind() === "postgres")
       expect((await get(b, `/status/${page.slug}/api/v2/summary.json`)).body).not.toContain(
         "under_maintenance",
       );
+    });
+
+    it("lets a change return when a node never confirms, and that node still turns the page private within 5 s", async () => {
+      const { owner, page } = await publicPage();
+      // Node C is in the cluster but never acknowledges (stuck, or an older version).
+      const c = await startNode("c", database, createEventBus(), {
+        cluster: true,
+        confirms: false,
+      });
+      try {
+        await expect.poll(() => nodeCount(a.io), { timeout: 15_000 }).toBe(3);
+        expect((await get(c, `/status/${page.slug}`)).status).toBe(200);
+        await updateStatusPage({
+          ctx: owner.ctx,
+          statusPageId: page.id,
+          input: { visibility: "private" },
+        });
+        expect((await get(b, `/status/${page.slug}`)).status).toBe(404);
+        await expect
+          .poll(async () => (await get(c, `/status/${page.slug}`)).status, { timeout: 8_000 })
+          .toBe(404);
+      } finally {
+        await c.stop();
+      }
+      await expect.poll(() => nodeCount(a.io), { timeout: 5_000 }).toBe(2);
     });
 
     it("drops a viewer connected to node B when the page goes private on node A", async () => {
