@@ -215,7 +215,11 @@ async function start(): Promise<void> {
   resources.server = server;
   // On PostgreSQL other nodes may share the database: rooms and cache invalidations span them all.
   resources.clusterAdapter = config.databaseUrl
-    ? await openClusterAdapter(config.databaseUrl, { logger })
+    ? await openClusterAdapter(config.databaseUrl, {
+        logger,
+        // Notifications may have been missed: render every page again rather than trust a copy.
+        onConnectionLost: () => invalidator.dropAll(),
+      })
     : undefined;
   resources.io = createIo(server, {
     db: database.db,

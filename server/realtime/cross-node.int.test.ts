@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pino from "pino";
+import postgres from "postgres";
 import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -54,9 +55,6 @@ async function startNode(
   options: { cluster: boolean; confirms?: boolean } = { cluster: true },
 ): Promise<Node> {
   // As server/main.ts does: the adapter on PostgreSQL only (PGlite is one process by construction).
-  const cluster: ClusterAdapter | null = options.cluster
-    ? await openClusterAdapter(database.url ?? "", { logger })
-    : null;
   let renders = 0;
   let base = "";
   const cache = new PublicPageCache();
@@ -64,6 +62,12 @@ async function startNode(
     onChanged: (slug) => cache.invalidateSlug(slug),
   });
   const invalidator = new PageInvalidator(cache, directory);
+  const cluster: ClusterAdapter | null = options.cluster
+    ? await openClusterAdapter(database.url ?? "", {
+        logger,
+        onConnectionLost: () => invalidator.dropAll(),
+      })
+    : null;
 
   async function standInForNext(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = req.url ?? "";
@@ -304,6 +308,40 @@ if (testDbKind() === "postgres")
         await c.stop();
       }
       await expect.poll(() => nodeCount(a.io), { timeout: 5_000 }).toBe(2);
+    });
+
+    it("survives losing its LISTEN connection: drops every copy, listens again, and flips cross again", async () => {
+      const { owner, monitor, page } = await publicPage();
+      const viewer = await socket(b);
+      expect(await join(viewer, statusPageRoom(page.id))).toMatchObject({ ok: true });
+      const flips: StatusFlipMessage[] = [];
+      viewer.on("status:flip", (f: StatusFlipMessage) => flips.push(f));
+      expect((await get(b, `/status/${page.slug}`)).status).toBe(200);
+      const cached = b.renders();
+      expect((await get(b, `/status/${page.slug}`)).status).toBe(200);
+      expect(b.renders()).toBe(cached);
+
+      const admin = postgres(database.url ?? "", { max: 1, onnotice: () => {} });
+      const listening = async () =>
+        (
+          await admin<{ n: number }[]>`select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and query like 'LISTEN %'`
+        )[0]!.n;
+      try {
+        expect(await listening()).toBe(2);
+        // What a database restart or a failover does to the adapter's connections.
+        await admin`select pg_terminate_backend(pid) from pg_stat_activity
+          where datname = current_database() and query like 'LISTEN %'`;
+        await expect
+          .poll(async () => (await get(b, `/status/${page.slug}`), b.renders()), { timeout: 3_000 })
+          .toBeGreaterThan(cached);
+        await expect.poll(listening, { timeout: 10_000 }).toBe(2);
+      } finally {
+        await admin.end();
+      }
+      await resumeMonitor({ ctx: owner.ctx, monitorId: monitor.id });
+      await pauseMonitor({ ctx: owner.ctx, monitorId: monitor.id });
+      await expect.poll(() => flips.length, { timeout: 3_000 }).toBe(1);
     });
 
     it("drops a viewer connected to node B when the page goes private on node A", async () => {

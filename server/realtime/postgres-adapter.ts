@@ -9,6 +9,8 @@ export type ClusterAdapter = {
 };
 
 const TABLE = "socket_io_attachments";
+// The adapter re-LISTENs 1–3 s after losing its connection; a second drop covers that gap.
+const RELISTEN_MS = 5_000;
 
 /**
  * Socket.IO's Postgres adapter on a small pool of its own (LISTEN holds one connection): rooms,
@@ -17,11 +19,28 @@ const TABLE = "socket_io_attachments";
  */
 export async function openClusterAdapter(
   databaseUrl: string,
-  deps: { logger: Logger; channelPrefix?: string },
+  deps: {
+    logger: Logger;
+    channelPrefix?: string;
+    /** A connection failed: notifications from other nodes may have been missed. */
+    onConnectionLost?: () => void;
+  },
 ): Promise<ClusterAdapter> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
-  // An idle connection that drops emits here; unhandled, it would end the process.
-  pool.on("error", (err) => deps.logger.warn({ err }, "socket.io adapter connection failed"));
+  const timers = new Set<NodeJS.Timeout>();
+  const lost = (err: Error) => {
+    deps.logger.warn({ err }, "socket.io adapter connection failed");
+    deps.onConnectionLost?.();
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      deps.onConnectionLost?.();
+    }, RELISTEN_MS);
+    timers.add(timer);
+  };
+  // The adapter holds its LISTEN connection without an error listener: unhandled, a terminated
+  // backend (restart, failover) would end the process. Idle connections report to the pool.
+  pool.on("connect", (client) => client.on("error", lost));
+  pool.on("error", () => {});
   try {
     await pool.query(
       `CREATE TABLE IF NOT EXISTS ${TABLE} (
@@ -46,5 +65,14 @@ export async function openClusterAdapter(
     heartbeatTimeout: 10_000,
     errorHandler: (err) => deps.logger.warn({ err }, "socket.io adapter error"),
   });
-  return { adapter, close: () => pool.end() };
+  return {
+    adapter,
+    close: async () => {
+      for (const timer of timers) clearTimeout(timer);
+      // A LISTEN connection that died is never handed back to the pool, and pool.end() waits for it.
+      let giveUp: NodeJS.Timeout | undefined;
+      await Promise.race([pool.end(), new Promise((r) => (giveUp = setTimeout(r, 1_000)))]);
+      clearTimeout(giveUp);
+    },
+  };
 }

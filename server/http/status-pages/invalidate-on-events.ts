@@ -27,6 +27,12 @@ export class PageInvalidator {
     else this.cache.invalidateWorkspace(invalidation.workspaceId);
   }
 
+  /** Drops every copy this node holds, for when it may have missed invalidations. */
+  dropAll(): void {
+    this.directory.clear();
+    this.cache.clear();
+  }
+
   stop(): void {
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();

@@ -53,7 +53,7 @@ describe(`page directory on ${testDbKind()}`, () => {
     expect(changed).toEqual([page.slug]);
   });
 
-  it("answers concurrent lookups of one slug with one query and forgets on request", async () => {
+  it("answers concurrent lookups of one slug with one query and forgets one slug or all on request", async () => {
     const directory = new PageDirectory(database.db);
     const page = await newPage();
     const [a, b] = [directory.lookup(page.slug), directory.lookup(page.slug)];
@@ -63,5 +63,8 @@ describe(`page directory on ${testDbKind()}`, () => {
     expect(await directory.lookup(page.slug)).toMatchObject({ visibility: "public" });
     directory.forget(page.slug);
     expect(await directory.lookup(page.slug)).toMatchObject({ visibility: "private" });
+    await updateStatusPage({ ctx, statusPageId: page.id, input: { visibility: "public" } });
+    directory.clear();
+    expect(await directory.lookup(page.slug)).toMatchObject({ visibility: "public" });
   });
 });

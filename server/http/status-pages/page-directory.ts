@@ -28,6 +28,7 @@ export class PageDirectory {
   private readonly known = new Map<string, Entry>();
   private readonly generations = new Map<string, number>();
   private readonly inflight = new Map<string, Promise<PageMeta | null>>();
+  private epoch = 0;
   private readonly maxEntries: number;
   private readonly maxAgeMs: number;
   private readonly now: () => number;
@@ -51,6 +52,13 @@ export class PageDirectory {
     this.inflight.delete(slug);
   }
 
+  /** Forgets every slug, lookups still running included. */
+  clear(): void {
+    this.epoch++;
+    this.known.clear();
+    this.inflight.clear();
+  }
+
   lookup(slug: string): Promise<PageMeta | null> {
     const hit = this.known.get(slug);
     if (hit && this.now() - hit.storedAt < this.maxAgeMs) return Promise.resolve(hit.meta);
@@ -63,6 +71,7 @@ export class PageDirectory {
 
   private async query(slug: string, previous: Entry | undefined): Promise<PageMeta | null> {
     const generation = this.generation(slug);
+    const epoch = this.epoch;
     const storedAt = this.now();
     try {
       const page = await findStatusPageBySlug(this.db, slug);
@@ -75,14 +84,14 @@ export class PageDirectory {
           }
         : null;
       // A change that raced the query wins: store only what is still current.
-      if (this.generation(slug) === generation) {
+      if (this.generation(slug) === generation && this.epoch === epoch) {
         if (previous && !same(previous.meta, meta)) this.options.onChanged?.(slug);
         if (this.known.size >= this.maxEntries) this.known.clear();
         this.known.set(slug, { meta, storedAt });
       }
       return meta;
     } finally {
-      if (this.generation(slug) === generation) this.inflight.delete(slug);
+      if (this.generation(slug) === generation && this.epoch === epoch) this.inflight.delete(slug);
     }
   }
 }
