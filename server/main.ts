@@ -27,8 +27,13 @@ import { CLIENT_IP_HEADER } from "@/server/auth/client-ip";
 import { handleStatusPage } from "@/server/http/status-pages/status-page-handler";
 import { PublicPageCache } from "@/server/http/status-pages/page-cache";
 import { PageDirectory } from "@/server/http/status-pages/page-directory";
-import { invalidateOnEvents } from "@/server/http/status-pages/invalidate-on-events";
+import {
+  invalidateOnEvents,
+  PageInvalidator,
+} from "@/server/http/status-pages/invalidate-on-events";
 import { relayStatusPages } from "@/server/realtime/relay-status-pages";
+import { openClusterAdapter, type ClusterAdapter } from "@/server/realtime/postgres-adapter";
+import { invalidateAcrossNodes } from "@/server/realtime/cross-node-invalidation";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -68,6 +73,7 @@ type Resources = {
   database?: VigilDatabase;
   server?: http.Server;
   io?: VigilIo;
+  clusterAdapter?: ClusterAdapter;
   stopRelay?: () => void;
   stopStatusPages?: () => void;
   control?: { close: () => Promise<void> } | null;
@@ -120,6 +126,7 @@ async function shutdown(signal: string): Promise<void> {
     stopRelay?.();
     resources.stopStatusPages?.();
     await io?.close();
+    await resources.clusterAdapter?.close();
     server?.closeIdleConnections();
     await control?.close();
     await closed;
@@ -197,8 +204,11 @@ async function start(): Promise<void> {
   // Public status pages are answered from memory (a copy of Next's ISR output), dropped by the
   // same events that make Next revalidate; private pages never enter it.
   const pageCache = new PublicPageCache();
-  const directory = new PageDirectory(database.db);
-  const stopInvalidation = invalidateOnEvents(pageCache, directory);
+  const directory = new PageDirectory(database.db, {
+    onChanged: (slug) => pageCache.invalidateSlug(slug),
+  });
+  const invalidator = new PageInvalidator(pageCache, directory);
+  const stopInvalidation = invalidateOnEvents(invalidator);
   const statusPages = {
     db: database.db,
     authSecret,
@@ -220,11 +230,28 @@ async function start(): Promise<void> {
     void nextHandle(req, res);
   });
   resources.server = server;
-  resources.io = createIo(server, { db: database.db, secret: authSecret, logger });
+  // On PostgreSQL other nodes may share the database: rooms and cache invalidations span them all.
+  resources.clusterAdapter = config.databaseUrl
+    ? await openClusterAdapter(config.databaseUrl, {
+        logger,
+        // Notifications may have been missed: render every page again rather than trust a copy.
+        onConnectionLost: () => invalidator.dropAll(),
+      })
+    : undefined;
+  resources.io = createIo(server, {
+    db: database.db,
+    secret: authSecret,
+    logger,
+    adapter: resources.clusterAdapter?.adapter,
+  });
   runtime.io = resources.io;
   resources.stopRelay = relayEvents(resources.io);
   const stopStatusRelay = relayStatusPages(resources.io, { db: database.db, logger });
+  const stopCrossNode = resources.clusterAdapter
+    ? invalidateAcrossNodes(resources.io, (change) => invalidator.apply(change), logger)
+    : () => {};
   resources.stopStatusPages = () => {
+    stopCrossNode();
     stopStatusRelay();
     stopInvalidation();
   };

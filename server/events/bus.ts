@@ -20,30 +20,54 @@ export type VigilEvents = {
   "heartbeat.changed": { workspaceId: string; heartbeatId: string; alarmAt: Date | null };
   /** Pings arrived that changed no state (throttled): dashboards refresh "last ping". */
   "heartbeat.pinged": { workspaceId: string; heartbeatId: string };
-  /** A status page was created, edited, re-ordered or deleted; `slugs` holds its old and new slug. */
+  /**
+   * A status page was created, edited, re-ordered or deleted; `slugs` holds its old and new slug.
+   * Emitted with emitAndWait: the change returns once every node has dropped its copies.
+   */
   "status-page.changed": { workspaceId: string; statusPageId: string; slugs: string[] };
   /** The user's password changed: every older session, sockets included, must end. */
   "user.sessions-revoked": { userId: string };
 };
 
+/** A listener runs synchronously; whatever it still has to do (e.g. other nodes) it returns as a promise. */
+export type Listener<K extends keyof VigilEvents> = (payload: VigilEvents[K]) => unknown;
+
 export type EventBus = {
+  /** Runs every listener now; work they return as promises goes on without the emitter. */
   emit<K extends keyof VigilEvents>(name: K, payload: VigilEvents[K]): void;
-  on<K extends keyof VigilEvents>(name: K, listener: (payload: VigilEvents[K]) => void): () => void;
+  /** Like emit, then waits for the promises the listeners returned. Never rejects. */
+  emitAndWait<K extends keyof VigilEvents>(name: K, payload: VigilEvents[K]): Promise<void>;
+  on<K extends keyof VigilEvents>(name: K, listener: Listener<K>): () => void;
 };
 
-function createEventBus(): EventBus {
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as PromiseLike<unknown> | null)?.then === "function";
+
+/** A bus of its own; Vigil uses the shared one (getEventBus), tests may run a node on another. */
+export function createEventBus(): EventBus {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(100);
+  const fail = (name: string) => (err: unknown) =>
+    console.error(`event listener for ${name} failed`, err);
+  const run = <K extends keyof VigilEvents>(name: K, payload: VigilEvents[K]) => {
+    const pending: Promise<void>[] = [];
+    // A failing subscriber must not undo or block the committed change that emitted.
+    for (const listener of emitter.listeners(name)) {
+      try {
+        const result = (listener as Listener<K>)(payload);
+        if (isThenable(result)) pending.push(Promise.resolve(result).then(() => {}, fail(name)));
+      } catch (err) {
+        fail(name)(err);
+      }
+    }
+    return pending;
+  };
   return {
     emit: (name, payload) => {
-      // A failing subscriber must not undo or block the committed change that emitted.
-      for (const listener of emitter.listeners(name)) {
-        try {
-          (listener as (p: typeof payload) => void)(payload);
-        } catch (err) {
-          console.error(`event listener for ${name} failed`, err);
-        }
-      }
+      run(name, payload);
+    },
+    emitAndWait: async (name, payload) => {
+      await Promise.all(run(name, payload));
     },
     on: (name, listener) => {
       emitter.on(name, listener as (p: unknown) => void);

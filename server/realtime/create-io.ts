@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from "node:http";
-import { Server } from "socket.io";
+import { Server, type ServerOptions } from "socket.io";
 import type { Logger } from "pino";
 import type { Db } from "@/db/client";
 import type { SessionUser } from "@/server/auth/get-session";
@@ -9,6 +9,7 @@ import { listUserWorkspaces } from "@/server/services/workspaces/list-user-works
 import { parseRoom, userRoom, workspaceRoom } from "@/server/realtime/rooms";
 import { findVisibleStatusPageById } from "@/server/services/status-pages/find-visible-status-page";
 import { statusPageRoom, type StatusFlipMessage } from "@/server/realtime/status-page-messages";
+import type { PageInvalidation } from "@/server/http/status-pages/invalidate-on-events";
 
 export type SocketData = { user: SessionUser | null; workspaceIds: string[] };
 
@@ -35,7 +36,15 @@ export type ServerToClient = {
   "status:gone": (change: { statusPageId: string }) => void;
 };
 
-export type VigilIo = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
+/** Between the nodes of a cluster (Postgres adapter): what each node must drop from its caches. */
+export type ServerSideEvents = {
+  /** A page changed: acknowledged once this node dropped it. */
+  "status-page:invalidate": (invalidation: PageInvalidation, ack: (done: true) => void) => void;
+  /** A flip or a soft change in a workspace: not acknowledged. */
+  "status-page:invalidate-workspace": (invalidation: PageInvalidation) => void;
+};
+
+export type VigilIo = Server<ClientToServer, ServerToClient, ServerSideEvents, SocketData>;
 
 /**
  * Socket.IO on the given HTTP server. One middleware authenticates every connection from the
@@ -43,10 +52,12 @@ export type VigilIo = Server<ClientToServer, ServerToClient, Record<string, neve
  */
 export function createIo(
   httpServer: HttpServer,
-  deps: { db: Db; secret: string; logger: Logger },
+  deps: { db: Db; secret: string; logger: Logger; adapter?: ServerOptions["adapter"] },
 ): VigilIo {
   const io: VigilIo = new Server(httpServer, {
     path: "/socket.io",
+    // Without one (PGlite: a single process), rooms live in this process's memory.
+    ...(deps.adapter ? { adapter: deps.adapter } : {}),
     serveClient: false,
     cors: { origin: false },
     // Cross-site pages must not ride a member's cookie into a socket: same origin or no Origin.

@@ -1,4 +1,4 @@
-import { getEventBus } from "@/server/events/bus";
+import { getEventBus, type EventBus } from "@/server/events/bus";
 import type { VigilIo } from "@/server/realtime/create-io";
 import { userRoom, workspaceRoom } from "@/server/realtime/rooms";
 
@@ -6,8 +6,7 @@ import { userRoom, workspaceRoom } from "@/server/realtime/rooms";
 const CHANGE_EVERY_MS = 500;
 
 /** Forwards committed changes to the dashboards watching each workspace. Returns an unsubscribe. */
-export function relayEvents(io: VigilIo): () => void {
-  const bus = getEventBus();
+export function relayEvents(io: VigilIo, bus: EventBus = getEventBus()): () => void {
   const pending = new Map<string, NodeJS.Timeout>();
   const throttled = (key: string, send: () => void) => {
     if (pending.has(key)) return;

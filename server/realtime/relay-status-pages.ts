@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Db } from "@/db/client";
-import { getEventBus } from "@/server/events/bus";
+import { getEventBus, type EventBus } from "@/server/events/bus";
 import type { VigilIo } from "@/server/realtime/create-io";
 import { statusPageRoom } from "@/server/realtime/status-page-messages";
 import {
@@ -22,8 +22,11 @@ const PING_REFRESH_MS = 6_000;
  * committed; other changes ask viewers to refetch; a page that became private or was deleted
  * drops every viewer who may no longer see it.
  */
-export function relayStatusPages(io: VigilIo, deps: { db: Db; logger: Logger }): () => void {
-  const bus = getEventBus();
+export function relayStatusPages(
+  io: VigilIo,
+  deps: { db: Db; logger: Logger; bus?: EventBus },
+): () => void {
+  const bus = deps.bus ?? getEventBus();
   const pending = new Map<string, NodeJS.Timeout>();
   const fail = (what: string) => (err: unknown) => deps.logger.warn({ err }, what);
 

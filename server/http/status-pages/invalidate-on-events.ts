@@ -1,41 +1,74 @@
-import { getEventBus } from "@/server/events/bus";
+import { getEventBus, type EventBus } from "@/server/events/bus";
 import type { PublicPageCache } from "@/server/http/status-pages/page-cache";
 import type { PageDirectory } from "@/server/http/status-pages/page-directory";
 
 // Changes that are not flips (a ping's time, a rename) reach cached copies within this delay.
-const SOFT_CHANGE_MS = 5_000;
+export const SOFT_CHANGE_MS = 5_000;
+
+/** What a node must drop: pages by slug, or every page of a workspace (now, or soon if soft). */
+export type PageInvalidation = { slugs: string[] } | { workspaceId: string; soft: boolean };
+
+/** Applies invalidations to one node's directory and cache, whichever node the change came from. */
+export class PageInvalidator {
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly cache: PublicPageCache,
+    private readonly directory: PageDirectory,
+  ) {}
+
+  apply(invalidation: PageInvalidation): void {
+    if ("slugs" in invalidation) {
+      for (const slug of invalidation.slugs) {
+        this.directory.forget(slug);
+        this.cache.invalidateSlug(slug);
+      }
+    } else if (invalidation.soft) this.soon(invalidation.workspaceId);
+    else this.cache.invalidateWorkspace(invalidation.workspaceId);
+  }
+
+  /** Drops every copy this node holds, for when it may have missed invalidations. */
+  dropAll(): void {
+    this.directory.clear();
+    this.cache.clear();
+  }
+
+  stop(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+  }
+
+  private soon(workspaceId: string): void {
+    if (this.pending.has(workspaceId)) return;
+    this.pending.set(
+      workspaceId,
+      setTimeout(() => {
+        this.pending.delete(workspaceId);
+        this.cache.invalidateWorkspace(workspaceId);
+      }, SOFT_CHANGE_MS),
+    );
+  }
+}
 
 /**
  * Drops cached status pages on the events that change them. Flips and page settings act
  * synchronously inside the emitting call, so the request after a commit never sees the old copy.
  */
-export function invalidateOnEvents(cache: PublicPageCache, directory: PageDirectory): () => void {
-  const bus = getEventBus();
-  const pending = new Map<string, NodeJS.Timeout>();
-  const soon = (workspaceId: string) => {
-    if (pending.has(workspaceId)) return;
-    pending.set(
-      workspaceId,
-      setTimeout(() => {
-        pending.delete(workspaceId);
-        cache.invalidateWorkspace(workspaceId);
-      }, SOFT_CHANGE_MS),
-    );
-  };
+export function invalidateOnEvents(
+  invalidator: PageInvalidator,
+  bus: EventBus = getEventBus(),
+): () => void {
+  const soft = ({ workspaceId }: { workspaceId: string }) =>
+    invalidator.apply({ workspaceId, soft: true });
   const offs = [
-    bus.on("flip", ({ workspaceId }) => cache.invalidateWorkspace(workspaceId)),
-    bus.on("status-page.changed", ({ slugs }) => {
-      for (const slug of slugs) {
-        directory.forget(slug);
-        cache.invalidateSlug(slug);
-      }
-    }),
-    bus.on("monitor.changed", ({ workspaceId }) => soon(workspaceId)),
-    bus.on("heartbeat.changed", ({ workspaceId }) => soon(workspaceId)),
-    bus.on("heartbeat.pinged", ({ workspaceId }) => soon(workspaceId)),
+    bus.on("flip", ({ workspaceId }) => invalidator.apply({ workspaceId, soft: false })),
+    bus.on("status-page.changed", ({ slugs }) => invalidator.apply({ slugs })),
+    bus.on("monitor.changed", soft),
+    bus.on("heartbeat.changed", soft),
+    bus.on("heartbeat.pinged", soft),
   ];
   return () => {
     offs.forEach((off) => off());
-    for (const timer of pending.values()) clearTimeout(timer);
+    invalidator.stop();
   };
 }

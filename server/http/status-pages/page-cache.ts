@@ -37,8 +37,8 @@ export class PublicPageCache {
   /** Slugs whose ISR copy is known to be current (revalidated since the last change). */
   private readonly isrFresh = new Map<string, string>();
   private readonly invalidatedAt = new Map<string, number>();
-  /** Anything rendered before this node started may predate changes it never heard of. */
-  private readonly startedAt: number;
+  /** Anything rendered before this node started (or dropped everything) may predate changes. */
+  private startedAt: number;
 
   constructor(
     private readonly options: { maxAgeMs: number; maxEntries: number; now?: () => number } = {
@@ -57,7 +57,16 @@ export class PublicPageCache {
 
   /** When the page last changed as far as this node knows: a copy rendered before it is stale. */
   changedAt(slug: string): number {
-    return this.invalidatedAt.get(slug) ?? this.startedAt;
+    return Math.max(this.invalidatedAt.get(slug) ?? 0, this.startedAt);
+  }
+
+  /** Drops every copy, for when this node may have missed changes; running fills are not kept. */
+  clear(): void {
+    const slugs = new Set([...this.generations.keys(), ...this.isrFresh.keys()]);
+    for (const entry of this.entries.values()) slugs.add(entry.slug);
+    for (const key of this.inflight.keys()) slugs.add(key.slice(0, key.indexOf("\n")));
+    for (const slug of slugs) this.invalidateSlug(slug);
+    this.startedAt = this.now();
   }
 
   /** Drops every copy of the page at `slug` and marks its ISR copy stale. Synchronous. */

@@ -25,7 +25,10 @@ import {
 } from "@/server/http/status-pages/status-page-handler";
 import { PublicPageCache } from "@/server/http/status-pages/page-cache";
 import { PageDirectory } from "@/server/http/status-pages/page-directory";
-import { invalidateOnEvents } from "@/server/http/status-pages/invalidate-on-events";
+import {
+  invalidateOnEvents,
+  PageInvalidator,
+} from "@/server/http/status-pages/invalidate-on-events";
 import { createIo, type VigilIo } from "@/server/realtime/create-io";
 import { relayStatusPages } from "@/server/realtime/relay-status-pages";
 import { statusPageRoom, type StatusFlipMessage } from "@/server/realtime/status-page-messages";
@@ -84,7 +87,7 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
     database = await createTestDatabase();
     const cache = new PublicPageCache();
     const directory = new PageDirectory(database.db);
-    stops.push(invalidateOnEvents(cache, directory));
+    stops.push(invalidateOnEvents(new PageInvalidator(cache, directory)));
     const deps: StatusPageDeps = {
       db: database.db,
       authSecret: SECRET,

@@ -33,7 +33,7 @@ export async function createStatusPage({
     throw e;
   }
   if (!page) throw new Error("status page insert returned no row");
-  getEventBus().emit("status-page.changed", {
+  await getEventBus().emitAndWait("status-page.changed", {
     workspaceId: ctx.workspaceId,
     statusPageId: page.id,
     slugs: [page.slug],

@@ -16,7 +16,7 @@ export async function deleteStatusPage({
   await ctx.db
     .delete(statusPages)
     .where(and(eq(statusPages.id, page.id), eq(statusPages.workspaceId, ctx.workspaceId)));
-  getEventBus().emit("status-page.changed", {
+  await getEventBus().emitAndWait("status-page.changed", {
     workspaceId: ctx.workspaceId,
     statusPageId: page.id,
     slugs: [page.slug],

@@ -74,7 +74,7 @@ export async function setPageSubjects({
         })),
       );
   });
-  getEventBus().emit("status-page.changed", {
+  await getEventBus().emitAndWait("status-page.changed", {
     workspaceId: ctx.workspaceId,
     statusPageId: page.id,
     slugs: [page.slug],

@@ -12,9 +12,9 @@ import { slugTaken } from "@/server/services/status-pages/create-status-page";
 import { parseInput } from "@/server/services/parse-input";
 
 /**
- * Applies a partial edit. A new slug frees the old one at once. Listeners drop every cached copy of
- * the page under its old and new slug before this returns (the event bus is synchronous), so a page
- * made private is never served from a cache after the call.
+ * Applies a partial edit. A new slug frees the old one at once. Every node drops its cached copies of
+ * the page under its old and new slug before this returns (the bus waits for them), so a page made
+ * private is never served from a cache after the call.
  */
 export async function updateStatusPage({
   ctx,
@@ -39,7 +39,7 @@ export async function updateStatusPage({
     throw e;
   }
   if (!page) throw new Error("status page update returned no row");
-  getEventBus().emit("status-page.changed", {
+  await getEventBus().emitAndWait("status-page.changed", {
     workspaceId: ctx.workspaceId,
     statusPageId: page.id,
     slugs: [...new Set([before.slug, page.slug])],
