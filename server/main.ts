@@ -24,7 +24,7 @@ import { PingBatcher } from "@/server/http/ping-batcher";
 import { handlePing } from "@/server/http/ping-handler";
 import { startControlServer } from "@/server/control/control-server";
 import { CLIENT_IP_HEADER } from "@/server/auth/client-ip";
-import { handleStatusPage } from "@/server/http/status-pages/status-page-handler";
+import { handleStatusPage, revalidateIsr } from "@/server/http/status-pages/status-page-handler";
 import { PublicPageCache } from "@/server/http/status-pages/page-cache";
 import { PageDirectory } from "@/server/http/status-pages/page-directory";
 import {
@@ -207,7 +207,9 @@ async function start(): Promise<void> {
   const directory = new PageDirectory(database.db, {
     onChanged: (slug) => pageCache.invalidateSlug(slug),
   });
-  const invalidator = new PageInvalidator(pageCache, directory);
+  const invalidator = new PageInvalidator(pageCache, directory, (slugs) =>
+    revalidateIsr(statusPages, slugs),
+  );
   const stopInvalidation = invalidateOnEvents(invalidator);
   const statusPages = {
     db: database.db,

@@ -38,7 +38,7 @@ export function utcText(iso: string): string {
       day: "numeric",
       hour: "2-digit",
       minute: "2-digit",
-      hour12: false,
+      hourCycle: "h23",
       timeZone: "UTC",
     }) + " UTC"
   );

@@ -67,15 +67,17 @@ export function StatusPageScreen({
         data-generated-at={view.generatedAt}
       >
         <section
-          aria-live="polite"
-          aria-atomic="true"
+          aria-label="Overall status"
           className={clsx("flex items-center gap-3 rounded-xl px-5 py-4", banner.className)}
           data-testid="overall-status"
           data-indicator={view.overall.indicator}
         >
           <Glyph name={banner.glyph} className="size-6 shrink-0" />
           <div className="min-w-0">
-            <p className="text-lg font-semibold">{view.overall.description}</p>
+            {/* Only the state is announced when it changes, not the ticking time below it. */}
+            <p className="text-lg font-semibold" aria-live="polite" aria-atomic="true">
+              {view.overall.description}
+            </p>
             <p className="text-xs opacity-90">
               {live === "live" ? (
                 "Updates live, the moment anything changes"

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { io } from "socket.io-client";
 import { overallStatus, type ComponentStatus } from "@/server/domain/status-pages/page-status";
 import type { StatusPageView } from "@/server/domain/status-pages/page-view";
@@ -29,7 +29,8 @@ function applyFlip(view: StatusPageView, flip: StatusFlipMessage): StatusPageVie
 /**
  * The page's view, kept current over Socket.IO: a flip is applied the moment it arrives, then the
  * whole view is fetched again (bars, incidents) after a short random delay so that a thousand
- * viewers do not ask in the same millisecond. Rejoins and refetches after a reconnection.
+ * viewers do not ask in the same millisecond. Fetches again after every (re)join, since flips
+ * between the page's render and the join would otherwise be lost.
  */
 export function useLiveStatusPage(initial: StatusPageView): {
   view: StatusPageView;
@@ -37,61 +38,82 @@ export function useLiveStatusPage(initial: StatusPageView): {
 } {
   const [view, setView] = useState(initial);
   const [live, setLive] = useState<LiveState>("connecting");
-  const lastFlipAt = useRef(0);
-  const refetchTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const { id, slug } = initial.page;
+  const { id } = initial.page;
 
-  const refetch = useCallback(
-    (delayMs: number, attempt = 0) => {
-      if (refetchTimer.current) clearTimeout(refetchTimer.current);
-      refetchTimer.current = setTimeout(async () => {
-        try {
-          const res = await fetch(`/status/${slug}/view.json`, { cache: "no-cache" });
-          if (res.status === 404) return setLive("gone");
-          if (!res.ok) return;
-          const next = (await res.json()) as StatusPageView;
-          // A copy older than a flip already shown would undo it: ask again shortly.
-          if (Date.parse(next.generatedAt) < lastFlipAt.current && attempt < 3)
-            return refetch(1000, attempt + 1);
-          setView(next);
-        } catch {
-          // Offline for a moment: the next event or reconnection fetches again.
-        }
-      }, delayMs);
-    },
-    [slug],
-  );
+  // Mutable connection state, shared by the socket handlers below.
+  const state = useRef({
+    slug: initial.page.slug,
+    lastFlipAt: 0,
+    timer: null as ReturnType<typeof setTimeout> | null,
+    fetching: null as AbortController | null,
+    closed: false,
+  });
 
   useEffect(() => {
+    const s = state.current;
+    s.closed = false;
+    const refetch = (delayMs: number, attempt = 0) => {
+      if (s.timer) clearTimeout(s.timer);
+      s.timer = setTimeout(async () => {
+        s.fetching?.abort();
+        const controller = new AbortController();
+        s.fetching = controller;
+        try {
+          const res = await fetch(`/status/${s.slug}/view.json`, {
+            cache: "no-cache",
+            signal: controller.signal,
+          });
+          if (s.closed) return;
+          if (res.status === 404) return setLive("gone");
+          if (!res.ok) return refetch(3000 + Math.random() * 3000, attempt + 1);
+          const next = (await res.json()) as StatusPageView;
+          const at = Date.parse(next.generatedAt);
+          // Built before a flip already shown: it would undo it. (Only one fetch runs at a time,
+          // so an older answer can never land after a newer one.)
+          if (at < s.lastFlipAt) {
+            if (attempt < 5) refetch(1000, attempt + 1);
+            return;
+          }
+          setView(next);
+        } catch {
+          // Aborted by a newer fetch, or offline for a moment: the next event fetches again.
+        }
+      }, delayMs);
+    };
+
     const socket = io({ path: "/socket.io", transports: ["websocket", "polling"] });
-    const join = () =>
-      socket.emit("room:join", `status-page:${id}`, (reply: { ok: boolean }) =>
-        setLive(reply.ok ? "live" : "gone"),
-      );
-    let connectedBefore = false;
     socket.on("connect", () => {
-      join();
-      if (connectedBefore) refetch(Math.random() * 1000);
-      connectedBefore = true;
+      socket.emit("room:join", `status-page:${id}`, (reply: { ok: boolean }) => {
+        setLive(reply.ok ? "live" : "gone");
+        if (reply.ok) refetch(Math.random() * 1000);
+      });
     });
-    socket.on("disconnect", () => setLive((s) => (s === "gone" ? s : "reconnecting")));
+    socket.on("disconnect", () => setLive((l) => (l === "gone" ? l : "reconnecting")));
     socket.on("status:flip", (flip: StatusFlipMessage) => {
       if (flip.statusPageId !== id) return;
-      lastFlipAt.current = Math.max(lastFlipAt.current, Date.parse(flip.at));
+      s.lastFlipAt = Math.max(s.lastFlipAt, Date.parse(flip.at));
       setView((v) => applyFlip(v, flip));
       refetch(250 + Math.random() * 1500);
     });
-    socket.on("status:changed", (change: { statusPageId: string }) => {
-      if (change.statusPageId === id) refetch(250 + Math.random() * 2500);
+    socket.on("status:changed", (change: { statusPageId: string; slug?: string }) => {
+      if (change.statusPageId !== id) return;
+      if (change.slug && change.slug !== s.slug) {
+        // Renamed: follow it, address bar included, so the page keeps updating.
+        s.slug = change.slug;
+        window.history.replaceState(null, "", `/status/${change.slug}`);
+      }
+      refetch(250 + Math.random() * 2500);
     });
     socket.on("status:gone", (change: { statusPageId: string }) => {
       if (change.statusPageId === id) setLive("gone");
     });
     return () => {
-      if (refetchTimer.current) clearTimeout(refetchTimer.current);
+      s.closed = true;
+      if (s.timer) clearTimeout(s.timer);
+      s.fetching?.abort();
       socket.disconnect();
     };
-  }, [id, refetch]);
+  }, [id]);
 
   return { view, live };
 }

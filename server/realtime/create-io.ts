@@ -32,7 +32,7 @@ export type ServerToClient = {
   "monitor:changed": (change: { monitorId: string }) => void;
   "heartbeat:changed": (change: { heartbeatId: string }) => void;
   "status:flip": (flip: StatusFlipMessage) => void;
-  "status:changed": (change: { statusPageId: string }) => void;
+  "status:changed": (change: { statusPageId: string; slug?: string }) => void;
   "status:gone": (change: { statusPageId: string }) => void;
 };
 
@@ -109,10 +109,16 @@ export function createIo(
         // refusal as a page that does not exist.
         const viewer = socket.data.user ? { userId: socket.data.user.id } : null;
         findVisibleStatusPageById(deps.db, request.id, viewer)
-          .then((page) => {
+          .then(async (page) => {
             if (!page) return reply({ ok: false, error: "forbidden" });
             const name = statusPageRoom(page.id);
-            void socket.join(name);
+            await socket.join(name);
+            // Made private between the check and the join: the change's eviction may have missed
+            // this socket, so look again now that it is in the room.
+            if (!(await findVisibleStatusPageById(deps.db, request.id, viewer))) {
+              await socket.leave(name);
+              return reply({ ok: false, error: "forbidden" });
+            }
             reply({ ok: true, room: name });
           })
           .catch((err: unknown) => {

@@ -11,7 +11,8 @@ import type { MonitorStatus } from "@/server/domain/monitors/monitor-state";
 import type { HeartbeatStatus } from "@/server/domain/heartbeats/heartbeat-state";
 import { listPagesShowing } from "@/server/services/status-pages/list-pages-showing";
 import { listWorkspaceStatusPages } from "@/server/services/status-pages/find-status-page";
-import { findVisibleStatusPageById } from "@/server/services/status-pages/find-visible-status-page";
+import { findStatusPageById } from "@/server/services/status-pages/find-status-page";
+import { workspaceRoom } from "@/server/realtime/rooms";
 
 // Pings change "last ping" only: viewers refetch at most this often per workspace, a little after
 // the cached copies were dropped for the same pings (SOFT_CHANGE_MS in invalidate-on-events.ts).
@@ -59,6 +60,11 @@ export function relayStatusPages(
       })
         .then((pages) => {
           for (const page of pages) {
+            // Anyone still in a private page's room who is not a member leaves before it hears more.
+            if (page.visibility === "private")
+              io.in(statusPageRoom(page.id))
+                .except(workspaceRoom(flip.workspaceId))
+                .socketsLeave(statusPageRoom(page.id));
             const room = io.to(statusPageRoom(page.id));
             // A monitor's first result puts it on the page: viewers fetch the new row.
             if (status === null) room.emit("status:changed", { statusPageId: page.id });
@@ -80,22 +86,20 @@ export function relayStatusPages(
     bus.on("heartbeat.changed", ({ workspaceId }) => refreshWorkspace(workspaceId)),
     bus.on("status-page.changed", ({ statusPageId }) => {
       const room = statusPageRoom(statusPageId);
-      io.in(room)
-        .fetchSockets()
-        .then(async (sockets) => {
-          for (const socket of sockets) {
-            const user = socket.data.user;
-            const page = await findVisibleStatusPageById(
-              deps.db,
-              statusPageId,
-              user ? { userId: user.id } : null,
-            );
-            if (page) socket.emit("status:changed", { statusPageId });
-            else {
-              socket.leave(room);
-              socket.emit("status:gone", { statusPageId });
-            }
+      findStatusPageById(deps.db, statusPageId)
+        .then((page) => {
+          // Deleted, or private now: every viewer who may not see it is told and leaves at once,
+          // in one broadcast (no per-viewer query), before anything else reaches the room.
+          const outsiders = page
+            ? page.visibility === "private"
+              ? io.in(room).except(workspaceRoom(page.workspaceId))
+              : null
+            : io.in(room);
+          if (outsiders) {
+            outsiders.emit("status:gone", { statusPageId });
+            outsiders.socketsLeave(room);
           }
+          if (page) io.to(room).emit("status:changed", { statusPageId, slug: page.slug });
         })
         .catch(fail("status page change relay failed"));
     }),

@@ -15,6 +15,8 @@ export class PageInvalidator {
   constructor(
     private readonly cache: PublicPageCache,
     private readonly directory: PageDirectory,
+    /** Expires Next's ISR copies too, so a page made private leaves no copy even on disk. */
+    private readonly expireIsr: (slugs: string[]) => Promise<void> = async () => {},
   ) {}
 
   apply(invalidation: PageInvalidation): void {
@@ -23,6 +25,7 @@ export class PageInvalidator {
         this.directory.forget(slug);
         this.cache.invalidateSlug(slug);
       }
+      this.expireIsr(invalidation.slugs).catch(() => {});
     } else if (invalidation.soft) this.soon(invalidation.workspaceId);
     else this.cache.invalidateWorkspace(invalidation.workspaceId);
   }

@@ -288,6 +288,38 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
     expect((await get(`/status/${renamed.slug}`)).status).toBe(404);
   });
 
+  it("answers RSC requests, query strings, HEAD and trailing slashes by the same rules, from the same copy", async () => {
+    const priv = await pageWith("private");
+    const pub = await pageWith("public");
+    const unknown = await get(`/status/never-${n}`);
+    for (const [path, headers] of [
+      [`/status/${priv.page.slug}?_rsc=abc`, {}],
+      [`/status/${priv.page.slug}`, { rsc: "1" }],
+      [`/status/${priv.page.slug}/`, {}],
+      [`/status/${priv.page.slug}/api/v2/summary.json?x=1`, {}],
+    ] as [string, Record<string, string>][]) {
+      const res = await get(path, headers);
+      expect(res.status, path).toBe(404);
+      expect(res.body).not.toContain("Acme");
+      if (!path.includes(".json")) expect(res.body).toBe(unknown.body);
+    }
+    const head = await fetch(`${base}/status/${priv.page.slug}`, { method: "HEAD" });
+    expect(head.status).toBe(404);
+
+    const before = renders;
+    const first = await get(`/status/${pub.page.slug}`);
+    for (const [path, headers] of [
+      [`/status/${pub.page.slug}?_rsc=random-${n}`, {}],
+      [`/status/${pub.page.slug}`, { rsc: "1" }],
+      [`/status/${pub.page.slug}/`, {}],
+    ] as [string, Record<string, string>][])
+      expect((await get(path, headers)).body, path).toBe(first.body);
+    expect(renders - before).toBe(1);
+    const pubHead = await fetch(`${base}/status/${pub.page.slug}`, { method: "HEAD" });
+    expect(pubHead.status).toBe(200);
+    expect(await pubHead.text()).toBe("");
+  });
+
   it("refuses anything but GET and HEAD the same way for every slug, and hides internal routes", async () => {
     const { page } = await pageWith("private");
     const a = await fetch(`${base}/status/${page.slug}`, { method: "POST" });

@@ -42,3 +42,17 @@ export async function findStatusPageBySlug(db: DbOrTx, slug: string): Promise<St
 /** Every page of a workspace (flips there invalidate and reach all of them). */
 export const listWorkspaceStatusPages = (db: DbOrTx, workspaceId: string) =>
   db.select().from(statusPages).where(eq(statusPages.workspaceId, workspaceId));
+
+/** Any page by its id, whoever owns it (relays decide who may hear about it). */
+export async function findStatusPageById(
+  db: DbOrTx,
+  statusPageId: string,
+): Promise<StatusPage | null> {
+  if (!isUuid(statusPageId)) return null;
+  const [page] = await db
+    .select()
+    .from(statusPages)
+    .where(eq(statusPages.id, statusPageId))
+    .limit(1);
+  return page ?? null;
+}

@@ -117,6 +117,32 @@ describe(`status page view on ${testDbKind()}`, () => {
     expect(view.overall).toEqual({ indicator: "critical", description: "Major outage" });
   });
 
+  it("counts every incident per day and keeps old open incidents however many recent ones there are", async () => {
+    const ctx = await workspace();
+    const flappy = await makeMonitor(ctx, "http://127.0.0.1:9/", { name: "Flappy" });
+    const steady = await makeMonitor(ctx, "http://127.0.0.1:9/", { name: "Steady" });
+    await history(ctx, steady.id, [
+      [today - 20 * DAY, "up"],
+      [today - 20 * DAY + HOUR, "down"],
+    ]);
+    const changes: [number, MonitorStatus][] = [[today - 5 * DAY, "up"]];
+    for (let i = 0; i < 40; i++) {
+      changes.push([today - 2 * DAY + i * 60_000 * 10, "down"]);
+      changes.push([today - 2 * DAY + i * 60_000 * 10 + 60_000, "up"]);
+    }
+    await history(ctx, flappy.id, changes);
+    const page = await createStatusPage({ ctx, input: { slug: `flap-${Date.now()}`, title: "F" } });
+    const view = await getStatusPageView(database.db, page, { now, baseUrl: "http://x" });
+    const flap = view.services.find((s) => s.name === "Flappy")!;
+    expect(flap.dayIncidents).toEqual([[87, 40]]);
+    const old = view.services.find((s) => s.name === "Steady")!;
+    // Open since 20 days ago: every day from then to today has it.
+    expect(old.dayIncidents).toHaveLength(21);
+    expect(old.dayIncidents[0]).toEqual([69, 1]);
+    expect(view.incidents[0]).toMatchObject({ title: "Steady is down", resolvedAt: null });
+    expect(view.incidents.filter((i) => i.resolvedAt !== null)).toHaveLength(20);
+  });
+
   it("never shows any downtime as a full 100% day", async () => {
     const ctx = await workspace();
     const m = await makeMonitor(ctx, "http://127.0.0.1:9/", { name: "Blip" });

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { rowsOf } from "@/server/services/checks/claim-due-monitors";
 import { flips, heartbeats, incidents, monitors, type StatusPage } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 import type { MonitorStatus } from "@/server/domain/monitors/monitor-state";
@@ -42,7 +43,7 @@ export async function getStatusPageView(
   const subjects = await loadPageSubjects(db, page);
   const shownMonitorIds = subjects.monitors.filter((s) => !s.hidden).map((s) => s.id);
   const shownHeartbeatIds = subjects.heartbeats.filter((s) => !s.hidden).map((s) => s.id);
-  const [monitorRows, heartbeatRows, before, inside, incidentRows] = await Promise.all([
+  const [monitorRows, heartbeatRows, before, inside, incidentRows, dayCounts] = await Promise.all([
     shownMonitorIds.length
       ? db
           .select({
@@ -82,34 +83,12 @@ export async function getStatusPageView(
           .orderBy(asc(flips.at), asc(flips.seq))
       : [],
     shownMonitorIds.length + shownHeartbeatIds.length
-      ? db
-          .select({
-            id: incidents.id,
-            subjectKind: incidents.subjectKind,
-            monitorId: incidents.monitorId,
-            heartbeatId: incidents.heartbeatId,
-            cause: incidents.cause,
-            startedAt: incidents.startedAt,
-            resolvedAt: incidents.resolvedAt,
-            openedAs: flips.toStatus,
-          })
-          .from(incidents)
-          .innerJoin(flips, eq(flips.id, incidents.openedByFlipId))
-          .where(
-            and(
-              eq(incidents.workspaceId, page.workspaceId),
-              or(
-                shownMonitorIds.length ? inArray(incidents.monitorId, shownMonitorIds) : undefined,
-                shownHeartbeatIds.length
-                  ? inArray(incidents.heartbeatId, shownHeartbeatIds)
-                  : undefined,
-              ),
-              or(isNull(incidents.resolvedAt), gte(incidents.resolvedAt, firstDay)),
-            ),
-          )
-          .orderBy(desc(incidents.startedAt))
-          .limit(INCIDENT_LIMIT * 4)
+      ? Promise.all([
+          listIncidents(db, page.workspaceId, shownMonitorIds, shownHeartbeatIds, "open"),
+          listIncidents(db, page.workspaceId, shownMonitorIds, shownHeartbeatIds, firstDay),
+        ]).then(([open, recent]) => [...open, ...recent])
       : [],
+    shownMonitorIds.length ? incidentsPerDay(db, shownMonitorIds, firstDay, now) : [],
   ]);
 
   const initial = new Map(before.map((r) => [r.monitorId, r.to as MonitorStatus]));
@@ -120,16 +99,12 @@ export async function getStatusPageView(
     list.push({ at: row.at, to: row.to as MonitorStatus });
     changes.set(row.monitorId, list);
   }
-  const incidentDays = new Map<string, Map<number, number>>();
-  for (const inc of incidentRows) {
-    const id = inc.monitorId;
-    if (!id) continue;
-    const perDay = incidentDays.get(id) ?? new Map<number, number>();
-    const from = Math.max(0, Math.floor((inc.startedAt.getTime() - firstDay.getTime()) / DAY_MS));
-    const end = (inc.resolvedAt ?? now).getTime();
-    const to = Math.min(BAR_DAYS - 1, Math.floor((end - 1 - firstDay.getTime()) / DAY_MS));
-    for (let d = from; d <= to; d++) perDay.set(d, (perDay.get(d) ?? 0) + 1);
-    incidentDays.set(id, perDay);
+  const incidentDays = new Map<string, [number, number][]>();
+  for (const row of dayCounts) {
+    if (row.idx < 0 || row.idx >= BAR_DAYS) continue;
+    const list = incidentDays.get(row.monitorId) ?? [];
+    list.push([row.idx, row.n]);
+    incidentDays.set(row.monitorId, list);
   }
 
   const monitorById = new Map(monitorRows.map((m) => [m.id, m]));
@@ -157,9 +132,7 @@ export async function getStatusPageView(
       since: m.since.toISOString(),
       uptime30d: month.uptime,
       days: encodeDays(days.map((d) => uptimeBasisPoints(d.uptime, d.downMs))),
-      dayIncidents: [...(incidentDays.get(m.id) ?? new Map<number, number>())].sort(
-        (a, b) => a[0] - b[0],
-      ),
+      dayIncidents: (incidentDays.get(m.id) ?? []).sort((a, b) => a[0] - b[0]),
     });
   }
 
@@ -204,6 +177,11 @@ export async function getStatusPageView(
       Number(a.resolvedAt !== null) - Number(b.resolvedAt !== null) ||
       b.startedAt.localeCompare(a.startedAt),
   );
+  const open = incidentViews.filter((i) => i.resolvedAt === null);
+  const shownIncidents = [
+    ...open,
+    ...incidentViews.filter((i) => i.resolvedAt !== null).slice(0, INCIDENT_LIMIT),
+  ];
 
   const statuses: ComponentStatus[] = [
     ...services.map((s) => s.status),
@@ -224,7 +202,7 @@ export async function getStatusPageView(
     firstDay: firstDay.toISOString(),
     services,
     jobs,
-    incidents: incidentViews.slice(0, INCIDENT_LIMIT),
+    incidents: shownIncidents,
   };
 }
 
@@ -237,4 +215,65 @@ function incidentTitle(
   if (kind === "monitor") return resolved ? `${name} was down` : `${name} is down`;
   if (openedAs === "failed") return resolved ? `${name} failed` : `${name} is failing`;
   return resolved ? `${name} missed its schedule` : `${name} is missing`;
+}
+
+/** Open incidents (all of them), or those resolved since `since` (the most recent few). */
+function listIncidents(
+  db: DbOrTx,
+  workspaceId: string,
+  monitorIds: string[],
+  heartbeatIds: string[],
+  which: "open" | Date,
+) {
+  return db
+    .select({
+      id: incidents.id,
+      subjectKind: incidents.subjectKind,
+      monitorId: incidents.monitorId,
+      heartbeatId: incidents.heartbeatId,
+      cause: incidents.cause,
+      startedAt: incidents.startedAt,
+      resolvedAt: incidents.resolvedAt,
+      openedAs: flips.toStatus,
+    })
+    .from(incidents)
+    .innerJoin(flips, eq(flips.id, incidents.openedByFlipId))
+    .where(
+      and(
+        eq(incidents.workspaceId, workspaceId),
+        or(
+          monitorIds.length ? inArray(incidents.monitorId, monitorIds) : undefined,
+          heartbeatIds.length ? inArray(incidents.heartbeatId, heartbeatIds) : undefined,
+        ),
+        which === "open" ? isNull(incidents.resolvedAt) : gte(incidents.resolvedAt, which),
+      ),
+    )
+    .orderBy(desc(incidents.startedAt))
+    .limit(which === "open" ? 1000 : INCIDENT_LIMIT);
+}
+
+/** How many incidents touched each UTC day of the bars, per monitor, counted in the database. */
+async function incidentsPerDay(
+  db: DbOrTx,
+  monitorIds: string[],
+  firstDay: Date,
+  now: Date,
+): Promise<{ monitorId: string; idx: number; n: number }[]> {
+  const first = firstDay.toISOString();
+  const result = await db.execute(sql`
+    select i.monitor_id as "monitorId",
+           floor((extract(epoch from d) - extract(epoch from ${first}::timestamptz)) / 86400)::int as idx,
+           count(*)::int as n
+    from ${incidents} i
+    cross join lateral generate_series(
+      date_trunc('day', greatest(i.started_at, ${first}::timestamptz), 'UTC'),
+      coalesce(i.resolved_at, ${now.toISOString()}::timestamptz) - interval '1 millisecond',
+      interval '1 day') as d
+    where i.monitor_id in (${sql.join(
+      monitorIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})
+      and (i.resolved_at is null or i.resolved_at > ${first}::timestamptz)
+    group by 1, 2`);
+  return rowsOf<{ monitorId: string; idx: number; n: number }>(result);
 }
