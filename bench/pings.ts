@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { heartbeats } from "@/db/schema";
@@ -9,18 +8,9 @@ import { createTestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
 import { generatePingToken } from "@/server/services/heartbeats/heartbeat-token";
 import type { Db } from "@/db/client";
+import { freePort, load, stop, waitUp, type Load } from "@/bench/processes";
 
 const HEARTBEATS = 1000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function seed(db: Db): Promise<string[]> {
   const { workspace } = await makeUser(db);
@@ -34,63 +24,6 @@ async function seed(db: Db): Promise<string[]> {
     })),
   );
   return tokens;
-}
-
-function cpuTicks(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return Number(fields[11]) + Number(fields[12]);
-}
-
-async function waitUp(url: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-type Load = {
-  rps: number;
-  total: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-};
-
-async function load(
-  base: string,
-  paths: string[],
-  seconds: number,
-  pid: number,
-): Promise<Load & { cpu: number }> {
-  const file = path.join(os.tmpdir(), `vigil-ping-paths-${process.pid}.txt`);
-  fs.writeFileSync(file, paths.join("\n"));
-  const ticks0 = cpuTicks(pid);
-  const t0 = performance.now();
-  const child = spawn(
-    process.execPath,
-    ["bench/load-pings.cjs", base, file, String(seconds), "64"],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
-  let out = "";
-  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-  await new Promise((r) => child.once("exit", r));
-  const wall = (performance.now() - t0) / 1000;
-  const cpu = ((cpuTicks(pid) - ticks0) / 100 / wall) * 100;
-  return { ...(JSON.parse(out) as Load), cpu };
-}
-
-function stop(proc: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    proc.once("exit", () => resolve());
-    proc.kill("SIGTERM");
-  });
 }
 
 const line = (name: string, r: Load & { cpu: number }, ceiling?: number) =>

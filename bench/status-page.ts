@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
+import type net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
@@ -12,80 +12,11 @@ import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { getStatusPageView } from "@/server/services/status-pages/get-status-page-view";
 import { seedStatusPage } from "@/bench/status-page-seed";
 import { ms, summarise, time } from "@/bench/stats";
+import { freePort, load, stop, waitUp, type Load } from "@/bench/processes";
 
 const VIEWER_PROCESSES = 4;
 const VIEWERS = 1000;
 const FLIPS = 20;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUp(url: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-function cpuTicks(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return Number(fields[11]) + Number(fields[12]);
-}
-
-type Load = {
-  rps: number;
-  total: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-};
-
-/** autocannon in its own process (bench/load-pings.cjs), 64 connections on one path. */
-async function load(
-  base: string,
-  urlPath: string,
-  seconds: number,
-  pid: number,
-  headers: Record<string, string> = {},
-) {
-  const file = path.join(os.tmpdir(), `vigil-sp-paths-${process.pid}.txt`);
-  fs.writeFileSync(file, urlPath);
-  const ticks0 = cpuTicks(pid);
-  const t0 = performance.now();
-  const child = spawn(
-    process.execPath,
-    ["bench/load-pings.cjs", base, file, String(seconds), "64"],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-      env: { ...process.env, LOAD_HEADERS: JSON.stringify(headers) },
-    },
-  );
-  let out = "";
-  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-  await new Promise((r) => child.once("exit", r));
-  const cpu = ((cpuTicks(pid) - ticks0) / 100 / ((performance.now() - t0) / 1000)) * 100;
-  return { ...(JSON.parse(out) as Load), cpu };
-}
-
-const stop = (proc: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    proc.once("exit", () => resolve());
-    proc.kill("SIGTERM");
-  });
 
 const loadLine = (name: string, r: Load & { cpu: number }, ceiling?: number) =>
   `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  CPU ${r.cpu.toFixed(0)}%` +
@@ -191,12 +122,12 @@ export async function benchStatusPage(seconds: number): Promise<void> {
     ] as const) {
       const ceiling = await load(
         `http://127.0.0.1:${barePort}`,
-        publicPath,
+        [publicPath],
         seconds,
         bare.pid ?? 0,
         headers,
       );
-      const served = await load(base, publicPath, seconds, pid, headers);
+      const served = await load(base, [publicPath], seconds, pid, headers);
       console.log(loadLine(`static file, ${label}`, ceiling));
       console.log(loadLine(`Vigil, ${label}`, served, ceiling.rps));
     }

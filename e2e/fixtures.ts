@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Page, TestInfo } from "@playwright/test";
 
 export const PASSWORD = "Correct-Horse-9";
@@ -36,4 +38,19 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** A real target on 127.0.0.1 whose health the test switches. */
+export async function startTarget() {
+  let healthy = true;
+  const server = http.createServer((_req, res) => {
+    res.writeHead(healthy ? 200 : 503, { "content-type": "text/plain" });
+    res.end(healthy ? "all good" : "maintenance");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`,
+    setHealthy: (value: boolean) => (healthy = value),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

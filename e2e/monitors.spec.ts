@@ -1,26 +1,9 @@
 import { execFile } from "node:child_process";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
-import { PASSWORD, keepScreenshot, signUp, uniqueEmail } from "./fixtures";
+import { PASSWORD, keepScreenshot, signUp, startTarget, uniqueEmail } from "./fixtures";
 
 const run = promisify(execFile);
-
-/** A real target on 127.0.0.1 whose health the test switches. */
-async function startTarget() {
-  let healthy = true;
-  const server = http.createServer((_req, res) => {
-    res.writeHead(healthy ? 200 : 503, { "content-type": "text/plain" });
-    res.end(healthy ? "all good" : "maintenance");
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`,
-    setHealthy: (value: boolean) => (healthy = value),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 test("a person creates a monitor, sees it Up, then Down without reloading when the target fails", async ({
   page,
