@@ -12,7 +12,17 @@ import { startReceiver, type TestReceiver } from "@/server/alerts/testing/start-
 import type { WorkspaceCtx } from "@/server/services/context";
 import { runCheck } from "@/server/services/checks/run-due-checks";
 import { createChannel } from "@/server/services/alerts/create-channel";
-import { deliverDueAlerts, type AlertDeps } from "@/server/services/alerts/deliver-alerts";
+import {
+  claimLane,
+  deliverDueAlerts,
+  driveFlipDelivery,
+  LANE_LEASE_MS,
+  lanesOfFlip,
+  processLane,
+  type AlertDeps,
+} from "@/server/services/alerts/deliver-alerts";
+import { pickMessages } from "@/server/services/alerts/pick-messages";
+import { recordAttempts } from "@/server/services/alerts/record-attempts";
 import { listAlertMessages } from "@/server/services/alerts/list-alert-messages";
 import { queueReminders } from "@/server/services/alerts/queue-reminders";
 import { createStatusPage } from "@/server/services/status-pages/create-status-page";
@@ -218,6 +228,74 @@ describe(`alert delivery on ${testDbKind()}`, () => {
     await deliver(ctx);
     [message] = await listAlertMessages({ ctx, channelId: hook.channel.id });
     expect(message).toMatchObject({ status: "delivered", attempts: 2 });
+  });
+
+  it("never re-sends or reopens a message when a send outlives its lease", async () => {
+    const { ctx, advance } = await workspaceWithClock();
+    const hook = await webhookChannel(ctx);
+    const { monitor, path } = await monitorOn(ctx);
+    await check(ctx, monitor);
+    advance(60);
+    target.set(path, { status: 500 });
+    const flip = (await check(ctx, monitor)).flip;
+    const [lane] = await lanesOfFlip(database.db, flip?.flipId ?? "");
+    const laneId = lane?.laneId ?? "";
+    const svc = { db: database.db, now: ctx.now };
+
+    // Worker A leases the lane and picks the message; its send then hangs past the lease.
+    const leaseA = await claimLane(database.db, laneId, ctx.now());
+    expect(leaseA).not.toBeNull();
+    const pickedA = await pickMessages(svc, leaseA ? [leaseA] : [], deps);
+    expect(pickedA.works).toHaveLength(1);
+    advance(LANE_LEASE_MS / 1000 + 1);
+
+    // Worker B claims the expired lane and delivers the message A still holds as "sending".
+    const leaseB = await claimLane(database.db, laneId, ctx.now());
+    expect(leaseB).not.toBeNull();
+    expect(await processLane(svc, leaseB ?? { id: "", token: "" }, deps)).toMatchObject({
+      sent: "delivered",
+    });
+    expect(receiver.received(hook.path)).toHaveLength(1);
+
+    // A records its timed-out send late: the message stays delivered, the lane stays free.
+    const [workA] = pickedA.works;
+    if (!workA) throw new Error("worker A picked nothing");
+    await recordAttempts(svc, [{ ...workA, error: "did not answer", at: ctx.now() }]);
+    let [message] = await listAlertMessages({ ctx, channelId: hook.channel.id });
+    expect(message).toMatchObject({ status: "delivered", attempts: 1, lastError: null });
+
+    // The per-flip driver and the sweep see it settled and send nothing more.
+    advance(120);
+    expect(await driveFlipDelivery(svc, flip?.flipId ?? "", laneId, deps)).toEqual({
+      settled: true,
+      nextAt: null,
+    });
+    await deliver(ctx);
+    expect(receiver.received(hook.path)).toHaveLength(1);
+    [message] = await listAlertMessages({ ctx, channelId: hook.channel.id });
+    expect(message).toMatchObject({ status: "delivered", attempts: 1 });
+  });
+
+  it("refuses to pick a message under a lease that already ran out", async () => {
+    const { ctx, advance } = await workspaceWithClock();
+    const hook = await webhookChannel(ctx);
+    const { monitor, path } = await monitorOn(ctx);
+    await check(ctx, monitor);
+    advance(60);
+    target.set(path, { status: 500 });
+    const flip = (await check(ctx, monitor)).flip;
+    const [lane] = await lanesOfFlip(database.db, flip?.flipId ?? "");
+    const lease = await claimLane(database.db, lane?.laneId ?? "", ctx.now());
+    advance(LANE_LEASE_MS / 1000 + 1);
+    const picked = await pickMessages(
+      { db: database.db, now: ctx.now },
+      lease ? [lease] : [],
+      deps,
+    );
+    expect(picked.works).toHaveLength(0);
+    // The lane is still due, so the next sweep delivers it once.
+    await deliver(ctx);
+    expect(receiver.received(hook.path)).toHaveLength(1);
   });
 
   it("signs the raw body with the channel secret", async () => {

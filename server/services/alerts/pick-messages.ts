@@ -15,7 +15,12 @@ import { nextSendAt } from "@/server/domain/alerts/alert-policy";
 import { channelStrategies } from "@/server/alerts/channel-kinds";
 import { buildNotification, findSubjects } from "@/server/services/alerts/compose-notification";
 import { findStatusPageUrls } from "@/server/services/alerts/find-status-page-url";
-import type { AlertDeps, LaneLease, LaneOutcome } from "@/server/services/alerts/deliver-alerts";
+import {
+  LANE_LEASE_MS,
+  type AlertDeps,
+  type LaneLease,
+  type LaneOutcome,
+} from "@/server/services/alerts/deliver-alerts";
 
 /** A message to (re)send now on a leased lane. */
 export type Work = { lease: LaneLease; message: AlertMessage; channel: Channel };
@@ -72,8 +77,14 @@ export async function pickMessages(
       );
     const seen = new Set(rows.map((r) => r.lane.id));
     const skipped = leases.filter((l) => !seen.has(l.id));
-    // A lease that expired and went to another worker is no longer ours: leave that lane alone.
-    const mine = rows.filter((r) => r.lane.leaseToken === tokenOf.get(r.lane.id));
+    // A lease that expired is no longer ours (another worker may hold it, or may claim it while
+    // we send): leave that lane alone. The others are leased anew for the send about to start.
+    const mine = rows.filter(
+      (r) =>
+        r.lane.leaseToken === tokenOf.get(r.lane.id) &&
+        r.lane.leaseUntil !== null &&
+        r.lane.leaseUntil > now,
+    );
     const settled: LaneOutcome[] = [];
     const works: Work[] = [];
     const releases: { lease: LaneLease; dueAt: Date | null }[] = [];
@@ -82,6 +93,15 @@ export async function pickMessages(
       settled.push({ sent, nextAt: dueAt });
     };
     if (mine.length === 0) return { works, settled, skipped };
+    await tx
+      .update(alertLanes)
+      .set({ leaseUntil: new Date(now.getTime() + LANE_LEASE_MS) })
+      .where(
+        inArray(
+          alertLanes.id,
+          mine.map((r) => r.lane.id),
+        ),
+      );
 
     const open = await tx
       .selectDistinctOn([alertMessages.laneId])
