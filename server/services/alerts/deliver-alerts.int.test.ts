@@ -24,6 +24,7 @@ import {
 import { pickMessages } from "@/server/services/alerts/pick-messages";
 import { recordAttempts } from "@/server/services/alerts/record-attempts";
 import { listAlertMessages } from "@/server/services/alerts/list-alert-messages";
+import { updateChannel } from "@/server/services/alerts/manage-channels";
 import { queueReminders } from "@/server/services/alerts/queue-reminders";
 import { createStatusPage } from "@/server/services/status-pages/create-status-page";
 import { setPageSubjects } from "@/server/services/status-pages/set-page-subjects";
@@ -296,6 +297,52 @@ describe(`alert delivery on ${testDbKind()}`, () => {
     // The lane is still due, so the next sweep delivers it once.
     await deliver(ctx);
     expect(receiver.received(hook.path)).toHaveLength(1);
+  });
+
+  it("stops retrying when the channel is disabled, and frees its lane", async () => {
+    const { ctx, advance } = await workspaceWithClock();
+    const hook = await webhookChannel(ctx);
+    receiver.answer(hook.path, 500);
+    const { monitor, path } = await monitorOn(ctx);
+    await check(ctx, monitor);
+    advance(60);
+    target.set(path, { status: 500 });
+    const down = (await check(ctx, monitor)).flip;
+    await deliver(ctx);
+    let [message] = await listAlertMessages({ ctx, channelId: hook.channel.id });
+    expect(message).toMatchObject({ status: "retrying", attempts: 1 });
+
+    await updateChannel({ ctx, channelId: hook.channel.id, input: { enabled: false }, guard });
+    advance(15);
+    await deliver(ctx);
+    expect(receiver.received(hook.path)).toHaveLength(1);
+    [message] = await listAlertMessages({ ctx, channelId: hook.channel.id });
+    expect(message).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      lastError: "the channel is disabled",
+    });
+    const [lane] = await lanesOfFlip(database.db, down?.flipId ?? "");
+    expect(
+      await driveFlipDelivery(
+        { db: database.db, now: ctx.now },
+        down?.flipId ?? "",
+        lane?.laneId ?? "",
+        deps,
+      ),
+    ).toEqual({ settled: true, nextAt: null });
+
+    // Enabled again, the lane is free: the next flip goes out at once.
+    await updateChannel({ ctx, channelId: hook.channel.id, input: { enabled: true }, guard });
+    advance(60);
+    target.set(path, { status: 200 });
+    await check(ctx, monitor);
+    await deliver(ctx);
+    const got = receiver.received(hook.path).map(bodyOf);
+    expect(got.map((b) => b.title)).toEqual([
+      `${monitor.name} is DOWN`,
+      expect.stringMatching(/is up again/),
+    ]);
   });
 
   it("signs the raw body with the channel secret", async () => {
