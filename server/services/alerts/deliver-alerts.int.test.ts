@@ -422,6 +422,37 @@ describe(`alert delivery on ${testDbKind()}`, () => {
     expect(bodyOf(got[1] ?? { body: "{}" }).event).toBe("reminder");
   });
 
+  it("settles a flip by its own delivery, whatever its reminders are doing", async () => {
+    const { ctx, advance } = await workspaceWithClock();
+    const hook = await webhookChannel(ctx);
+    const path = `/${randomUUID()}`;
+    const monitor = await makeMonitor(ctx, target.url(path), {
+      confirmations: 1,
+      reminderHours: 1,
+    });
+    await check(ctx, monitor);
+    advance(60);
+    target.set(path, { status: 500 });
+    const down = (await check(ctx, monitor)).flip;
+    await deliver(ctx);
+    advance(3600);
+    receiver.answer(hook.path, 500);
+    expect(await queueReminders(database.db, ctx.now())).toBe(1);
+    await deliver(ctx); // the reminder fails and waits for its retry
+    const [lane] = await lanesOfFlip(database.db, down?.flipId ?? "");
+    expect(lane).toBeDefined();
+    const drive = () =>
+      driveFlipDelivery(
+        { db: database.db, now: ctx.now },
+        down?.flipId ?? "",
+        lane?.laneId ?? "",
+        deps,
+      );
+    expect(await drive()).toEqual({ settled: true, nextAt: null });
+    advance(15);
+    expect(await drive()).toEqual({ settled: true, nextAt: null });
+  });
+
   it("links to the public status page that shows the subject, never a private or hiding one", async () => {
     const { ctx, advance } = await workspaceWithClock();
     const hook = await webhookChannel(ctx);

@@ -165,7 +165,14 @@ export async function driveFlipDelivery(
     .from(alertDeliveries)
     .innerJoin(alertLanes, eq(alertLanes.id, alertDeliveries.laneId))
     .leftJoin(alertMessages, eq(alertMessages.id, alertDeliveries.messageId))
-    .where(and(eq(alertDeliveries.flipId, flipId), eq(alertDeliveries.laneId, laneId)));
+    .where(
+      and(
+        eq(alertDeliveries.flipId, flipId),
+        eq(alertDeliveries.laneId, laneId),
+        // The flip's own delivery: a reminder of it (same flip, same lane) is not what settles it.
+        eq(alertDeliveries.reminder, 0),
+      ),
+    );
   if (!row || row.status === "delivered" || row.status === "failed")
     return { settled: true, nextAt: null };
   const next =
