@@ -11,8 +11,16 @@ export type DeliveryDeps = {
 /** One module per channel kind: how a notification reads in that medium, and how it is sent. */
 export type ChannelStrategy = {
   render: (n: Notification) => AlertPayload;
-  /** Resolves when the receiver accepted the message; rejects with the receiver's error. */
-  send: (payload: AlertPayload, channel: Channel, deps: DeliveryDeps) => Promise<void>;
+  /**
+   * Resolves when the receiver accepted the message; rejects with the receiver's error. `signal`
+   * aborts when the caller's deadline passed: the send must then drop its connection.
+   */
+  send: (
+    payload: AlertPayload,
+    channel: Channel,
+    deps: DeliveryDeps,
+    signal?: AbortSignal,
+  ) => Promise<void>;
 };
 
 export type { ChannelKind };

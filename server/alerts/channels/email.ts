@@ -1,3 +1,5 @@
+import net from "node:net";
+import tls from "node:tls";
 import nodemailer from "nodemailer";
 import type { ChannelStrategy } from "@/server/alerts/channel-kind";
 import { describeFlip, isBadNews, textOf, titleOf } from "@/server/alerts/notification";
@@ -5,6 +7,14 @@ import { DeliveryError } from "@/server/alerts/post-http";
 
 const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+type GetSocket = (
+  options: object,
+  callback: (
+    err: Error | null,
+    socket: { connection: net.Socket; secured: boolean } | null,
+  ) => void,
+) => void;
 
 /** Email: a short subject line, a plain-text part and a small HTML part with the same content. */
 export const email: ChannelStrategy = {
@@ -30,14 +40,48 @@ export const email: ChannelStrategy = {
       headers: { "X-Vigil-Delivery": n.deliveryKey },
     };
   },
-  send: async (payload, channel, deps) => {
+  send: async (payload, channel, deps, signal) => {
     if (!deps.smtp)
       throw new DeliveryError("email is not configured on this server: set SMTP_URL and MAIL_FROM");
+    // nodemailer's close() leaves a send in flight running: open the socket here, so the deadline
+    // (`signal`) can end the session.
+    const sockets: net.Socket[] = [];
+    const abort = () => sockets.forEach((s) => s.destroy());
+    signal?.addEventListener("abort", abort, { once: true });
     const transport = nodemailer.createTransport(deps.smtp.url, {
       connectionTimeout: deps.timeoutMs,
       greetingTimeout: deps.timeoutMs,
       socketTimeout: deps.timeoutMs,
     });
+    (transport as unknown as { getSocket: GetSocket }).getSocket = (options, callback) => {
+      const o = options as {
+        host?: string;
+        port?: number | string;
+        secure?: boolean;
+        tls?: object;
+      };
+      const host = o.host ?? "localhost";
+      const port = Number(o.port) || (o.secure ? 465 : 587);
+      const socket = o.secure
+        ? tls.connect({ servername: host, ...o.tls, host, port })
+        : net.connect(port, host);
+      sockets.push(socket);
+      if (signal?.aborted) socket.destroy();
+      let done = false;
+      const finish = (err: Error | null) => {
+        if (done) return;
+        done = true;
+        socket.setTimeout(0);
+        if (err) {
+          socket.destroy();
+          callback(err, null);
+        } else callback(null, { connection: socket, secured: o.secure === true });
+      };
+      socket.setTimeout(deps.timeoutMs, () => finish(new Error("SMTP connection timeout")));
+      socket.once(o.secure ? "secureConnect" : "connect", () => finish(null));
+      socket.once("error", (err) => finish(err));
+      socket.once("close", () => finish(new Error("SMTP connection closed")));
+    };
     try {
       await transport.sendMail({
         from: deps.smtp.from,
@@ -55,6 +99,7 @@ export const email: ChannelStrategy = {
           : (e.message ?? "SMTP failed"),
       );
     } finally {
+      signal?.removeEventListener("abort", abort);
       transport.close();
     }
   },

@@ -1,21 +1,22 @@
 import type { Channel } from "@/db/schema";
+import { maskReceiverUrl } from "@/server/alerts/mask-url";
 import type { AlertLogEntry } from "@/server/services/alerts/list-alert-messages";
 import { createChannelInput, updateChannelInput } from "@/server/services/alerts/channel-settings";
 import { isFailing } from "@/server/services/alerts/manage-channels";
 import { parseWith, writableFields } from "@/server/http/api-v1/respond";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-/** A URL's password never leaves the server once stored. */
-const maskUrl = (url: string | undefined) =>
-  url?.replace(/(\/\/[^:/@]*:)[^@/]*@/, "$1***@") ?? null;
 
-/** The channel as REST API v1 shows it: secrets (webhook secret, header values) are write-only. */
+/**
+ * The channel as REST API v1 shows it: secrets (webhook secret, header values, the credential
+ * parts of the URL) are write-only.
+ */
 export function channelJson(c: Channel) {
   return {
     id: c.id,
     name: c.name,
     kind: c.kind,
-    url: c.kind === "email" ? null : maskUrl(c.settings.url),
+    url: c.kind === "email" ? null : maskReceiverUrl(c.kind, c.settings.url),
     to: c.kind === "email" ? (c.settings.to ?? null) : null,
     header_names: Object.keys(c.settings.headers ?? {}),
     enabled: c.enabled,

@@ -12,8 +12,19 @@ import { startReceiver, type TestReceiver } from "@/server/alerts/testing/start-
 import type { WorkspaceCtx } from "@/server/services/context";
 import { runCheck } from "@/server/services/checks/run-due-checks";
 import { createChannel } from "@/server/services/alerts/create-channel";
-import { deliverDueAlerts, type AlertDeps } from "@/server/services/alerts/deliver-alerts";
+import {
+  claimLane,
+  deliverDueAlerts,
+  driveFlipDelivery,
+  LANE_LEASE_MS,
+  lanesOfFlip,
+  processLane,
+  type AlertDeps,
+} from "@/server/services/alerts/deliver-alerts";
+import { pickMessages } from "@/server/services/alerts/pick-messages";
+import { recordAttempts } from "@/server/services/alerts/record-attempts";
 import { listAlertMessages } from "@/server/services/alerts/list-alert-messages";
+import { updateChannel } from "@/server/services/alerts/manage-channels";
 import { queueReminders } from "@/server/services/alerts/queue-reminders";
 import { createStatusPage } from "@/server/services/status-pages/create-status-page";
 import { setPageSubjects } from "@/server/services/status-pages/set-page-subjects";
@@ -220,6 +231,120 @@ describe(`alert delivery on ${testDbKind()}`, () => {
     expect(message).toMatchObject({ status: "delivered", attempts: 2 });
   });
 
+  it("never re-sends or reopens a message when a send outlives its lease", async () => {
+    const { ctx, advance } = await workspaceWithClock();
+    const hook = await webhookChannel(ctx);
+    const { monitor, path } = await monitorOn(ctx);
+    await check(ctx, monitor);
+    advance(60);
+    target.set(path, { status: 500 });
+    const flip = (await check(ctx, monitor)).flip;
+    const [lane] = await lanesOfFlip(database.db, flip?.flipId ?? "");
+    const laneId = lane?.laneId ?? "";
+    const svc = { db: database.db, now: ctx.now };
+
+    // Worker A leases the lane and picks the message; its send then hangs past the lease.
+    const leaseA = await claimLane(database.db, laneId, ctx.now());
+    expect(leaseA).not.toBeNull();
+    const pickedA = await pickMessages(svc, leaseA ? [leaseA] : [], deps);
+    expect(pickedA.works).toHaveLength(1);
+    advance(LANE_LEASE_MS / 1000 + 1);
+
+    // Worker B claims the expired lane and delivers the message A still holds as "sending".
+    const leaseB = await claimLane(database.db, laneId, ctx.now());
+    expect(leaseB).not.toBeNull();
+    expect(await processLane(svc, leaseB ?? { id: "", token: "" }, deps)).toMatchObject({
+      sent: "delivered",
+    });
+    expect(receiver.received(hook.path)).toHaveLength(1);
+
+    // A records its timed-out send late: the message stays delivered, the lane stays free.
+    const [workA] = pickedA.works;
+    if (!workA) throw new Error("worker A picked nothing");
+    await recordAttempts(svc, [{ ...workA, error: "did not answer", at: ctx.now() }]);
+    let [message] = await listAlertMessages({ ctx, channelId: hook.channel.id });
+    expect(message).toMatchObject({ status: "delivered", attempts: 1, lastError: null });
+
+    // The per-flip driver and the sweep see it settled and send nothing more.
+    advance(120);
+    expect(await driveFlipDelivery(svc, flip?.flipId ?? "", laneId, deps)).toEqual({
+      settled: true,
+      nextAt: null,
+    });
+    await deliver(ctx);
+    expect(receiver.received(hook.path)).toHaveLength(1);
+    [message] = await listAlertMessages({ ctx, channelId: hook.channel.id });
+    expect(message).toMatchObject({ status: "delivered", attempts: 1 });
+  });
+
+  it("refuses to pick a message under a lease that already ran out", async () => {
+    const { ctx, advance } = await workspaceWithClock();
+    const hook = await webhookChannel(ctx);
+    const { monitor, path } = await monitorOn(ctx);
+    await check(ctx, monitor);
+    advance(60);
+    target.set(path, { status: 500 });
+    const flip = (await check(ctx, monitor)).flip;
+    const [lane] = await lanesOfFlip(database.db, flip?.flipId ?? "");
+    const lease = await claimLane(database.db, lane?.laneId ?? "", ctx.now());
+    advance(LANE_LEASE_MS / 1000 + 1);
+    const picked = await pickMessages(
+      { db: database.db, now: ctx.now },
+      lease ? [lease] : [],
+      deps,
+    );
+    expect(picked.works).toHaveLength(0);
+    // The lane is still due, so the next sweep delivers it once.
+    await deliver(ctx);
+    expect(receiver.received(hook.path)).toHaveLength(1);
+  });
+
+  it("stops retrying when the channel is disabled, and frees its lane", async () => {
+    const { ctx, advance } = await workspaceWithClock();
+    const hook = await webhookChannel(ctx);
+    receiver.answer(hook.path, 500);
+    const { monitor, path } = await monitorOn(ctx);
+    await check(ctx, monitor);
+    advance(60);
+    target.set(path, { status: 500 });
+    const down = (await check(ctx, monitor)).flip;
+    await deliver(ctx);
+    let [message] = await listAlertMessages({ ctx, channelId: hook.channel.id });
+    expect(message).toMatchObject({ status: "retrying", attempts: 1 });
+
+    await updateChannel({ ctx, channelId: hook.channel.id, input: { enabled: false }, guard });
+    advance(15);
+    await deliver(ctx);
+    expect(receiver.received(hook.path)).toHaveLength(1);
+    [message] = await listAlertMessages({ ctx, channelId: hook.channel.id });
+    expect(message).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      lastError: "the channel is disabled",
+    });
+    const [lane] = await lanesOfFlip(database.db, down?.flipId ?? "");
+    expect(
+      await driveFlipDelivery(
+        { db: database.db, now: ctx.now },
+        down?.flipId ?? "",
+        lane?.laneId ?? "",
+        deps,
+      ),
+    ).toEqual({ settled: true, nextAt: null });
+
+    // Enabled again, the lane is free: the next flip goes out at once.
+    await updateChannel({ ctx, channelId: hook.channel.id, input: { enabled: true }, guard });
+    advance(60);
+    target.set(path, { status: 200 });
+    await check(ctx, monitor);
+    await deliver(ctx);
+    const got = receiver.received(hook.path).map(bodyOf);
+    expect(got.map((b) => b.title)).toEqual([
+      `${monitor.name} is DOWN`,
+      expect.stringMatching(/is up again/),
+    ]);
+  });
+
   it("signs the raw body with the channel secret", async () => {
     const { ctx, advance } = await workspaceWithClock();
     const hook = await webhookChannel(ctx);
@@ -295,6 +420,37 @@ describe(`alert delivery on ${testDbKind()}`, () => {
       `${down?.flipId}.${hook.channel.id}.reminder-1`,
     );
     expect(bodyOf(got[1] ?? { body: "{}" }).event).toBe("reminder");
+  });
+
+  it("settles a flip by its own delivery, whatever its reminders are doing", async () => {
+    const { ctx, advance } = await workspaceWithClock();
+    const hook = await webhookChannel(ctx);
+    const path = `/${randomUUID()}`;
+    const monitor = await makeMonitor(ctx, target.url(path), {
+      confirmations: 1,
+      reminderHours: 1,
+    });
+    await check(ctx, monitor);
+    advance(60);
+    target.set(path, { status: 500 });
+    const down = (await check(ctx, monitor)).flip;
+    await deliver(ctx);
+    advance(3600);
+    receiver.answer(hook.path, 500);
+    expect(await queueReminders(database.db, ctx.now())).toBe(1);
+    await deliver(ctx); // the reminder fails and waits for its retry
+    const [lane] = await lanesOfFlip(database.db, down?.flipId ?? "");
+    expect(lane).toBeDefined();
+    const drive = () =>
+      driveFlipDelivery(
+        { db: database.db, now: ctx.now },
+        down?.flipId ?? "",
+        lane?.laneId ?? "",
+        deps,
+      );
+    expect(await drive()).toEqual({ settled: true, nextAt: null });
+    advance(15);
+    expect(await drive()).toEqual({ settled: true, nextAt: null });
   });
 
   it("links to the public status page that shows the subject, never a private or hiding one", async () => {

@@ -113,17 +113,23 @@ export async function processLane(
   return outcome ? await outcome : idle;
 }
 
-/** Claims and works every due lane (up to `limit`), in batches of `concurrency` sends. */
+/** Claims and works due lanes (up to `limit`), leasing and working `concurrency` at a time. */
 export async function deliverDueAlerts(
   ctx: ServiceCtx & { db: Db },
   deps: AlertDeps,
   options: { limit?: number; concurrency?: number } = {},
 ): Promise<number> {
-  const leases = await claimDueLanes(ctx.db, ctx.now(), options.limit ?? 500);
+  const limit = options.limit ?? 500;
   const batch = options.concurrency ?? 50;
-  for (let i = 0; i < leases.length; i += batch)
-    await Promise.all(await startLanes(ctx, leases.slice(i, i + batch), deps));
-  return leases.length;
+  // Lease one batch at a time: a lease taken up front would run out while earlier batches send.
+  let worked = 0;
+  while (worked < limit) {
+    const leases = await claimDueLanes(ctx.db, ctx.now(), Math.min(batch, limit - worked));
+    if (leases.length === 0) break;
+    await Promise.all(await startLanes(ctx, leases, deps));
+    worked += leases.length;
+  }
+  return worked;
 }
 
 /** The lanes a flip was queued on (one per channel), for the Inngest driver. */
@@ -159,7 +165,14 @@ export async function driveFlipDelivery(
     .from(alertDeliveries)
     .innerJoin(alertLanes, eq(alertLanes.id, alertDeliveries.laneId))
     .leftJoin(alertMessages, eq(alertMessages.id, alertDeliveries.messageId))
-    .where(and(eq(alertDeliveries.flipId, flipId), eq(alertDeliveries.laneId, laneId)));
+    .where(
+      and(
+        eq(alertDeliveries.flipId, flipId),
+        eq(alertDeliveries.laneId, laneId),
+        // The flip's own delivery: a reminder of it (same flip, same lane) is not what settles it.
+        eq(alertDeliveries.reminder, 0),
+      ),
+    );
   if (!row || row.status === "delivered" || row.status === "failed")
     return { settled: true, nextAt: null };
   const next =

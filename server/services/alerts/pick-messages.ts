@@ -15,7 +15,13 @@ import { nextSendAt } from "@/server/domain/alerts/alert-policy";
 import { channelStrategies } from "@/server/alerts/channel-kinds";
 import { buildNotification, findSubjects } from "@/server/services/alerts/compose-notification";
 import { findStatusPageUrls } from "@/server/services/alerts/find-status-page-url";
-import type { AlertDeps, LaneLease, LaneOutcome } from "@/server/services/alerts/deliver-alerts";
+import { rowsOf } from "@/server/services/checks/claim-due-monitors";
+import {
+  LANE_LEASE_MS,
+  type AlertDeps,
+  type LaneLease,
+  type LaneOutcome,
+} from "@/server/services/alerts/deliver-alerts";
 
 /** A message to (re)send now on a leased lane. */
 export type Work = { lease: LaneLease; message: AlertMessage; channel: Channel };
@@ -72,8 +78,14 @@ export async function pickMessages(
       );
     const seen = new Set(rows.map((r) => r.lane.id));
     const skipped = leases.filter((l) => !seen.has(l.id));
-    // A lease that expired and went to another worker is no longer ours: leave that lane alone.
-    const mine = rows.filter((r) => r.lane.leaseToken === tokenOf.get(r.lane.id));
+    // A lease that expired is no longer ours (another worker may hold it, or may claim it while
+    // we send): leave that lane alone. The others are leased anew for the send about to start.
+    const mine = rows.filter(
+      (r) =>
+        r.lane.leaseToken === tokenOf.get(r.lane.id) &&
+        r.lane.leaseUntil !== null &&
+        r.lane.leaseUntil > now,
+    );
     const settled: LaneOutcome[] = [];
     const works: Work[] = [];
     const releases: { lease: LaneLease; dueAt: Date | null }[] = [];
@@ -82,6 +94,15 @@ export async function pickMessages(
       settled.push({ sent, nextAt: dueAt });
     };
     if (mine.length === 0) return { works, settled, skipped };
+    await tx
+      .update(alertLanes)
+      .set({ leaseUntil: new Date(now.getTime() + LANE_LEASE_MS) })
+      .where(
+        inArray(
+          alertLanes.id,
+          mine.map((r) => r.lane.id),
+        ),
+      );
 
     const open = await tx
       .selectDistinctOn([alertMessages.laneId])
@@ -128,11 +149,13 @@ export async function pickMessages(
             .orderBy(asc(flips.seq));
 
     const toCompose: { row: (typeof mine)[number]; lease: LaneLease; items: typeof pending }[] = [];
+    const disabled: { lease: LaneLease; message: AlertMessage }[] = [];
     for (const row of mine) {
       const lease = { id: row.lane.id, token: row.lane.leaseToken ?? "" };
       const message = openOf.get(row.lane.id);
       if (message) {
-        if (message.nextAttemptAt && message.nextAttemptAt > now)
+        if (!row.channel.enabled) disabled.push({ lease, message });
+        else if (message.nextAttemptAt && message.nextAttemptAt > now)
           free(lease, message.nextAttemptAt);
         else works.push({ lease, message, channel: row.channel });
         continue;
@@ -142,6 +165,33 @@ export async function pickMessages(
       if (items.length === 0) free(lease, null);
       else if (sendAt > now) free(lease, sendAt);
       else toCompose.push({ row, lease, items });
+    }
+
+    if (disabled.length > 0) {
+      // A disabled channel sends nothing more: its open messages are given up and the lanes
+      // freed (due at once if flips wait, which are then logged as not sent either).
+      await tx
+        .update(alertMessages)
+        .set({ status: "failed", lastError: "the channel is disabled", nextAttemptAt: null })
+        .where(
+          inArray(
+            alertMessages.id,
+            disabled.map((d) => d.message.id),
+          ),
+        );
+      const freed = rowsOf<{ id: string; due_at: Date | string | null }>(
+        await tx.execute(sql`
+          update ${alertLanes} l set lease_token = null, lease_until = null,
+            due_at = case when exists (select 1 from ${alertDeliveries} d
+              where d.lane_id = l.id and d.message_id is null) then ${now.toISOString()}::timestamptz end
+          where l.id in (${sql.join(
+            disabled.map((d) => sql`${d.lease.id}::uuid`),
+            sql`, `,
+          )})
+          returning l.id, l.due_at`),
+      );
+      for (const f of freed)
+        settled.push({ sent: "failed", nextAt: f.due_at === null ? null : new Date(f.due_at) });
     }
 
     const subjects = await findSubjects(

@@ -41,7 +41,7 @@ export async function recordAttempts(
     const outcomes = new Map<string, LaneOutcome>();
     if (mine.length === 0) return { outcomes, skipped };
 
-    const rows = mine.map((a) => {
+    const tried = mine.map((a) => {
       const count = a.message.attempts + 1;
       const givesUp =
         a.error !== null && a.at.getTime() - a.message.createdAt.getTime() >= GIVE_UP_AFTER_MS;
@@ -49,18 +49,28 @@ export async function recordAttempts(
       const retryAt = status === "retrying" ? new Date(a.at.getTime() + retryDelayMs(count)) : null;
       return { a, count, status, retryAt };
     });
-    await tx.execute(sql`
+    // Only while the lane is still under our lease and the message still open: a send that
+    // outlived its lease may have been redone (and delivered) by another worker meanwhile.
+    const updated = rowsOf<{ id: string }>(
+      await tx.execute(sql`
       update ${alertMessages} m set status = v.status, attempts = v.attempts, last_error = v.last_error,
         next_attempt_at = v.next_attempt_at, delivered_at = v.delivered_at
       from (values ${sql.join(
-        rows.map(
+        tried.map(
           (r) =>
-            sql`(${r.a.message.id}::uuid, ${r.status}, ${r.count}::int, ${r.a.error}, ${ts(r.retryAt)}::timestamptz,
+            sql`(${r.a.message.id}::uuid, ${r.a.lease.id}::uuid, ${r.a.lease.token}::uuid, ${r.status}, ${r.count}::int,
+              ${r.a.error}, ${ts(r.retryAt)}::timestamptz,
               ${r.status === "delivered" ? r.a.at.toISOString() : null}::timestamptz)`,
         ),
         sql`, `,
-      )}) as v(id, status, attempts, last_error, next_attempt_at, delivered_at)
-      where m.id = v.id`);
+      )}) as v(id, lane_id, token, status, attempts, last_error, next_attempt_at, delivered_at)
+      join ${alertLanes} l on l.id = v.lane_id and l.lease_token = v.token
+      where m.id = v.id and m.status in ('sending', 'retrying')
+      returning m.id`),
+    );
+    const updatedIds = new Set(updated.map((u) => u.id));
+    const rows = tried.filter((r) => updatedIds.has(r.a.message.id));
+    if (rows.length === 0) return { outcomes, skipped };
 
     // One statement per channel, in id order (two workers never lock two channels crosswise).
     const channelIds = [...new Set(rows.map((r) => r.a.channel.id))].sort();

@@ -9,14 +9,19 @@ export async function sendWithDeadline(
   deps: DeliveryDeps,
 ): Promise<string | null> {
   let timer: NodeJS.Timeout | undefined;
+  // At the deadline the send is aborted too (an SMTP session is closed), not left running.
+  const controller = new AbortController();
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`no answer within ${deps.timeoutMs + 2000} ms`)),
-      deps.timeoutMs + 2000,
-    );
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new Error(`no answer within ${deps.timeoutMs + 2000} ms`));
+    }, deps.timeoutMs + 2000);
   });
   try {
-    await Promise.race([channelStrategies[channel.kind].send(payload, channel, deps), deadline]);
+    await Promise.race([
+      channelStrategies[channel.kind].send(payload, channel, deps, controller.signal),
+      deadline,
+    ]);
     return null;
   } catch (err) {
     return (err instanceof Error ? err.message : String(err)).slice(0, 500) || "failed";

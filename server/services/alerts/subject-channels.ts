@@ -1,6 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, notInArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { channels, subjectChannels } from "@/db/schema";
+import { channels, heartbeats, monitors, subjectChannels } from "@/db/schema";
 import type { SubjectKind } from "@/db/schema/flips";
 import { badInput } from "@/server/services/errors";
 import { isUuid } from "@/server/services/ids";
@@ -27,7 +27,9 @@ export async function assertChannelsOf(
 
 /**
  * Sets which channels a subject alerts: the given ids, or (on creation, `undefined`) the
- * workspace's channels marked default for new monitors and heartbeats.
+ * workspace's channels marked default for new monitors and heartbeats. Applied as a diff in one
+ * transaction (removed links deleted, missing ones inserted), so a flip committing meanwhile
+ * always finds the channels kept, and concurrent edits never collide on the unique index.
  */
 export async function setSubjectChannels(
   db: DbOrTx,
@@ -45,17 +47,32 @@ export async function setSubjectChannels(
     await assertChannelsOf(db, subject.workspaceId, channelIds);
     ids = [...new Set(channelIds)];
   }
-  await db.delete(subjectChannels).where(eq(subjectChannels.subjectId, subject.id));
-  if (ids.length === 0) return;
-  await db.insert(subjectChannels).values(
-    ids.map((channelId) => ({
-      workspaceId: subject.workspaceId,
-      channelId,
-      subjectId: subject.id,
-      monitorId: subject.kind === "monitor" ? subject.id : null,
-      heartbeatId: subject.kind === "heartbeat" ? subject.id : null,
-    })),
-  );
+  await db.transaction(async (tx) => {
+    // One edit of a subject's channels at a time (two would deadlock on the unique index).
+    const table = subject.kind === "monitor" ? monitors : heartbeats;
+    await tx.select({ id: table.id }).from(table).where(eq(table.id, subject.id)).for("update");
+    await tx
+      .delete(subjectChannels)
+      .where(
+        and(
+          eq(subjectChannels.subjectId, subject.id),
+          ids.length > 0 ? notInArray(subjectChannels.channelId, ids) : undefined,
+        ),
+      );
+    if (ids.length === 0) return;
+    await tx
+      .insert(subjectChannels)
+      .values(
+        ids.sort().map((channelId) => ({
+          workspaceId: subject.workspaceId,
+          channelId,
+          subjectId: subject.id,
+          monitorId: subject.kind === "monitor" ? subject.id : null,
+          heartbeatId: subject.kind === "heartbeat" ? subject.id : null,
+        })),
+      )
+      .onConflictDoNothing({ target: [subjectChannels.subjectId, subjectChannels.channelId] });
+  });
 }
 
 /** Each subject's channel ids (for the API and the forms). */

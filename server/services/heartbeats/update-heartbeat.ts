@@ -11,7 +11,7 @@ import { pauseHeartbeat, resumeHeartbeat } from "@/server/services/heartbeats/pa
 import type { HeartbeatSettings } from "@/server/services/heartbeats/heartbeat-settings";
 import { notFound } from "@/server/services/errors";
 import { recordHeartbeatFlips } from "@/server/services/heartbeats/record-heartbeat-flips";
-import { setSubjectChannels } from "@/server/services/alerts/subject-channels";
+import { assertChannelsOf, setSubjectChannels } from "@/server/services/alerts/subject-channels";
 
 /**
  * Applies a partial edit under the row lock (a ping cannot interleave). A new schedule or grace
@@ -28,12 +28,12 @@ export async function updateHeartbeat({
 }): Promise<Heartbeat> {
   const { paused, channelIds, ...changes } = input;
   await findHeartbeat(ctx.db, ctx.workspaceId, heartbeatId);
-  if (channelIds !== undefined)
-    await setSubjectChannels(
-      ctx.db,
-      { kind: "heartbeat", id: heartbeatId, workspaceId: ctx.workspaceId },
-      channelIds,
-    );
+  // Unknown channels are a 400 before anything changes; the links are set with the rest of the
+  // edit once it has passed its checks, so a 400 leaves no half-applied edit.
+  if (channelIds !== undefined) await assertChannelsOf(ctx.db, ctx.workspaceId, channelIds);
+  const subject = { kind: "heartbeat" as const, id: heartbeatId, workspaceId: ctx.workspaceId };
+  if (channelIds !== undefined && Object.keys(changes).length === 0)
+    await setSubjectChannels(ctx.db, subject, channelIds);
   if (Object.keys(changes).length > 0) {
     const updated = await ctx.db.transaction(async (tx) => {
       const [current] = await tx
@@ -51,6 +51,7 @@ export async function updateHeartbeat({
             : {};
       const next: Heartbeat = { ...current, ...changes, ...schedule };
       checkSchedule(next);
+      if (channelIds !== undefined) await setSubjectChannels(tx, subject, channelIds);
       // While missing, the stored deadline is the last one already counted as a miss: keep it.
       const rescheduled = ["intervalSecs", "schedule", "tz"].some((k) => k in changes);
       const deadline =

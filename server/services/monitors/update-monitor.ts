@@ -25,13 +25,14 @@ export async function updateMonitor({
 }): Promise<Monitor> {
   const { paused, channelIds, ...changes } = input;
   const current = await findMonitor(ctx.db, ctx.workspaceId, monitorId);
+  // Validate everything before changing anything: a 400 leaves no half-applied edit.
+  assertConsistentSettings({ ...current, ...changes });
   if (channelIds !== undefined)
     await setSubjectChannels(
       ctx.db,
       { kind: "monitor", id: monitorId, workspaceId: ctx.workspaceId },
       channelIds,
     );
-  assertConsistentSettings({ ...current, ...changes });
   const now = ctx.now();
   if (Object.keys(changes).length > 0) {
     // next_check_at is only ever moved in SQL and only forward to a sooner time, so an edit
