@@ -39,7 +39,7 @@ getEventBus().on("flip", (flip) => {
   );
   process.kill(process.pid, "SIGKILL");
 });
-new AlertDispatcher({
+const dispatcher = new AlertDispatcher({
   db: handle.db,
   now: systemClock,
   logger: pino({ level: "silent" }),
@@ -49,5 +49,11 @@ new AlertDispatcher({
     smtp: undefined,
     baseUrl: "http://localhost",
   },
-}).start();
+});
+dispatcher.start();
+// Let its start-up look finish first: a look still running when the flip commits could lease the
+// new lane before the kill, and the restarted process would then wait out that lease (60 s). The
+// flip itself wakes it only through the bus, where the kill comes first.
+await new Promise((r) => setTimeout(r, 20));
+await dispatcher.idle();
 await runCheck({ ctx, monitorId: monitor.id, options: { allowPrivateTargets: true } });
