@@ -31,17 +31,18 @@ export function relativeText(iso: string, now: number): string {
   return diff < 0 ? `${spanText(diff)} ago` : `in ${spanText(diff)}`;
 }
 
+// One formatter for every time on the page: toLocaleString with options builds a new one per call.
+const UTC_TEXT = new Intl.DateTimeFormat("en-US", {
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
+
 export function utcText(iso: string): string {
-  return (
-    new Date(iso).toLocaleString("en-US", {
-      month: "short",
-      day: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-      timeZone: "UTC",
-    }) + " UTC"
-  );
+  return `${UTC_TEXT.format(Date.parse(iso))} UTC`;
 }
 
 /** A time that ticks in the browser ("3 min ago"), with the exact UTC time on hover. */

@@ -21,13 +21,15 @@ const colour = (bp: number | null) =>
         ? "var(--bar-warn)"
         : "var(--bar-down)";
 
+const DAY_TEXT = new Intl.DateTimeFormat("en-US", {
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
 export const dayLabel = (firstDay: string, index: number) =>
-  new Date(Date.parse(firstDay) + index * DAY_MS).toLocaleDateString("en-US", {
-    month: "short",
-    day: "numeric",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+  DAY_TEXT.format(Date.parse(firstDay) + index * DAY_MS);
 
 export const percentText = (bp: number | null) =>
   bp === null ? "No data" : `${bp >= 10_000 ? "100" : (bp / 100).toFixed(2)}% uptime`;

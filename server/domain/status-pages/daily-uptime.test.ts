@@ -8,6 +8,7 @@ const rules: UptimeRules<S> = {
   isDown: (s) => s === "down",
 };
 const t = (iso: string) => new Date(iso);
+const ms = (iso: string) => Date.parse(iso);
 
 describe("dailyUptime", () => {
   const now = t("2026-11-26T12:00:00.000Z");
@@ -21,11 +22,11 @@ describe("dailyUptime", () => {
     const days = dailyUptime<S>(
       "up",
       [
-        { at: t("2026-11-24T23:00:00.000Z"), to: "down" },
-        { at: t("2026-11-25T01:00:00.000Z"), to: "up" },
-        { at: t("2026-11-26T06:00:00.000Z"), to: "down" },
+        { atMs: ms("2026-11-24T23:00:00.000Z"), to: "down" },
+        { atMs: ms("2026-11-25T01:00:00.000Z"), to: "up" },
+        { atMs: ms("2026-11-26T06:00:00.000Z"), to: "down" },
       ],
-      { firstDay, days: 3, now },
+      { firstDayMs: firstDay.getTime(), days: 3, nowMs: now.getTime() },
       rules,
     );
     expect(days.map((d) => d.downMs)).toEqual([3_600_000, 3_600_000, 6 * 3_600_000]);
@@ -39,10 +40,10 @@ describe("dailyUptime", () => {
     const days = dailyUptime<S>(
       null,
       [
-        { at: t("2026-11-25T12:00:00.000Z"), to: "up" },
-        { at: t("2026-11-26T00:00:00.000Z"), to: "paused" },
+        { atMs: ms("2026-11-25T12:00:00.000Z"), to: "up" },
+        { atMs: ms("2026-11-26T00:00:00.000Z"), to: "paused" },
       ],
-      { firstDay, days: 3, now },
+      { firstDayMs: firstDay.getTime(), days: 3, nowMs: now.getTime() },
       rules,
     );
     expect(days[0]).toEqual({ monitoredMs: 0, downMs: 0, uptime: null });
@@ -53,8 +54,8 @@ describe("dailyUptime", () => {
   it("applies a change exactly at midnight to the day it opens", () => {
     const days = dailyUptime<S>(
       "up",
-      [{ at: t("2026-11-25T00:00:00.000Z"), to: "down" }],
-      { firstDay, days: 2, now: t("2026-11-26T00:00:00.000Z") },
+      [{ atMs: ms("2026-11-25T00:00:00.000Z"), to: "down" }],
+      { firstDayMs: firstDay.getTime(), days: 2, nowMs: ms("2026-11-26T00:00:00.000Z") },
       rules,
     );
     expect(days.map((d) => d.uptime)).toEqual([1, 0]);

@@ -1,5 +1,8 @@
 export type StateChange<S extends string> = { at: Date; to: S };
 
+/** A state change with its time in epoch milliseconds (for long histories: no Date per change). */
+export type TimedChange<S extends string> = { atMs: number; to: S };
+
 export type UptimeRules<S extends string> = {
   /** States that count as monitored time (pending and paused do not). */
   isMonitored: (state: S) => boolean;
@@ -19,27 +22,63 @@ export function computeUptime<S extends string>(
   window: { from: Date; to: Date },
   rules: UptimeRules<S>,
 ): UptimeFigures {
+  return uptimeBetween(
+    initial,
+    changes.map((c) => ({ atMs: c.at.getTime(), to: c.to })),
+    0,
+    window.from.getTime(),
+    window.to.getTime(),
+    rules,
+  );
+}
+
+/**
+ * computeUptime over epoch milliseconds, reading `changes` from index `start`: the state in force at
+ * `fromMs` is `initial`; changes before `fromMs` are applied without counting time, the walk stops
+ * at the first change at or after `toMs`.
+ */
+export function uptimeBetween<S extends string>(
+  initial: S | null,
+  changes: readonly TimedChange<S>[],
+  start: number,
+  fromMs: number,
+  toMs: number,
+  rules: UptimeRules<S>,
+): UptimeFigures {
   let monitoredMs = 0;
   let downMs = 0;
   let state = initial;
-  let cursor = window.from.getTime();
-  const end = window.to.getTime();
+  let cursor = fromMs;
   const account = (until: number) => {
-    const span = Math.max(0, Math.min(until, end) - cursor);
+    const span = Math.min(until, toMs) - cursor;
     if (state !== null && span > 0 && rules.isMonitored(state)) {
       monitoredMs += span;
       if (rules.isDown(state)) downMs += span;
     }
   };
-  for (const change of changes) {
-    const at = change.at.getTime();
-    if (at >= end) break;
-    if (at > cursor) {
-      account(at);
-      cursor = at;
+  for (let i = start; i < changes.length; i++) {
+    const change = changes[i]!;
+    if (change.atMs >= toMs) break;
+    if (change.atMs > cursor) {
+      account(change.atMs);
+      cursor = change.atMs;
     }
     state = change.to;
   }
-  account(end);
+  account(toMs);
   return { monitoredMs, downMs, uptime: monitoredMs === 0 ? null : 1 - downMs / monitoredMs };
+}
+
+/** The state in force at `atMs`: the last change at or before it, else `initial`. */
+export function stateAt<S extends string>(
+  initial: S | null,
+  changes: readonly TimedChange<S>[],
+  atMs: number,
+): S | null {
+  let state = initial;
+  for (const change of changes) {
+    if (change.atMs > atMs) break;
+    state = change.to;
+  }
+  return state;
 }

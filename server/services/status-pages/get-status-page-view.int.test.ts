@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flips, incidents, monitors } from "@/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
@@ -8,6 +8,7 @@ import { makeHeartbeat } from "@/db/testing/make-heartbeat";
 import type { WorkspaceCtx } from "@/server/services/context";
 import { createStatusPage } from "@/server/services/status-pages/create-status-page";
 import { getStatusPageView } from "@/server/services/status-pages/get-status-page-view";
+import { withoutKeptDays } from "@/server/services/status-pages/bar-history";
 import { setPageSubjects } from "@/server/services/status-pages/set-page-subjects";
 import type { MonitorStatus } from "@/server/domain/monitors/monitor-state";
 import { decodeDays } from "@/server/domain/status-pages/page-view";
@@ -71,6 +72,47 @@ describe(`status page view on ${testDbKind()}`, () => {
           .where(eq(incidents.id, open));
         open = null;
       }
+      from = to;
+    }
+    await database.db
+      .update(monitors)
+      .set({ status: from, statusChangedAt: new Date(changes.at(-1)![0]) })
+      .where(eq(monitors.id, monitorId));
+  }
+
+  /** Adds flips (and incidents) after those already written, as a running monitor would. */
+  async function appendHistory(
+    ctx: WorkspaceCtx,
+    monitorId: string,
+    changes: [number, MonitorStatus][],
+  ) {
+    const [m] = await database.db.select().from(monitors).where(eq(monitors.id, monitorId));
+    let from = m!.status as MonitorStatus;
+    for (const [at, to] of changes) {
+      const [flip] = await database.db
+        .insert(flips)
+        .values({
+          workspaceId: ctx.workspaceId,
+          subjectKind: "monitor",
+          monitorId,
+          fromStatus: from,
+          toStatus: to,
+          at: new Date(at),
+        })
+        .returning();
+      if (to === "down")
+        await database.db.insert(incidents).values({
+          workspaceId: ctx.workspaceId,
+          subjectKind: "monitor",
+          monitorId,
+          openedByFlipId: flip!.id,
+          startedAt: new Date(at),
+        });
+      else
+        await database.db
+          .update(incidents)
+          .set({ resolvedAt: new Date(at), resolvedByFlipId: flip!.id })
+          .where(and(eq(incidents.monitorId, monitorId), isNull(incidents.resolvedAt)));
       from = to;
     }
     await database.db
@@ -210,5 +252,65 @@ describe(`status page view on ${testDbKind()}`, () => {
         input: [{ subjectKind: "monitor", subjectId: theirs.id, hidden: true, position: null }],
       }),
     ).rejects.toMatchObject({ code: "BAD_INPUT", details: { field: "items" } });
+  });
+  it("keeps closed days in memory and shows exactly what a cold read shows, as flips come and days pass", async () => {
+    const ctx = await workspace();
+    const api = await makeMonitor(ctx, "http://127.0.0.1:9/", { name: "API" });
+    const web = await makeMonitor(ctx, "http://127.0.0.1:9/", { name: "Web" });
+    await history(ctx, api.id, [
+      [today - 95 * DAY, "up"],
+      [today - 89 * DAY - HOUR, "down"],
+      [today - 88 * DAY, "up"],
+      [today - 31 * DAY + 6 * HOUR, "down"],
+      [today - 29 * DAY, "up"],
+      [today - DAY + 23 * HOUR, "down"],
+    ]);
+    await history(ctx, web.id, [[today - 3 * DAY, "up"]]);
+    const page = await createStatusPage({ ctx, input: { slug: `warm-${Date.now()}`, title: "W" } });
+    const figures = (v: Awaited<ReturnType<typeof getStatusPageView>>) =>
+      v.services.map((s) => [s.name, s.days, s.dayIncidents, s.uptime30d, s.state]);
+    const read = (at: Date) =>
+      getStatusPageView(database.db, page, { now: at, baseUrl: "http://x" });
+
+    // Fill the memory, then move on as a running monitor would: flips are written as they happen,
+    // an outage runs over a midnight, renders come inside the settling margin after midnight, and
+    // days pass so the first bar's day moves past old flips.
+    await getStatusPageView(database.db, page, { now, baseUrl: "http://x" });
+    const d1 = today + DAY;
+    const moments: [number, [number, MonitorStatus][]][] = [
+      [now.getTime() + 2 * HOUR, [[today + 13 * HOUR, "up"]]],
+      [d1 + 5 * 60_000, [[d1 - HOUR, "down"]]],
+      [
+        d1 + 11 * HOUR,
+        [
+          [d1 + 9 * HOUR, "up"],
+          [d1 + 9 * HOUR + 30 * 60_000, "down"],
+          [d1 + 10 * HOUR, "up"],
+        ],
+      ],
+      [
+        today + 3 * DAY + 12 * HOUR,
+        [
+          [today + 3 * DAY + 2 * HOUR, "down"],
+          [today + 3 * DAY + 3 * HOUR, "up"],
+        ],
+      ],
+    ];
+    for (const [at, steps] of moments) {
+      await appendHistory(ctx, api.id, steps);
+      const cold = figures(await withoutKeptDays(() => read(new Date(at))));
+      // The first read may fold newly closed days into memory, the second reads what was folded.
+      expect(figures(await read(new Date(at)))).toEqual(cold);
+      expect(figures(await read(new Date(at)))).toEqual(cold);
+    }
+    const last = decodeDays(
+      (
+        await getStatusPageView(database.db, page, {
+          now: new Date(moments.at(-1)![0]),
+          baseUrl: "http://x",
+        })
+      ).services.find((s) => s.name === "API")!.days,
+    );
+    expect(last.filter((d) => d !== null && d < 10_000).length).toBeGreaterThan(2);
   });
 });

@@ -1,10 +1,9 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import { rowsOf } from "@/server/services/checks/claim-due-monitors";
+import { and, desc, eq, gte, inArray, isNull, or } from "drizzle-orm";
 import { flips, heartbeats, incidents, monitors, type StatusPage } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 import type { MonitorStatus } from "@/server/domain/monitors/monitor-state";
 import type { HeartbeatStatus } from "@/server/domain/heartbeats/heartbeat-state";
-import { computeUptime, type StateChange } from "@/server/domain/uptime/uptime";
+import { uptimeBetween } from "@/server/domain/uptime/uptime";
 import { DAY_MS, dailyUptime, firstBarDay } from "@/server/domain/status-pages/daily-uptime";
 import {
   heartbeatComponentStatus,
@@ -23,6 +22,9 @@ import {
 } from "@/server/domain/status-pages/page-view";
 import { monitorUptimeRules } from "@/server/services/monitors/get-monitor-uptimes";
 import { loadPageSubjects } from "@/server/services/status-pages/list-page-subjects";
+import { loadBarHistory, type BarHistory } from "@/server/services/status-pages/bar-history";
+
+const NO_HISTORY: BarHistory = { initial: null, changes: [], dayIncidents: [] };
 
 // Open incidents and the most recent resolved ones; the page is fetched by everyone during one.
 const INCIDENT_LIMIT = 20;
@@ -43,7 +45,7 @@ export async function getStatusPageView(
   const subjects = await loadPageSubjects(db, page);
   const shownMonitorIds = subjects.monitors.filter((s) => !s.hidden).map((s) => s.id);
   const shownHeartbeatIds = subjects.heartbeats.filter((s) => !s.hidden).map((s) => s.id);
-  const [monitorRows, heartbeatRows, before, inside, incidentRows, dayCounts] = await Promise.all([
+  const [monitorRows, heartbeatRows, history, incidentRows] = await Promise.all([
     shownMonitorIds.length
       ? db
           .select({
@@ -68,60 +70,31 @@ export async function getStatusPageView(
             ),
           )
       : [],
-    shownMonitorIds.length
-      ? db
-          .selectDistinctOn([flips.monitorId], { monitorId: flips.monitorId, to: flips.toStatus })
-          .from(flips)
-          .where(and(inArray(flips.monitorId, shownMonitorIds), lt(flips.at, firstDay)))
-          .orderBy(flips.monitorId, desc(flips.at), desc(flips.seq))
-      : [],
-    shownMonitorIds.length
-      ? db
-          .select({ monitorId: flips.monitorId, to: flips.toStatus, at: flips.at })
-          .from(flips)
-          .where(and(inArray(flips.monitorId, shownMonitorIds), gte(flips.at, firstDay)))
-          .orderBy(asc(flips.at), asc(flips.seq))
-      : [],
+    loadBarHistory(db, shownMonitorIds, { firstDay, now }),
     shownMonitorIds.length + shownHeartbeatIds.length
       ? Promise.all([
           listIncidents(db, page.workspaceId, shownMonitorIds, shownHeartbeatIds, "open"),
           listIncidents(db, page.workspaceId, shownMonitorIds, shownHeartbeatIds, firstDay),
         ]).then(([open, recent]) => [...open, ...recent])
       : [],
-    shownMonitorIds.length ? incidentsPerDay(db, shownMonitorIds, firstDay, now) : [],
   ]);
 
-  const initial = new Map(before.map((r) => [r.monitorId, r.to as MonitorStatus]));
-  const changes = new Map<string, StateChange<MonitorStatus>[]>();
-  for (const row of inside) {
-    if (!row.monitorId) continue;
-    const list = changes.get(row.monitorId) ?? [];
-    list.push({ at: row.at, to: row.to as MonitorStatus });
-    changes.set(row.monitorId, list);
-  }
-  const incidentDays = new Map<string, [number, number][]>();
-  for (const row of dayCounts) {
-    if (row.idx < 0 || row.idx >= BAR_DAYS) continue;
-    const list = incidentDays.get(row.monitorId) ?? [];
-    list.push([row.idx, row.n]);
-    incidentDays.set(row.monitorId, list);
-  }
-
   const monitorById = new Map(monitorRows.map((m) => [m.id, m]));
-  const from30 = new Date(now.getTime() - 30 * DAY_MS);
+  const nowMs = now.getTime();
+  const window = { firstDayMs: firstDay.getTime(), days: BAR_DAYS, nowMs };
   const services: ServiceView[] = [];
   for (const subject of subjects.monitors) {
     const m = monitorById.get(subject.id);
     const status = m ? monitorComponentStatus(m.status as MonitorStatus) : null;
     if (!m || !status) continue;
-    const list = changes.get(m.id) ?? [];
-    const start = initial.get(m.id) ?? null;
-    const days = dailyUptime(start, list, { firstDay, days: BAR_DAYS, now }, monitorUptimeRules);
-    const at30 = [...list].reverse().find((c) => c.at <= from30)?.to ?? start;
-    const month = computeUptime(
-      at30,
-      list.filter((c) => c.at > from30),
-      { from: from30, to: now },
+    const { initial, changes, dayIncidents } = history.get(m.id) ?? NO_HISTORY;
+    const days = dailyUptime(initial, changes, window, monitorUptimeRules);
+    const month = uptimeBetween(
+      initial,
+      changes,
+      0,
+      nowMs - 30 * DAY_MS,
+      nowMs,
       monitorUptimeRules,
     );
     services.push({
@@ -132,7 +105,7 @@ export async function getStatusPageView(
       since: m.since.toISOString(),
       uptime30d: month.uptime,
       days: encodeDays(days.map((d) => uptimeBasisPoints(d.uptime, d.downMs))),
-      dayIncidents: (incidentDays.get(m.id) ?? []).sort((a, b) => a[0] - b[0]),
+      dayIncidents,
     });
   }
 
@@ -250,30 +223,4 @@ function listIncidents(
     )
     .orderBy(desc(incidents.startedAt))
     .limit(which === "open" ? 1000 : INCIDENT_LIMIT);
-}
-
-/** How many incidents touched each UTC day of the bars, per monitor, counted in the database. */
-async function incidentsPerDay(
-  db: DbOrTx,
-  monitorIds: string[],
-  firstDay: Date,
-  now: Date,
-): Promise<{ monitorId: string; idx: number; n: number }[]> {
-  const first = firstDay.toISOString();
-  const result = await db.execute(sql`
-    select i.monitor_id as "monitorId",
-           floor((extract(epoch from d) - extract(epoch from ${first}::timestamptz)) / 86400)::int as idx,
-           count(*)::int as n
-    from ${incidents} i
-    cross join lateral generate_series(
-      date_trunc('day', greatest(i.started_at, ${first}::timestamptz), 'UTC'),
-      coalesce(i.resolved_at, ${now.toISOString()}::timestamptz) - interval '1 millisecond',
-      interval '1 day') as d
-    where i.monitor_id in (${sql.join(
-      monitorIds.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})
-      and (i.resolved_at is null or i.resolved_at > ${first}::timestamptz)
-    group by 1, 2`);
-  return rowsOf<{ monitorId: string; idx: number; n: number }>(result);
 }

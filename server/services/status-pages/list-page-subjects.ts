@@ -24,9 +24,12 @@ export type PageSubject =
       position: number | null;
     };
 
+// localeCompare with a locale builds a collator per comparison.
+const byName = new Intl.Collator("en", { sensitivity: "base" });
+
 const byPosition = (a: PageSubject, b: PageSubject) =>
   (a.position ?? Number.MAX_SAFE_INTEGER) - (b.position ?? Number.MAX_SAFE_INTEGER) ||
-  a.name.localeCompare(b.name, "en", { sensitivity: "base" }) ||
+  byName.compare(a.name, b.name) ||
   a.id.localeCompare(b.id);
 
 /**
