@@ -355,8 +355,12 @@ if (testDbKind() === "postgres")
         input: { visibility: "private" },
       });
       await expect(gone).resolves.toEqual({ statusPageId: page.id });
-      const rooms = await b.io.in(statusPageRoom(page.id)).fetchSockets();
-      expect(rooms).toHaveLength(0);
+      // The leave is its own broadcast, sent right after the notice: node B applies it next.
+      await expect
+        .poll(async () => (await b.io.in(statusPageRoom(page.id)).fetchSockets()).length, {
+          timeout: 2_000,
+        })
+        .toBe(0);
     });
   });
 else

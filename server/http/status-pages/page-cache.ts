@@ -1,5 +1,10 @@
 import { createHash } from "node:crypto";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from "node:zlib";
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
 
 export type CachedBody = {
   body: Buffer;
@@ -13,16 +18,24 @@ type Entry = CachedBody & { slug: string; workspaceId: string; storedAt: number 
 
 export type Filled = { body: Buffer; contentType: string } | null;
 
-/** Compresses once at fill time so that every hit is a plain write. */
+const etagOf = (body: Buffer) =>
+  `W/"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`;
+
+/** Compresses once so that every hit is a plain write (small fixed bodies, at start-up). */
 export function prepareBody(body: Buffer, contentType: string): CachedBody {
-  const hash = createHash("sha1").update(body).digest("base64url").slice(0, 22);
   return {
     body,
     gzip: gzipSync(body, { level: 6 }),
-    br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
-    etag: `W/"${hash}"`,
+    br: brotliCompressSync(body, BROTLI),
+    etag: etagOf(body),
     contentType,
   };
+}
+
+/** prepareBody for a fill: both encodings at once on libuv's threads, off the event loop. */
+export async function prepareBodyAsync(body: Buffer, contentType: string): Promise<CachedBody> {
+  const [gz, br] = await Promise.all([gzipAsync(body, { level: 6 }), brotliAsync(body, BROTLI)]);
+  return { body, gzip: gz, br, etag: etagOf(body), contentType };
 }
 
 /**
@@ -126,7 +139,7 @@ export class PublicPageCache {
       try {
         const filled = await fill(generation);
         if (!filled) return null;
-        const prepared = prepareBody(filled.body, filled.contentType);
+        const prepared = await prepareBodyAsync(filled.body, filled.contentType);
         if (this.generation(slug) === generation) {
           if (this.entries.size >= this.options.maxEntries) this.evictOldest();
           this.entries.set(key, { ...prepared, slug, workspaceId, storedAt: this.now() });
