@@ -10,6 +10,7 @@ import { createTestDatabase } from "@/db/testing/test-database";
 import { systemClock } from "@/server/services/context";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { getStatusPageView } from "@/server/services/status-pages/get-status-page-view";
+import { withoutKeptDays } from "@/server/services/status-pages/bar-history";
 import { seedStatusPage } from "@/bench/status-page-seed";
 import { ms, summarise, time } from "@/bench/stats";
 import { freePort, load, stop, waitUp, type Load } from "@/bench/processes";
@@ -60,36 +61,69 @@ export async function benchStatusPage(seconds: number): Promise<void> {
     const pid = vigil.pid ?? 0;
     const publicPath = `/status/${seeded.publicPage.slug}`;
 
-    // 3. Uncached render.
+    // 3. Uncached render: the view alone (with the closed days kept in memory, as after the first
+    // render, and cold, as after a restart), and the whole page through Next.
+    const { key } = await createApiKey({
+      ctx: { db: pg.db, now: systemClock },
+      input: { email: seeded.email, name: "bench" },
+    });
+    const viewOnce = () =>
+      getStatusPageView(pg.db, seeded.publicPage, { now: new Date(), baseUrl: base });
     const viewTimes: number[] = [];
-    for (let i = 0; i < 200; i++)
-      viewTimes.push(
-        await time(() =>
-          getStatusPageView(pg.db, seeded.publicPage, { now: new Date(), baseUrl: base }),
-        ),
-      );
+    for (let i = 0; i < 300; i++) viewTimes.push(await time(viewOnce));
+    const coldTimes: number[] = [];
+    for (let i = 0; i < 100; i++) coldTimes.push(await time(() => withoutKeptDays(viewOnce)));
     const cookie = `next-auth.session-token=${await encode({ token: { sub: seeded.user.id, authAt: Date.now() }, secret })}`;
     const previewPath = `/status/${seeded.privatePage.slug}`;
     const first = await fetch(`${base}${previewPath}`, { headers: { cookie } });
     if (first.status !== 200) throw new Error(`private preview answered ${first.status}`);
     const htmlBytes = (await first.arrayBuffer()).byteLength;
     const renderTimes: number[] = [];
-    for (let i = 0; i < 200; i++)
+    for (let i = 0; i < 300; i++)
       renderTimes.push(
         await time(async () => {
           const res = await fetch(`${base}${previewPath}`, { headers: { cookie } });
           await res.arrayBuffer();
         }),
       );
-    const v = summarise(viewTimes);
-    const r = summarise(renderTimes);
+    // The first visitor after a change: the change drops the copy, the visit renders it (ISR).
+    const missTimes: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const change = await fetch(`${base}/api/v1/status-pages/${seeded.publicPage.id}`, {
+        method: "PATCH",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify({ description: `Revision ${i}` }),
+      });
+      if (!change.ok) throw new Error(`page change answered ${change.status}`);
+      await change.arrayBuffer();
+      let body = "";
+      missTimes.push(
+        await time(async () => {
+          const res = await fetch(`${base}${publicPath}`, {
+            headers: { "accept-encoding": "gzip, deflate, br" },
+          });
+          body = await res.text();
+        }),
+      );
+      if (!body.includes(`Revision ${i}`))
+        throw new Error("the visit after a change got the old page");
+    }
+    const line = (label: string, samples: number[]) => {
+      const r = summarise(samples);
+      return `  ${label.padEnd(52)} p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}`;
+    };
     console.log(
       "Uncached render: 50 services + 20 jobs, 90 days of history (~3,300 flips, ~1,600 incidents)",
     );
-    console.log(`  view from PostgreSQL (6 queries + maths)  p50 ${ms(v.p50)}  p99 ${ms(v.p99)}`);
+    console.log(line("view from PostgreSQL, closed days kept (300)", viewTimes));
+    console.log(line("view from PostgreSQL, cold, as after a restart (100)", coldTimes));
     console.log(
-      `  full page over HTTP, never cached         p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  (${(htmlBytes / 1024).toFixed(0)} KiB HTML)`,
+      line(
+        `whole page, private preview, never cached (300, ${(htmlBytes / 1024).toFixed(0)} KiB)`,
+        renderTimes,
+      ),
     );
+    console.log(line("whole public page, first visit after a change (200)", missTimes));
 
     // 1. Throughput: Vigil's public page vs the same bytes from a static server, as browsers ask
     // (brotli) and without compression.
@@ -134,10 +168,6 @@ export async function benchStatusPage(seconds: number): Promise<void> {
     await stop(bare);
 
     // 2. Time to truth: viewers in separate processes, flips through the REST API.
-    const { key } = await createApiKey({
-      ctx: { db: pg.db, now: systemClock },
-      input: { email: seeded.email, name: "bench" },
-    });
     const viewers = Array.from({ length: VIEWER_PROCESSES }, () =>
       spawn(
         process.execPath,
