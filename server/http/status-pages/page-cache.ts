@@ -1,41 +1,57 @@
 import { createHash } from "node:crypto";
-import { promisify } from "node:util";
-import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
-const gzipAsync = promisify(gzip);
-const brotliAsync = promisify(brotliCompress);
-const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
-
+/** A body as sent: identity, gzip and brotli, with its ETag. */
 export type CachedBody = {
-  body: Buffer;
-  gzip: Buffer;
-  br: Buffer;
-  etag: string;
-  contentType: string;
+  readonly body: Buffer;
+  readonly gzip: Buffer;
+  readonly br: Buffer;
+  readonly etag: string;
+  readonly contentType: string;
 };
 
-type Entry = CachedBody & { slug: string; workspaceId: string; storedAt: number };
+type Entry = { cached: CachedBody; slug: string; workspaceId: string; storedAt: number };
 
 export type Filled = { body: Buffer; contentType: string } | null;
 
 const etagOf = (body: Buffer) =>
   `W/"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`;
 
-/** Compresses once so that every hit is a plain write (small fixed bodies, at start-up). */
+/** Compresses both encodings now (small fixed bodies, at start-up). */
 export function prepareBody(body: Buffer, contentType: string): CachedBody {
   return {
     body,
     gzip: gzipSync(body, { level: 6 }),
-    br: brotliCompressSync(body, BROTLI),
+    br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
     etag: etagOf(body),
     contentType,
   };
 }
 
-/** prepareBody for a fill: both encodings at once on libuv's threads, off the event loop. */
-export async function prepareBodyAsync(body: Buffer, contentType: string): Promise<CachedBody> {
-  const [gz, br] = await Promise.all([gzipAsync(body, { level: 6 }), brotliAsync(body, BROTLI)]);
-  return { body, gzip: gz, br, etag: etagOf(body), contentType };
+/**
+ * A freshly rendered page: each encoding is compressed the first time a request asks for it and
+ * kept, so the visitor who waited for the render waits for one encoding only (about 1 ms for
+ * 116 KiB), and every later hit is a plain write.
+ */
+export function lazyBody(body: Buffer, contentType: string): CachedBody {
+  let gzip: Buffer | null = null;
+  let br: Buffer | null = null;
+  return {
+    body,
+    etag: etagOf(body),
+    contentType,
+    get gzip() {
+      return (gzip ??= gzipSync(body, { level: 6 }));
+    },
+    get br() {
+      return (br ??= brotliCompressSync(body, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 5,
+          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      }));
+    },
+  };
 }
 
 /**
@@ -128,7 +144,7 @@ export class PublicPageCache {
   ): Promise<CachedBody | null> {
     const key = `${slug}\n${kind}`;
     const hit = this.entries.get(key);
-    if (hit && this.now() - hit.storedAt < this.options.maxAgeMs) return hit;
+    if (hit && this.now() - hit.storedAt < this.options.maxAgeMs) return hit.cached;
     // An old copy is re-rendered as if the page had changed (uptime figures move with time).
     if (hit) this.invalidateSlug(slug);
     const generation = this.generation(slug);
@@ -139,10 +155,10 @@ export class PublicPageCache {
       try {
         const filled = await fill(generation);
         if (!filled) return null;
-        const prepared = await prepareBodyAsync(filled.body, filled.contentType);
+        const prepared = lazyBody(filled.body, filled.contentType);
         if (this.generation(slug) === generation) {
           if (this.entries.size >= this.options.maxEntries) this.evictOldest();
-          this.entries.set(key, { ...prepared, slug, workspaceId, storedAt: this.now() });
+          this.entries.set(key, { cached: prepared, slug, workspaceId, storedAt: this.now() });
         }
         return prepared;
       } finally {

@@ -10,7 +10,7 @@ import { listUserWorkspaces } from "@/server/services/workspaces/list-user-works
 import { findStatusPageBySlug } from "@/server/services/status-pages/find-status-page";
 import { getStatusPageView } from "@/server/services/status-pages/get-status-page-view";
 import type { CachedBody, Filled, PublicPageCache } from "@/server/http/status-pages/page-cache";
-import { prepareBody } from "@/server/http/status-pages/page-cache";
+import { lazyBody, prepareBody } from "@/server/http/status-pages/page-cache";
 import type { PageDirectory, PageMeta } from "@/server/http/status-pages/page-directory";
 import { notFoundHtml, notFoundJson } from "@/server/http/status-pages/not-found";
 
@@ -134,7 +134,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, deps: StatusPage
       req,
       res,
       200,
-      prepareBody(Buffer.from(JSON.stringify(render(kind, view))), JSON_TYPE),
+      lazyBody(Buffer.from(JSON.stringify(render(kind, view))), JSON_TYPE),
       PRIVATE_CACHE,
     );
   }
