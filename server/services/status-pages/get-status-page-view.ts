@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, inArray, isNull, or } from "drizzle-orm";
-import { flips, heartbeats, incidents, monitors, type StatusPage } from "@/db/schema";
+import { flips, incidents, type StatusPage } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 import type { MonitorStatus } from "@/server/domain/monitors/monitor-state";
 import type { HeartbeatStatus } from "@/server/domain/heartbeats/heartbeat-state";
@@ -21,7 +21,7 @@ import {
   type StatusPageView,
 } from "@/server/domain/status-pages/page-view";
 import { monitorUptimeRules } from "@/server/services/monitors/get-monitor-uptimes";
-import { loadPageSubjects } from "@/server/services/status-pages/list-page-subjects";
+import { loadPageSubjectRows } from "@/server/services/status-pages/list-page-subjects";
 import { loadBarHistory, type BarHistory } from "@/server/services/status-pages/bar-history";
 
 const NO_HISTORY: BarHistory = { initial: null, changes: [], dayIncidents: [] };
@@ -33,8 +33,9 @@ export const statusPageUrl = (baseUrl: string, slug: string) => `${baseUrl}/stat
 
 /**
  * Everything a visitor sees on a page: overall status, services with 30-day uptime and 90 daily
- * bars (from state intervals), jobs, and incident history (open ones first). Six queries whatever
- * the number of subjects.
+ * bars (from state intervals), jobs, and incident history (open ones first). Two rounds of queries
+ * whatever the number of subjects: the subjects (three), then the bars' history (two, or five
+ * while closed days are not in memory yet) and the incidents (two).
  */
 export async function getStatusPageView(
   db: DbOrTx,
@@ -42,34 +43,12 @@ export async function getStatusPageView(
   { now, baseUrl }: { now: Date; baseUrl: string },
 ): Promise<StatusPageView> {
   const firstDay = firstBarDay(now, BAR_DAYS);
-  const subjects = await loadPageSubjects(db, page);
-  const shownMonitorIds = subjects.monitors.filter((s) => !s.hidden).map((s) => s.id);
-  const shownHeartbeatIds = subjects.heartbeats.filter((s) => !s.hidden).map((s) => s.id);
-  const [monitorRows, heartbeatRows, history, incidentRows] = await Promise.all([
-    shownMonitorIds.length
-      ? db
-          .select({
-            id: monitors.id,
-            name: monitors.name,
-            status: monitors.status,
-            since: monitors.statusChangedAt,
-          })
-          .from(monitors)
-          .where(
-            and(eq(monitors.workspaceId, page.workspaceId), inArray(monitors.id, shownMonitorIds)),
-          )
-      : [],
-    shownHeartbeatIds.length
-      ? db
-          .select()
-          .from(heartbeats)
-          .where(
-            and(
-              eq(heartbeats.workspaceId, page.workspaceId),
-              inArray(heartbeats.id, shownHeartbeatIds),
-            ),
-          )
-      : [],
+  const subjects = await loadPageSubjectRows(db, page);
+  const shownMonitors = subjects.monitors.filter((m) => !m.subject.hidden);
+  const shownHeartbeats = subjects.heartbeats.filter((h) => !h.subject.hidden);
+  const shownMonitorIds = shownMonitors.map((m) => m.subject.id);
+  const shownHeartbeatIds = shownHeartbeats.map((h) => h.subject.id);
+  const [history, incidentRows] = await Promise.all([
     loadBarHistory(db, shownMonitorIds, { firstDay, now }),
     shownMonitorIds.length + shownHeartbeatIds.length
       ? Promise.all([
@@ -79,14 +58,13 @@ export async function getStatusPageView(
       : [],
   ]);
 
-  const monitorById = new Map(monitorRows.map((m) => [m.id, m]));
   const nowMs = now.getTime();
   const window = { firstDayMs: firstDay.getTime(), days: BAR_DAYS, nowMs };
   const services: ServiceView[] = [];
-  for (const subject of subjects.monitors) {
-    const m = monitorById.get(subject.id);
-    const status = m ? monitorComponentStatus(m.status as MonitorStatus) : null;
-    if (!m || !status) continue;
+  for (const { subject: m, row } of shownMonitors) {
+    const state = m.status as MonitorStatus;
+    const status = monitorComponentStatus(state);
+    if (!status) continue;
     const { initial, changes, dayIncidents } = history.get(m.id) ?? NO_HISTORY;
     const days = dailyUptime(initial, changes, window, monitorUptimeRules);
     const month = uptimeBetween(
@@ -101,28 +79,25 @@ export async function getStatusPageView(
       id: m.id,
       name: m.name,
       status,
-      state: m.status as MonitorStatus,
-      since: m.since.toISOString(),
+      state,
+      since: row.since.toISOString(),
       uptime30d: month.uptime,
       days: encodeDays(days.map((d) => uptimeBasisPoints(d.uptime, d.downMs))),
       dayIncidents,
     });
   }
 
-  const heartbeatById = new Map(heartbeatRows.map((h) => [h.id, h]));
   const jobs: JobView[] = [];
-  for (const subject of subjects.heartbeats) {
-    const h = heartbeatById.get(subject.id);
-    if (!h) continue;
+  for (const { subject: h, row } of shownHeartbeats) {
     const state = h.status as HeartbeatStatus;
     jobs.push({
       id: h.id,
       name: h.name,
       status: heartbeatComponentStatus(state),
       state,
-      lastPingAt: h.lastPingedAt?.toISOString() ?? null,
-      nextExpectedAt: state === "paused" ? null : (h.deadline?.toISOString() ?? null),
-      runningSince: h.runningSince?.toISOString() ?? null,
+      lastPingAt: row.lastPingedAt?.toISOString() ?? null,
+      nextExpectedAt: state === "paused" ? null : (row.deadline?.toISOString() ?? null),
+      runningSince: row.runningSince?.toISOString() ?? null,
     });
   }
 

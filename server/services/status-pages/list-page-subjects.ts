@@ -40,14 +40,51 @@ export async function loadPageSubjects(
   db: DbOrTx,
   page: Pick<StatusPage, "id" | "workspaceId">,
 ): Promise<{ monitors: PageSubject[]; heartbeats: PageSubject[] }> {
+  const rows = await loadPageSubjectRows(db, page);
+  return {
+    monitors: rows.monitors.map((r) => r.subject),
+    heartbeats: rows.heartbeats.map((r) => r.subject),
+  };
+}
+
+export type MonitorRow = { since: Date };
+export type HeartbeatRow = {
+  lastPingedAt: Date | null;
+  deadline: Date | null;
+  runningSince: Date | null;
+};
+
+/**
+ * loadPageSubjects with what a visitor sees of each subject besides its state, in the same three
+ * queries, so that the page's view need not read the monitors and heartbeats again.
+ */
+export async function loadPageSubjectRows(
+  db: DbOrTx,
+  page: Pick<StatusPage, "id" | "workspaceId">,
+): Promise<{
+  monitors: { subject: PageSubject; row: MonitorRow }[];
+  heartbeats: { subject: PageSubject; row: HeartbeatRow }[];
+}> {
   const [ms, hs, items] = await Promise.all([
     db
-      .select({ id: monitors.id, name: monitors.name, status: monitors.status })
+      .select({
+        id: monitors.id,
+        name: monitors.name,
+        status: monitors.status,
+        since: monitors.statusChangedAt,
+      })
       .from(monitors)
       .where(eq(monitors.workspaceId, page.workspaceId))
       .orderBy(asc(monitors.name)),
     db
-      .select({ id: heartbeats.id, name: heartbeats.name, status: heartbeats.status })
+      .select({
+        id: heartbeats.id,
+        name: heartbeats.name,
+        status: heartbeats.status,
+        lastPingedAt: heartbeats.lastPingedAt,
+        deadline: heartbeats.deadline,
+        runningSince: heartbeats.runningSince,
+      })
       .from(heartbeats)
       .where(eq(heartbeats.workspaceId, page.workspaceId))
       .orderBy(asc(heartbeats.name)),
@@ -58,23 +95,31 @@ export async function loadPageSubjects(
     hidden: override.get(id)?.hidden ?? false,
     position: override.get(id)?.position ?? null,
   });
+  const inOrder = <T extends { subject: PageSubject }>(a: T, b: T) =>
+    byPosition(a.subject, b.subject);
   return {
     monitors: ms
-      .map((m): PageSubject => ({
-        kind: "monitor",
-        ...m,
-        status: m.status as MonitorStatus,
-        ...settings(m.id),
+      .map(({ since, ...m }) => ({
+        subject: {
+          kind: "monitor" as const,
+          ...m,
+          status: m.status as MonitorStatus,
+          ...settings(m.id),
+        },
+        row: { since },
       }))
-      .sort(byPosition),
+      .sort(inOrder),
     heartbeats: hs
-      .map((h): PageSubject => ({
-        kind: "heartbeat",
-        ...h,
-        status: h.status as HeartbeatStatus,
-        ...settings(h.id),
+      .map(({ lastPingedAt, deadline, runningSince, ...h }) => ({
+        subject: {
+          kind: "heartbeat" as const,
+          ...h,
+          status: h.status as HeartbeatStatus,
+          ...settings(h.id),
+        },
+        row: { lastPingedAt, deadline, runningSince },
       }))
-      .sort(byPosition),
+      .sort(inOrder),
   };
 }
 
