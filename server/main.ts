@@ -1,5 +1,6 @@
 import http from "node:http";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
@@ -48,6 +49,19 @@ function clientIp(req: http.IncomingMessage, trustProxy: boolean): string {
 }
 
 /** How this server reaches itself (status page fills call into Next over loopback). */
+/** The build's on-demand revalidation id (see StatusPageDeps.revalidateId), if it can be read. */
+function readRevalidateId(root: string): string | undefined {
+  try {
+    const manifest = JSON.parse(
+      readFileSync(path.join(root, ".next", "prerender-manifest.json"), "utf8"),
+    ) as { preview?: { previewModeId?: unknown } };
+    const id = manifest.preview?.previewModeId;
+    return typeof id === "string" && id.length > 0 ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function loopbackOrigin(server: http.Server): string {
   const address = server.address();
   if (!address || typeof address === "string") throw new Error("server is not listening on TCP");
@@ -220,6 +234,7 @@ async function start(): Promise<void> {
     directory,
     next: nextHandle,
     origin: () => loopbackOrigin(server),
+    revalidateId: config.isDev ? undefined : readRevalidateId(projectRoot),
     logger,
   };
 

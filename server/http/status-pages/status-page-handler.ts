@@ -39,6 +39,12 @@ export type StatusPageDeps = {
   next: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   /** This server's own loopback origin, for filling the cache from Next's ISR output. */
   origin: () => string;
+  /**
+   * Next's on-demand revalidation id (the build's previewModeId). With it, a fill asks Next to
+   * render the page afresh and keep the result in one request; without it (development, tests
+   * with a stand-in for Next), the fill expires the ISR copy through the loopback route first.
+   */
+  revalidateId?: string;
   logger: Logger;
 };
 
@@ -217,18 +223,29 @@ export async function revalidateIsr(
 }
 
 const GENERATED_AT = /data-generated-at="([^"]+)"/;
+// Next renders an ISR page afresh and stores it when a request carries the build's revalidation id.
+const REVALIDATE_HEADER = "x-prerender-revalidate";
 
 /**
- * The page's HTML from Next (its ISR copy, revalidated first if stale). A copy rendered before the
- * page's last change is refused and rendered again: a render racing a flip can finish after it.
+ * The page's HTML from Next: its ISR copy when that is known current, else rendered afresh (and
+ * kept by Next). A copy rendered before the page's last change is refused and rendered again: a
+ * render racing a flip can finish after it.
  */
 async function fillHtml(deps: StatusPageDeps, meta: PageMeta, generation: number): Promise<Filled> {
   for (let attempt = 1; ; attempt++) {
-    await ensureIsrFresh(deps, meta, generation);
+    const headers: Record<string, string> = {
+      [INTERNAL_HEADER]: deps.internalToken,
+      "accept-encoding": "identity",
+    };
+    const renderNow = !deps.cache.isIsrFresh(meta.slug) && deps.revalidateId;
+    if (renderNow) headers[REVALIDATE_HEADER] = deps.revalidateId as string;
+    else await ensureIsrFresh(deps, meta, generation);
     const res = await fetch(`${deps.origin()}/status/${meta.slug}`, {
-      headers: { [INTERNAL_HEADER]: deps.internalToken, "accept-encoding": "identity" },
+      headers,
       signal: AbortSignal.timeout(15_000),
     });
+    if (renderNow && res.status === 200)
+      deps.cache.markIsrFresh(meta.slug, meta.workspaceId, generation);
     const body = Buffer.from(await res.arrayBuffer());
     // Made private or deleted since the lookup: missing. Anything else is a failure, not a 404.
     if (res.status === 404) return null;
