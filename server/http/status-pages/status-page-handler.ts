@@ -237,7 +237,8 @@ async function fillHtml(deps: StatusPageDeps, meta: PageMeta, generation: number
       [INTERNAL_HEADER]: deps.internalToken,
       "accept-encoding": "identity",
     };
-    const renderNow = !deps.cache.isIsrFresh(meta.slug) && deps.revalidateId;
+    // A retry expires the copy through the route instead, in case Next did not take the id.
+    const renderNow = attempt === 1 && !deps.cache.isIsrFresh(meta.slug) && deps.revalidateId;
     if (renderNow) headers[REVALIDATE_HEADER] = deps.revalidateId as string;
     else await ensureIsrFresh(deps, meta, generation);
     const res = await fetch(`${deps.origin()}/status/${meta.slug}`, {

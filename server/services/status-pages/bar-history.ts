@@ -61,7 +61,9 @@ export async function loadBarHistory(
   const firstDayMs = firstDay.getTime();
   const nowMs = now.getTime();
   const cutoffMs = Math.max(firstDayMs, Math.floor((nowMs - SETTLE_MS) / DAY_MS) * DAY_MS);
-  const warm: string[] = [];
+  // Each warm monitor with the entry it was judged by: renders run concurrently, and another one
+  // may replace or evict the entry while this one waits for its queries.
+  const warm = new Map<string, Closed>();
   const cold: string[] = [];
   let tailFromMs = cutoffMs;
   for (const id of monitorIds) {
@@ -72,7 +74,7 @@ export async function loadBarHistory(
       known.cutoffMs >= firstDayMs &&
       known.cutoffMs <= cutoffMs
     ) {
-      warm.push(id);
+      warm.set(id, known);
       tailFromMs = Math.min(tailFromMs, known.cutoffMs);
     } else cold.push(id);
   }
@@ -86,11 +88,11 @@ export async function loadBarHistory(
     cold.length
       ? incidentsPerDay(db, cold, firstDay, 0, now)
       : new Map<string, [number, number][]>(),
-    warm.length
-      ? changesSince(db, warm, tailFrom)
+    warm.size
+      ? changesSince(db, [...warm.keys()], tailFrom)
       : new Map<string, TimedChange<MonitorStatus>[]>(),
-    warm.length
-      ? incidentsPerDay(db, warm, firstDay, tailIdx, now)
+    warm.size
+      ? incidentsPerDay(db, [...warm.keys()], firstDay, tailIdx, now)
       : new Map<string, [number, number][]>(),
   ]);
 
@@ -113,8 +115,7 @@ export async function loadBarHistory(
       ),
     });
   }
-  for (const id of warm) {
-    const known = closedDays.get(id)!;
+  for (const [id, known] of warm) {
     const tail = (warmChanges.get(id) ?? []).filter((c) => c.atMs >= known.cutoffMs);
     const knownIdx = Math.round((known.cutoffMs - firstDayMs) / DAY_MS);
     const tailDays = (warmDays.get(id) ?? []).filter(([idx]) => idx >= knownIdx);
@@ -146,6 +147,9 @@ export async function loadBarHistory(
 }
 
 function remember(id: string, closed: Closed): void {
+  // A render that started earlier may finish later: never go back to an earlier cutoff.
+  const current = closedDays.get(id);
+  if (current && current.cutoffMs > closed.cutoffMs) return;
   closedDays.delete(id);
   if (closedDays.size >= MAX_MONITORS) {
     const oldest = closedDays.keys().next();

@@ -8,7 +8,9 @@ import { makeHeartbeat } from "@/db/testing/make-heartbeat";
 import type { WorkspaceCtx } from "@/server/services/context";
 import { createStatusPage } from "@/server/services/status-pages/create-status-page";
 import { getStatusPageView } from "@/server/services/status-pages/get-status-page-view";
-import { withoutKeptDays } from "@/server/services/status-pages/bar-history";
+import { loadBarHistory, withoutKeptDays } from "@/server/services/status-pages/bar-history";
+import { firstBarDay } from "@/server/domain/status-pages/daily-uptime";
+import { BAR_DAYS } from "@/server/domain/status-pages/page-view";
 import { setPageSubjects } from "@/server/services/status-pages/set-page-subjects";
 import type { MonitorStatus } from "@/server/domain/monitors/monitor-state";
 import { decodeDays } from "@/server/domain/status-pages/page-view";
@@ -259,6 +261,20 @@ describe(`status page view on ${testDbKind()}`, () => {
       expect(figures(await read(new Date(at)))).toEqual(cold);
       expect(figures(await read(new Date(at)))).toEqual(cold);
     }
+    // Renders that overlap, some each side of a cutoff, leave nothing wrong in memory.
+    const d4 = today + 4 * DAY;
+    await history(ctx, api.id, [
+      [d4 - 2 * HOUR, "down"],
+      [d4 - HOUR, "up"],
+    ]);
+    const around = [d4 + 9 * 60_000, d4 + 11 * 60_000, d4 + 10 * 60_000 + 1, d4 + 5 * 60_000];
+    for (let round = 0; round < 3; round++)
+      await Promise.all(around.map((at) => read(new Date(at + round * 60_000))));
+    const latest = new Date(d4 + 2 * HOUR);
+    const cold = figures(await withoutKeptDays(() => read(latest)));
+    expect(figures(await read(latest))).toEqual(cold);
+    expect(figures(await read(latest))).toEqual(cold);
+
     const last = decodeDays(
       (
         await getStatusPageView(database.db, page, {
@@ -268,5 +284,46 @@ describe(`status page view on ${testDbKind()}`, () => {
       ).services.find((s) => s.name === "API")!.days,
     );
     expect(last.filter((d) => d !== null && d < 10_000).length).toBeGreaterThan(2);
+  });
+  it("keeps what a render read its kept days by, even when a later render replaces them meanwhile", async () => {
+    const ctx = await workspace();
+    const api = await makeMonitor(ctx, "http://127.0.0.1:9/", { name: "API" });
+    await history(ctx, api.id, [
+      [today - 10 * DAY, "up"],
+      [today - 2 * DAY, "down"],
+      [today - 2 * DAY + HOUR, "up"],
+      [today + 3 * HOUR, "down"],
+      [today + 4 * HOUR, "up"],
+    ]);
+    const at = (ms: number) => ({
+      firstDay: firstBarDay(new Date(ms), BAR_DAYS),
+      now: new Date(ms),
+    });
+    // Kept up to today's midnight; then a render a day later is held inside its queries...
+    await loadBarHistory(database.db, [api.id], at(today + 12 * HOUR));
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held = new Proxy(database.db, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        if (key === "execute")
+          return async (...args: unknown[]) => {
+            await gate;
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const slowAt = today + DAY + 5 * 60_000;
+    const slow = loadBarHistory(held, [api.id], at(slowAt));
+    // ...while a render two days on folds yesterday and today into memory.
+    await loadBarHistory(database.db, [api.id], at(today + 2 * DAY + HOUR));
+    release();
+    const cold = await withoutKeptDays(() => loadBarHistory(database.db, [api.id], at(slowAt)));
+    expect(await slow).toEqual(cold);
+    const later = at(today + 2 * DAY + 2 * HOUR);
+    expect(await loadBarHistory(database.db, [api.id], later)).toEqual(
+      await withoutKeptDays(() => loadBarHistory(database.db, [api.id], later)),
+    );
   });
 });
