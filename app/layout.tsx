@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { TrpcReactProvider } from "@/components/trpc/client";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -19,9 +18,7 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-dvh font-sans">
-        <TrpcReactProvider>{children}</TrpcReactProvider>
-      </body>
+      <body className="min-h-dvh font-sans">{children}</body>
     </html>
   );
 }
