@@ -68,17 +68,3 @@ export function uptimeBetween<S extends string>(
   account(toMs);
   return { monitoredMs, downMs, uptime: monitoredMs === 0 ? null : 1 - downMs / monitoredMs };
 }
-
-/** The state in force at `atMs`: the last change at or before it, else `initial`. */
-export function stateAt<S extends string>(
-  initial: S | null,
-  changes: readonly TimedChange<S>[],
-  atMs: number,
-): S | null {
-  let state = initial;
-  for (const change of changes) {
-    if (change.atMs > atMs) break;
-    state = change.to;
-  }
-  return state;
-}

@@ -1,10 +1,10 @@
-import { prepareBody } from "@/server/http/status-pages/page-cache";
+import { lazyBody } from "@/server/http/status-pages/page-cache";
 
 /**
  * The one 404 every missing or private-to-you status page gets: the same bytes whatever the slug,
  * so a response can never tell a private page from one that does not exist.
  */
-export const notFoundHtml = prepareBody(
+export const notFoundHtml = lazyBody(
   Buffer.from(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>Page not found · Vigil</title>
@@ -24,7 +24,7 @@ a{color:#047857;font-weight:500}
   "text/html; charset=utf-8",
 );
 
-export const notFoundJson = prepareBody(
+export const notFoundJson = lazyBody(
   Buffer.from(JSON.stringify({ error: "status page not found" })),
   "application/json; charset=utf-8",
 );

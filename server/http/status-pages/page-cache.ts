@@ -17,21 +17,10 @@ export type Filled = { body: Buffer; contentType: string } | null;
 const etagOf = (body: Buffer) =>
   `W/"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`;
 
-/** Compresses both encodings now (small fixed bodies, at start-up). */
-export function prepareBody(body: Buffer, contentType: string): CachedBody {
-  return {
-    body,
-    gzip: gzipSync(body, { level: 6 }),
-    br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
-    etag: etagOf(body),
-    contentType,
-  };
-}
-
 /**
- * A freshly rendered page: each encoding is compressed the first time a request asks for it and
- * kept, so the visitor who waited for the render waits for one encoding only (about 1 ms for
- * 116 KiB), and every later hit is a plain write.
+ * A body to send: each encoding is compressed the first time a request asks for it and kept, so
+ * the visitor who waited for a render waits for one encoding only (about 1 ms for 116 KiB), and
+ * every later hit is a plain write.
  */
 export function lazyBody(body: Buffer, contentType: string): CachedBody {
   let gzip: Buffer | null = null;

@@ -10,11 +10,11 @@ import { listUserWorkspaces } from "@/server/services/workspaces/list-user-works
 import { findStatusPageBySlug } from "@/server/services/status-pages/find-status-page";
 import { getStatusPageView } from "@/server/services/status-pages/get-status-page-view";
 import type { CachedBody, Filled, PublicPageCache } from "@/server/http/status-pages/page-cache";
-import { lazyBody, prepareBody } from "@/server/http/status-pages/page-cache";
+import { lazyBody } from "@/server/http/status-pages/page-cache";
 import type { PageDirectory, PageMeta } from "@/server/http/status-pages/page-directory";
 import { notFoundHtml, notFoundJson } from "@/server/http/status-pages/not-found";
 
-const notFoundInternal = prepareBody(
+const notFoundInternal = lazyBody(
   Buffer.from(JSON.stringify({ error: "not found" })),
   "application/json; charset=utf-8",
 );
