@@ -40,6 +40,11 @@ export type ServerToClient = {
 export type ServerSideEvents = {
   /** A page changed: acknowledged once this node dropped it. */
   "status-page:invalidate": (invalidation: PageInvalidation, ack: (done: true) => void) => void;
+  /**
+   * A page became private (workspaceId: its members stay) or was deleted (null): each node tells
+   * its own outsiders and drops them, in that order, from this one message.
+   */
+  "status-page:evict": (eviction: { statusPageId: string; workspaceId: string | null }) => void;
   /** A flip or a soft change in a workspace: not acknowledged. */
   "status-page:invalidate-workspace": (invalidation: PageInvalidation) => void;
 };

@@ -348,6 +348,13 @@ if (testDbKind() === "postgres")
       const { owner, page } = await publicPage();
       const viewer = await socket(b);
       expect(await join(viewer, statusPageRoom(page.id))).toMatchObject({ ok: true });
+      // Node A sees the viewer on node B: both nodes listen again after the previous test cut
+      // their LISTEN connections (a notification sent while one is reconnecting is lost).
+      await expect
+        .poll(async () => (await a.io.in(statusPageRoom(page.id)).fetchSockets()).length, {
+          timeout: 10_000,
+        })
+        .toBe(1);
       const gone = new Promise((resolve) => viewer.once("status:gone", resolve));
       await updateStatusPage({
         ctx: owner.ctx,

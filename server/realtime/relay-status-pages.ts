@@ -28,6 +28,24 @@ export function relayStatusPages(
   deps: { db: Db; logger: Logger; bus?: EventBus },
 ): () => void {
   const bus = deps.bus ?? getEventBus();
+  // The notice and the leave as two cluster broadcasts can arrive in either order on another node
+  // (each is its own NOTIFY), and a viewer who left first never hears it is gone. So each node
+  // applies both to its own sockets, from one message.
+  const evict = ({
+    statusPageId,
+    workspaceId,
+  }: {
+    statusPageId: string;
+    workspaceId: string | null;
+  }) => {
+    const room = statusPageRoom(statusPageId);
+    const here = workspaceId
+      ? io.local.in(room).except(workspaceRoom(workspaceId))
+      : io.local.in(room);
+    here.emit("status:gone", { statusPageId });
+    here.socketsLeave(room);
+  };
+  io.on("status-page:evict", evict);
   const pending = new Map<string, NodeJS.Timeout>();
   const fail = (what: string) => (err: unknown) => deps.logger.warn({ err }, what);
 
@@ -89,15 +107,19 @@ export function relayStatusPages(
       findStatusPageById(deps.db, statusPageId)
         .then((page) => {
           // Deleted, or private now: every viewer who may not see it is told and leaves at once,
-          // in one broadcast (no per-viewer query), before anything else reaches the room.
-          const outsiders = page
+          // on every node (no per-viewer query), before anything else reaches the room.
+          const eviction = page
             ? page.visibility === "private"
-              ? io.in(room).except(workspaceRoom(page.workspaceId))
+              ? { statusPageId, workspaceId: page.workspaceId }
               : null
-            : io.in(room);
-          if (outsiders) {
-            outsiders.emit("status:gone", { statusPageId });
-            outsiders.socketsLeave(room);
+            : { statusPageId, workspaceId: null };
+          if (eviction) {
+            evict(eviction);
+            try {
+              io.serverSideEmit("status-page:evict", eviction);
+            } catch {
+              // One process (PGlite, no cluster adapter): there are no other nodes.
+            }
           }
           if (page) io.to(room).emit("status:changed", { statusPageId, slug: page.slug });
         })
@@ -105,6 +127,7 @@ export function relayStatusPages(
     }),
   ];
   return () => {
+    io.off("status-page:evict", evict);
     offs.forEach((off) => off());
     for (const timer of pending.values()) clearTimeout(timer);
   };
