@@ -45,26 +45,23 @@ export function uptimeBetween<S extends string>(
   toMs: number,
   rules: UptimeRules<S>,
 ): UptimeFigures {
+  // No closure here: this runs for every day of every bar (4,500 times a render of a busy page).
   let monitoredMs = 0;
   let downMs = 0;
   let state = initial;
   let cursor = fromMs;
-  const account = (until: number) => {
-    const span = Math.min(until, toMs) - cursor;
-    if (state !== null && span > 0 && rules.isMonitored(state)) {
-      monitoredMs += span;
-      if (rules.isDown(state)) downMs += span;
+  for (let i = start; i <= changes.length; i++) {
+    const change = i < changes.length ? changes[i]! : null;
+    const until = change === null || change.atMs >= toMs ? toMs : change.atMs;
+    if (until > cursor) {
+      if (state !== null && rules.isMonitored(state)) {
+        monitoredMs += until - cursor;
+        if (rules.isDown(state)) downMs += until - cursor;
+      }
+      cursor = until;
     }
-  };
-  for (let i = start; i < changes.length; i++) {
-    const change = changes[i]!;
-    if (change.atMs >= toMs) break;
-    if (change.atMs > cursor) {
-      account(change.atMs);
-      cursor = change.atMs;
-    }
+    if (change === null || change.atMs >= toMs) break;
     state = change.to;
   }
-  account(toMs);
   return { monitoredMs, downMs, uptime: monitoredMs === 0 ? null : 1 - downMs / monitoredMs };
 }
