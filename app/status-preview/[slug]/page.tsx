@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { StatusPageScreen } from "@/components/status-page/status-page-screen";
 import { getSessionUserFromRequest } from "@/server/auth/get-session";
 import { loadStatusPageView } from "@/server/services/status-pages/load-status-page-view";
+import { HANDOVER_HEADER, takeView } from "@/server/services/status-pages/view-handover";
 
 // A private page as its workspace's members see it; the custom server rewrites /status/<slug> here
 // only for them. Rendered per request and never cached.
@@ -13,8 +15,15 @@ type Props = { params: Promise<{ slug: string }> };
 export const metadata: Metadata = { title: "Private preview", robots: { index: false } };
 
 export default async function PrivateStatusPreview({ params }: Props) {
-  const user = await getSessionUserFromRequest();
-  const view = user ? await loadStatusPageView((await params).slug, { userId: user.id }) : null;
+  // The custom server rewrote the request here after checking the visitor is a member, and started
+  // loading the view then; without its token, check and load here.
+  const handed = takeView((await headers()).get(HANDOVER_HEADER));
+  const view = handed ? await handed : await loadForSessionUser((await params).slug);
   if (!view) notFound();
   return <StatusPageScreen initial={view} preview={view.page.visibility === "private"} />;
+}
+
+async function loadForSessionUser(slug: string) {
+  const user = await getSessionUserFromRequest();
+  return user ? loadStatusPageView(slug, { userId: user.id }) : null;
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { StatusPageScreen } from "@/components/status-page/status-page-screen";
 import { loadStatusPageView } from "@/server/services/status-pages/load-status-page-view";
+import { publicHandoverKey, takeView } from "@/server/services/status-pages/view-handover";
 
 // Public pages are rendered on first request and kept (ISR) until the custom server expires them on
 // a flip or a settings change. Nothing is prerendered at build time: the build has no database.
@@ -14,8 +15,11 @@ export function generateStaticParams(): { slug: string }[] {
 
 type Props = { params: Promise<{ slug: string }> };
 
-// One view per render, shared by the metadata and the page.
-const publicView = cache((slug: string) => loadStatusPageView(slug, null));
+// One view per render, shared by the metadata and the page: the one the custom server started
+// loading when it asked for this render, or read here.
+const publicView = cache(
+  (slug: string) => takeView(publicHandoverKey(slug)) ?? loadStatusPageView(slug, null),
+);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const view = await publicView((await params).slug);

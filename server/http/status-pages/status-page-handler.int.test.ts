@@ -24,6 +24,11 @@ import {
   type StatusPageDeps,
 } from "@/server/http/status-pages/status-page-handler";
 import { PublicPageCache } from "@/server/http/status-pages/page-cache";
+import {
+  HANDOVER_HEADER,
+  handOverView,
+  takeView,
+} from "@/server/services/status-pages/view-handover";
 import { PageDirectory } from "@/server/http/status-pages/page-directory";
 import {
   invalidateOnEvents,
@@ -49,6 +54,7 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
   let base: string;
   let renders = 0;
   let revalidations: string[] = [];
+  const previewTokens: string[] = [];
   const stops: (() => void)[] = [];
   const sockets: Socket[] = [];
 
@@ -74,12 +80,18 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
       return;
     }
     renders++;
-    const view = await getStatusPageView(database.db, anyPage, { now: new Date(), baseUrl: base });
+    // As the real preview page does: the view the custom server handed over, if any.
+    const token = req.headers[HANDOVER_HEADER];
+    if (preview) previewTokens.push(String(token));
+    const handed = preview ? takeView(typeof token === "string" ? token : null) : null;
+    const view =
+      (handed ? await handed : null) ??
+      (await getStatusPageView(database.db, anyPage, { now: new Date(), baseUrl: base }));
     const rows = view.services.map((s) => `<li>${s.name}: ${s.status}</li>`).join("");
     res
       .writeHead(200, { "content-type": "text/html; charset=utf-8" })
       .end(
-        `<html><body>${preview ? "<p>Private preview</p>" : ""}<main data-generated-at="${view.generatedAt}"><h1>${view.page.title}</h1><ul>${rows}</ul></main></body></html>`,
+        `<html><body>${preview ? "<p>Private preview</p>" : ""}<main data-generated-at="${view.generatedAt}" data-slug="${view.page.slug}"><h1>${view.page.title}</h1><ul>${rows}</ul></main></body></html>`,
       );
   }
 
@@ -187,6 +199,41 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
     expect((await get(`/status/${page.slug}`, { cookie: owner.cookie })).body).toContain(
       "Private preview",
     );
+  });
+
+  it("hands a member's preview the view it started loading; a token from outside names nothing", async () => {
+    const { owner, page } = await pageWith("private");
+    const other = await pageWith("private");
+    const otherView = await getStatusPageView(database.db, other.page, {
+      now: new Date(),
+      baseUrl: base,
+    });
+    // A view left under a token someone might send: the header is the custom server's alone.
+    handOverView("preview:planted", Promise.resolve(otherView));
+    for (const sent of ["preview:planted", "preview:forged", ""]) {
+      const res = await get(`/status/${page.slug}`, {
+        cookie: owner.cookie,
+        ...(sent ? { [HANDOVER_HEADER]: sent } : {}),
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toContain("Private preview");
+      expect(res.body).toContain(`data-slug="${page.slug}"`);
+      const seen = previewTokens.at(-1)!;
+      expect(seen).toMatch(/^preview:[0-9a-f-]{36}$/);
+      expect(seen).not.toBe(sent);
+      // Taken by that render, once.
+      expect(takeView(seen)).toBeNull();
+    }
+    expect(await takeView("preview:planted")).toBe(otherView);
+    // An outsider's request never gets as far as a handover.
+    const outsider = await member();
+    const before = previewTokens.length;
+    const res = await get(`/status/${page.slug}`, {
+      cookie: outsider.cookie,
+      [HANDOVER_HEADER]: "preview:planted",
+    });
+    expect(res.status).toBe(404);
+    expect(previewTokens.length).toBe(before);
   });
 
   it("serves a public page to everyone, from memory after the first render, with ETag and gzip", async () => {

@@ -13,6 +13,12 @@ import type { CachedBody, Filled, PublicPageCache } from "@/server/http/status-p
 import { lazyBody } from "@/server/http/status-pages/page-cache";
 import type { PageDirectory, PageMeta } from "@/server/http/status-pages/page-directory";
 import { notFoundHtml, notFoundJson } from "@/server/http/status-pages/not-found";
+import {
+  HANDOVER_HEADER,
+  handOverView,
+  newHandoverToken,
+  publicHandoverKey,
+} from "@/server/services/status-pages/view-handover";
 
 const notFoundInternal = lazyBody(
   Buffer.from(JSON.stringify({ error: "not found" })),
@@ -129,8 +135,13 @@ async function serve(req: IncomingMessage, res: ServerResponse, deps: StatusPage
   if (meta.visibility === "private") {
     if (!viewer?.includes(meta.workspaceId)) return missing();
     if (kind === "html") {
-      // The members' preview: rendered fresh for them, never cached anywhere.
+      // The members' preview: rendered fresh for them, never cached anywhere. Its view starts
+      // loading now, while Next routes the request; the page takes it by a one-time token.
       req.url = `${PREVIEW_PREFIX}${slug}${query}`;
+      req.headers[HANDOVER_HEADER] = handOverView(
+        newHandoverToken(),
+        loadMembersView(deps, slug, viewer),
+      );
       res.setHeader("cache-control", PRIVATE_CACHE);
       return deps.next(req, res);
     }
@@ -187,6 +198,13 @@ async function viewerWorkspaces(req: IncomingMessage, deps: StatusPageDeps) {
   return (await listUserWorkspaces(deps.db, user.id)).map((w) => w.id);
 }
 
+/** The page as a member of one of `workspaceIds` sees it (the preview), or null. */
+async function loadMembersView(deps: StatusPageDeps, slug: string, workspaceIds: string[]) {
+  const page = await findStatusPageBySlug(deps.db, slug);
+  if (!page || !workspaceIds.includes(page.workspaceId)) return null;
+  return getStatusPageView(deps.db, page, { now: new Date(), baseUrl: deps.baseUrl });
+}
+
 async function loadView(deps: StatusPageDeps, slug: string, allowPrivate: boolean) {
   const page = await findStatusPageBySlug(deps.db, slug);
   if (!page || (page.visibility !== "public" && !allowPrivate)) return null;
@@ -239,8 +257,11 @@ async function fillHtml(deps: StatusPageDeps, meta: PageMeta, generation: number
     };
     // A retry expires the copy through the route instead, in case Next did not take the id.
     const renderNow = attempt === 1 && !deps.cache.isIsrFresh(meta.slug) && deps.revalidateId;
-    if (renderNow) headers[REVALIDATE_HEADER] = deps.revalidateId as string;
-    else await ensureIsrFresh(deps, meta, generation);
+    if (renderNow) {
+      headers[REVALIDATE_HEADER] = deps.revalidateId as string;
+      // Next will render: its view loads while the request goes through loopback and routing.
+      handOverView(publicHandoverKey(meta.slug), loadView(deps, meta.slug, false));
+    } else await ensureIsrFresh(deps, meta, generation);
     const res = await fetch(`${deps.origin()}/status/${meta.slug}`, {
       headers,
       signal: AbortSignal.timeout(15_000),
