@@ -1,4 +1,4 @@
-import { desc, gte, inArray, lt, and, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { flips, incidents } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 import type { MonitorStatus } from "@/server/domain/monitors/monitor-state";
@@ -80,21 +80,22 @@ export async function loadBarHistory(
   }
   const tailFrom = new Date(tailFromMs);
   const tailIdx = Math.round((tailFromMs - firstDayMs) / DAY_MS);
-  const [before, coldChanges, coldDays, warmChanges, warmDays] = await Promise.all([
-    cold.length ? statesBefore(db, cold, firstDay) : new Map<string, MonitorStatus>(),
-    cold.length
-      ? changesSince(db, cold, firstDay)
-      : new Map<string, TimedChange<MonitorStatus>[]>(),
-    cold.length
-      ? incidentsPerDay(db, cold, firstDay, 0, now)
-      : new Map<string, [number, number][]>(),
+  const [coldRead, warmRead] = await Promise.all([
+    cold.length ? readHistory(db, cold, { from: firstDay, firstDay, fromIdx: 0, now }, true) : null,
     warm.size
-      ? changesSince(db, [...warm.keys()], tailFrom)
-      : new Map<string, TimedChange<MonitorStatus>[]>(),
-    warm.size
-      ? incidentsPerDay(db, [...warm.keys()], firstDay, tailIdx, now)
-      : new Map<string, [number, number][]>(),
+      ? readHistory(
+          db,
+          [...warm.keys()],
+          { from: tailFrom, firstDay, fromIdx: tailIdx, now },
+          false,
+        )
+      : null,
   ]);
+  const before = coldRead?.before ?? new Map<string, MonitorStatus>();
+  const coldChanges = coldRead?.changes ?? new Map<string, TimedChange<MonitorStatus>[]>();
+  const coldDays = coldRead?.days ?? new Map<string, [number, number][]>();
+  const warmChanges = warmRead?.changes ?? new Map<string, TimedChange<MonitorStatus>[]>();
+  const warmDays = warmRead?.days ?? new Map<string, [number, number][]>();
 
   const out = new Map<string, BarHistory>();
   const firstAbsDay = Math.round(firstDayMs / DAY_MS);
@@ -158,88 +159,83 @@ function remember(id: string, closed: Closed): void {
   closedDays.set(id, closed);
 }
 
-/** Each monitor's state at `at`: the last flip before it. */
-async function statesBefore(
-  db: DbOrTx,
-  monitorIds: string[],
-  at: Date,
-): Promise<Map<string, MonitorStatus>> {
-  const rows = await db
-    .selectDistinctOn([flips.monitorId], { monitorId: flips.monitorId, to: flips.toStatus })
-    .from(flips)
-    .where(and(inArray(flips.monitorId, monitorIds), lt(flips.at, at)))
-    .orderBy(flips.monitorId, desc(flips.at), desc(flips.seq));
-  return new Map(rows.map((r) => [r.monitorId as string, r.to as MonitorStatus]));
-}
+type HistoryRead = {
+  before: Map<string, MonitorStatus>;
+  changes: Map<string, TimedChange<MonitorStatus>[]>;
+  days: Map<string, [number, number][]>;
+};
 
 /**
- * Each monitor's changes since `from`, oldest first, as one row per monitor: a busy page has
- * thousands of flips, and a row (and a Date) per flip was most of the cost of a render.
+ * In one statement, for each monitor: its changes since `from`, oldest first, and how many
+ * incidents touched each UTC day of the bars from day `fromIdx` on (sparse [day index, count]
+ * pairs in day order), and with `withBefore` its state at the first bar's day (the last flip
+ * before it). A row per monitor and kind, not per flip: a busy page has thousands of flips, and a
+ * row (and a Date) per flip was most of the cost of a render. The ids go as one array parameter,
+ * so the statement's text is the same for every page.
  */
-async function changesSince(
+async function readHistory(
   db: DbOrTx,
   monitorIds: string[],
-  from: Date,
-): Promise<Map<string, TimedChange<MonitorStatus>[]>> {
+  { from, firstDay, fromIdx, now }: { from: Date; firstDay: Date; fromIdx: number; now: Date },
+  withBefore: boolean,
+): Promise<HistoryRead> {
+  const ids = sql`${sql.param(monitorIds)}::uuid[]`;
+  const first = sql`${firstDay.toISOString()}::timestamptz`;
+  const dayFrom = new Date(firstDay.getTime() + fromIdx * DAY_MS).toISOString();
+  const before = withBefore
+    ? sql`
+    union all
+    select * from (
+      select distinct on (monitor_id) 's' as kind, monitor_id::text as "monitorId", to_status as v
+      from ${flips}
+      where monitor_id = any(${ids}) and at < ${first}
+      order by monitor_id, at desc, seq desc
+    ) last_before`
+    : sql``;
+  // Day indexes in double precision over an integer series: numeric maths made this slow.
   const result = await db.execute(sql`
-    select ${flips.monitorId} as "monitorId",
-           string_agg(${flips.toStatus} || ' ' || round(date_part('epoch', ${flips.at}) * 1000)::bigint,
-                      ',' order by ${flips.at}, ${flips.seq}) as changes
+    select 'c' as kind, monitor_id::text as "monitorId",
+           string_agg(to_status || ' ' || round(date_part('epoch', at) * 1000)::bigint,
+                      ',' order by at, seq) as v
     from ${flips}
-    where ${inArray(flips.monitorId, monitorIds)} and ${gte(flips.at, from)}
-    group by 1`);
-  const out = new Map<string, TimedChange<MonitorStatus>[]>();
-  for (const row of rowsOf<{ monitorId: string; changes: string }>(result)) {
-    const list: TimedChange<MonitorStatus>[] = [];
-    for (const item of row.changes.split(",")) {
-      const space = item.indexOf(" ");
-      list.push({ to: item.slice(0, space) as MonitorStatus, atMs: Number(item.slice(space + 1)) });
-    }
-    out.set(row.monitorId, list);
-  }
-  return out;
-}
-
-/**
- * How many incidents touched each UTC day of the bars from day `fromIdx` on, per monitor, counted
- * in the database: sparse [day index, count] pairs in day order.
- */
-async function incidentsPerDay(
-  db: DbOrTx,
-  monitorIds: string[],
-  firstDay: Date,
-  fromIdx: number,
-  now: Date,
-): Promise<Map<string, [number, number][]>> {
-  const first = firstDay.toISOString();
-  const from = new Date(firstDay.getTime() + fromIdx * DAY_MS).toISOString();
-  // Day indexes in double precision over an integer series: numeric maths made this query slow.
-  const result = await db.execute(sql`
-    select "monitorId", string_agg(idx || ' ' || n, ',' order by idx) as days
+    where monitor_id = any(${ids}) and at >= ${from.toISOString()}::timestamptz
+    group by monitor_id
+    union all
+    select 'd', "monitorId", string_agg(idx || ' ' || n, ',' order by idx)
     from (
-      select i.monitor_id as "monitorId", idx, count(*)::int as n
+      select i.monitor_id::text as "monitorId", idx, count(*)::int as n
       from ${incidents} i
       cross join lateral generate_series(
-        greatest(${fromIdx}::int, floor(date_part('epoch', i.started_at - ${first}::timestamptz) / 86400)::int),
+        greatest(${fromIdx}::int, floor(date_part('epoch', i.started_at - ${first}) / 86400)::int),
         least(${BAR_DAYS - 1}::int, floor(date_part('epoch',
           coalesce(i.resolved_at, ${now.toISOString()}::timestamptz) - interval '1 millisecond'
-            - ${first}::timestamptz) / 86400)::int)) as idx
-      where i.monitor_id in (${sql.join(
-        monitorIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})
-        and (i.resolved_at is null or i.resolved_at > ${from}::timestamptz)
+            - ${first}) / 86400)::int)) as idx
+      where i.monitor_id = any(${ids})
+        and (i.resolved_at is null or i.resolved_at > ${dayFrom}::timestamptz)
       group by 1, 2
     ) per_day
-    group by 1`);
-  const out = new Map<string, [number, number][]>();
-  for (const row of rowsOf<{ monitorId: string; days: string }>(result))
-    out.set(
-      row.monitorId,
-      row.days.split(",").map((pair) => {
-        const space = pair.indexOf(" ");
-        return [Number(pair.slice(0, space)), Number(pair.slice(space + 1))];
-      }),
-    );
+    group by "monitorId"${before}`);
+  const out: HistoryRead = { before: new Map(), changes: new Map(), days: new Map() };
+  for (const row of rowsOf<{ kind: "s" | "c" | "d"; monitorId: string; v: string }>(result)) {
+    if (row.kind === "s") out.before.set(row.monitorId, row.v as MonitorStatus);
+    else if (row.kind === "c") {
+      const list: TimedChange<MonitorStatus>[] = [];
+      for (const item of row.v.split(",")) {
+        const space = item.indexOf(" ");
+        list.push({
+          to: item.slice(0, space) as MonitorStatus,
+          atMs: Number(item.slice(space + 1)),
+        });
+      }
+      out.changes.set(row.monitorId, list);
+    } else
+      out.days.set(
+        row.monitorId,
+        row.v.split(",").map((pair) => {
+          const space = pair.indexOf(" ");
+          return [Number(pair.slice(0, space)), Number(pair.slice(space + 1))];
+        }),
+      );
+  }
   return out;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, or } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { flips, incidents, type StatusPage } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 import type { MonitorStatus } from "@/server/domain/monitors/monitor-state";
@@ -23,6 +23,7 @@ import {
 import { monitorUptimeRules } from "@/server/services/monitors/get-monitor-uptimes";
 import { loadPageSubjectRows } from "@/server/services/status-pages/list-page-subjects";
 import { loadBarHistory, type BarHistory } from "@/server/services/status-pages/bar-history";
+import { rowsOf } from "@/server/services/checks/claim-due-monitors";
 
 const NO_HISTORY: BarHistory = { initial: null, changes: [], dayIncidents: [] };
 
@@ -34,8 +35,8 @@ export const statusPageUrl = (baseUrl: string, slug: string) => `${baseUrl}/stat
 /**
  * Everything a visitor sees on a page: overall status, services with 30-day uptime and 90 daily
  * bars (from state intervals), jobs, and incident history (open ones first). Two rounds of queries
- * whatever the number of subjects: the subjects (three), then the bars' history (two, or five
- * while closed days are not in memory yet) and the incidents (two).
+ * whatever the number of subjects: the subjects (three), then the bars' history (one, or two while
+ * some closed days are not in memory yet) and the incidents (one).
  */
 export async function getStatusPageView(
   db: DbOrTx,
@@ -51,10 +52,7 @@ export async function getStatusPageView(
   const [history, incidentRows] = await Promise.all([
     loadBarHistory(db, shownMonitorIds, { firstDay, now }),
     shownMonitorIds.length + shownHeartbeatIds.length
-      ? Promise.all([
-          listIncidents(db, page.workspaceId, shownMonitorIds, shownHeartbeatIds, "open"),
-          listIncidents(db, page.workspaceId, shownMonitorIds, shownHeartbeatIds, firstDay),
-        ]).then(([open, recent]) => [...open, ...recent])
+      ? listShownIncidents(db, page.workspaceId, shownMonitorIds, shownHeartbeatIds, firstDay)
       : [],
   ]);
 
@@ -114,10 +112,10 @@ export async function getStatusPageView(
       id: inc.id,
       subjectKind: inc.subjectKind,
       subjectId,
-      title: incidentTitle(name, inc.subjectKind, inc.openedAs, inc.resolvedAt !== null),
+      title: incidentTitle(name, inc.subjectKind, inc.openedAs, inc.resolvedMs !== null),
       cause: inc.cause,
-      startedAt: inc.startedAt.toISOString(),
-      resolvedAt: inc.resolvedAt?.toISOString() ?? null,
+      startedAt: new Date(inc.startedMs).toISOString(),
+      resolvedAt: inc.resolvedMs === null ? null : new Date(inc.resolvedMs).toISOString(),
     });
   }
   incidentViews.sort(
@@ -165,37 +163,43 @@ function incidentTitle(
   return resolved ? `${name} missed its schedule` : `${name} is missing`;
 }
 
-/** Open incidents (all of them), or those resolved since `since` (the most recent few). */
-function listIncidents(
+type IncidentRow = {
+  id: string;
+  subjectKind: "monitor" | "heartbeat";
+  monitorId: string | null;
+  heartbeatId: string | null;
+  cause: string | null;
+  startedMs: number;
+  resolvedMs: number | null;
+  openedAs: string;
+};
+
+/**
+ * The open incidents of these subjects (all of them) and those resolved since `since` (the most
+ * recent few), in one statement; the ids go as array parameters, so its text is the same for
+ * every page. Times come back as epoch milliseconds, the same from both databases.
+ */
+async function listShownIncidents(
   db: DbOrTx,
   workspaceId: string,
   monitorIds: string[],
   heartbeatIds: string[],
-  which: "open" | Date,
-) {
-  return db
-    .select({
-      id: incidents.id,
-      subjectKind: incidents.subjectKind,
-      monitorId: incidents.monitorId,
-      heartbeatId: incidents.heartbeatId,
-      cause: incidents.cause,
-      startedAt: incidents.startedAt,
-      resolvedAt: incidents.resolvedAt,
-      openedAs: flips.toStatus,
-    })
-    .from(incidents)
-    .innerJoin(flips, eq(flips.id, incidents.openedByFlipId))
-    .where(
-      and(
-        eq(incidents.workspaceId, workspaceId),
-        or(
-          monitorIds.length ? inArray(incidents.monitorId, monitorIds) : undefined,
-          heartbeatIds.length ? inArray(incidents.heartbeatId, heartbeatIds) : undefined,
-        ),
-        which === "open" ? isNull(incidents.resolvedAt) : gte(incidents.resolvedAt, which),
-      ),
-    )
-    .orderBy(desc(incidents.startedAt))
-    .limit(which === "open" ? 1000 : INCIDENT_LIMIT);
+  since: Date,
+): Promise<IncidentRow[]> {
+  const select = sql`
+    select i.id::text as id, i.subject_kind as "subjectKind", i.monitor_id::text as "monitorId",
+           i.heartbeat_id::text as "heartbeatId", i.cause,
+           floor(date_part('epoch', i.started_at) * 1000)::float8 as "startedMs",
+           floor(date_part('epoch', i.resolved_at) * 1000)::float8 as "resolvedMs",
+           f.to_status as "openedAs"
+    from ${incidents} i join ${flips} f on f.id = i.opened_by_flip_id
+    where i.workspace_id = ${workspaceId}::uuid
+      and (i.monitor_id = any(${sql.param(monitorIds)}::uuid[])
+           or i.heartbeat_id = any(${sql.param(heartbeatIds)}::uuid[]))`;
+  const result = await db.execute(sql`
+    (${select} and i.resolved_at is null order by i.started_at desc limit 1000)
+    union all
+    (${select} and i.resolved_at >= ${since.toISOString()}::timestamptz
+     order by i.started_at desc limit ${INCIDENT_LIMIT})`);
+  return rowsOf<IncidentRow>(result);
 }
