@@ -4,7 +4,11 @@ import { notFound } from "next/navigation";
 import { StatusPageScreen } from "@/components/status-page/status-page-screen";
 import { getSessionUserFromRequest } from "@/server/auth/get-session";
 import { loadStatusPageView } from "@/server/services/status-pages/load-status-page-view";
-import { HANDOVER_HEADER, takeView } from "@/server/services/status-pages/view-handover";
+import {
+  HANDOVER_HEADER,
+  isPreviewToken,
+  takeView,
+} from "@/server/services/status-pages/view-handover";
 
 // A private page as its workspace's members see it; the custom server rewrites /status/<slug> here
 // only for them. Rendered per request and never cached.
@@ -17,8 +21,10 @@ export const metadata: Metadata = { title: "Private preview", robots: { index: f
 export default async function PrivateStatusPreview({ params }: Props) {
   // The custom server rewrote the request here after checking the visitor is a member, and started
   // loading the view then; without its token, check and load here.
-  const handed = takeView((await headers()).get(HANDOVER_HEADER));
-  const view = handed ? await handed : await loadForSessionUser((await params).slug);
+  const { slug } = await params;
+  const token = (await headers()).get(HANDOVER_HEADER);
+  const handed = isPreviewToken(token) ? await takeView(token) : undefined;
+  const view = handed?.page.slug === slug ? handed : await loadForSessionUser(slug);
   if (!view) notFound();
   return <StatusPageScreen initial={view} preview={view.page.visibility === "private"} />;
 }

@@ -27,6 +27,7 @@ import { PublicPageCache } from "@/server/http/status-pages/page-cache";
 import {
   HANDOVER_HEADER,
   handOverView,
+  publicHandoverKey,
   takeView,
 } from "@/server/services/status-pages/view-handover";
 import { PageDirectory } from "@/server/http/status-pages/page-directory";
@@ -55,6 +56,9 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
   let renders = 0;
   let revalidations: string[] = [];
   const previewTokens: string[] = [];
+  /** Public renders that carried Next's revalidation id, and those that took a handed view. */
+  const publicRenders = { revalidating: 0, handed: 0 };
+  let deps: StatusPageDeps;
   const stops: (() => void)[] = [];
   const sockets: Socket[] = [];
 
@@ -83,7 +87,11 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
     // As the real preview page does: the view the custom server handed over, if any.
     const token = req.headers[HANDOVER_HEADER];
     if (preview) previewTokens.push(String(token));
-    const handed = preview ? takeView(typeof token === "string" ? token : null) : null;
+    const handed = preview
+      ? takeView(typeof token === "string" ? token : null)
+      : takeView(publicHandoverKey(slug));
+    if (!preview && req.headers["x-prerender-revalidate"]) publicRenders.revalidating++;
+    if (!preview && handed) publicRenders.handed++;
     const view =
       (handed ? await handed : null) ??
       (await getStatusPageView(database.db, anyPage, { now: new Date(), baseUrl: base }));
@@ -100,7 +108,7 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
     const cache = new PublicPageCache();
     const directory = new PageDirectory(database.db);
     stops.push(invalidateOnEvents(new PageInvalidator(cache, directory)));
-    const deps: StatusPageDeps = {
+    deps = {
       db: database.db,
       authSecret: SECRET,
       internalToken: TOKEN,
@@ -294,6 +302,30 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
     expect((await get(`/status/${page.slug}/api/v2/summary.json`)).body).not.toContain(
       "under_maintenance",
     );
+  });
+
+  it("renders a public page afresh with Next's revalidation id and the view it started loading", async () => {
+    const { owner, monitor, page } = await pageWith("public");
+    deps.revalidateId = "build-revalidation-id";
+    try {
+      const before = { ...publicRenders };
+      revalidations = [];
+      const paused = await get(`/status/${page.slug}`);
+      expect(paused.body).toContain("Checkout API: under_maintenance");
+      expect(paused.body).toContain(`data-slug="${page.slug}"`);
+      await resumeMonitor({ ctx: owner.ctx, monitorId: monitor.id });
+      await pauseMonitor({ ctx: owner.ctx, monitorId: monitor.id });
+      await resumeMonitor({ ctx: owner.ctx, monitorId: monitor.id });
+      const resumed = await get(`/status/${page.slug}`);
+      expect(resumed.body).not.toContain("Checkout API");
+      // One request per render, no revalidation round trip, and each took the handed view.
+      expect(publicRenders.revalidating - before.revalidating).toBe(2);
+      expect(publicRenders.handed - before.handed).toBe(2);
+      expect(revalidations).toEqual([]);
+      expect(takeView(publicHandoverKey(page.slug))).toBeNull();
+    } finally {
+      delete deps.revalidateId;
+    }
   });
 
   it("turns Public → Private on the very next request, even right after the owner and the public viewed it", async () => {

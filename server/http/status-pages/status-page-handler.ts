@@ -14,6 +14,7 @@ import { lazyBody } from "@/server/http/status-pages/page-cache";
 import type { PageDirectory, PageMeta } from "@/server/http/status-pages/page-directory";
 import { notFoundHtml, notFoundJson } from "@/server/http/status-pages/not-found";
 import {
+  dropView,
   HANDOVER_HEADER,
   handOverView,
   newHandoverToken,
@@ -138,12 +139,15 @@ async function serve(req: IncomingMessage, res: ServerResponse, deps: StatusPage
       // The members' preview: rendered fresh for them, never cached anywhere. Its view starts
       // loading now, while Next routes the request; the page takes it by a one-time token.
       req.url = `${PREVIEW_PREFIX}${slug}${query}`;
-      req.headers[HANDOVER_HEADER] = handOverView(
-        newHandoverToken(),
-        loadMembersView(deps, slug, viewer),
-      );
+      const view = loadMembersView(deps, slug, viewer);
+      const token = handOverView(newHandoverToken(), view);
+      req.headers[HANDOVER_HEADER] = token;
       res.setHeader("cache-control", PRIVATE_CACHE);
-      return deps.next(req, res);
+      try {
+        return await deps.next(req, res);
+      } finally {
+        dropView(token, view);
+      }
     }
     const view = await loadView(deps, slug, true);
     if (!view) return missing();
@@ -257,15 +261,15 @@ async function fillHtml(deps: StatusPageDeps, meta: PageMeta, generation: number
     };
     // A retry expires the copy through the route instead, in case Next did not take the id.
     const renderNow = attempt === 1 && !deps.cache.isIsrFresh(meta.slug) && deps.revalidateId;
-    if (renderNow) {
-      headers[REVALIDATE_HEADER] = deps.revalidateId as string;
-      // Next will render: its view loads while the request goes through loopback and routing.
-      handOverView(publicHandoverKey(meta.slug), loadView(deps, meta.slug, false));
-    } else await ensureIsrFresh(deps, meta, generation);
+    // When Next will render, the view loads while the request goes through loopback and routing.
+    const handed = renderNow ? loadView(deps, meta.slug, false) : null;
+    if (renderNow) headers[REVALIDATE_HEADER] = deps.revalidateId as string;
+    else await ensureIsrFresh(deps, meta, generation);
+    if (handed) handOverView(publicHandoverKey(meta.slug), handed);
     const res = await fetch(`${deps.origin()}/status/${meta.slug}`, {
       headers,
       signal: AbortSignal.timeout(15_000),
-    });
+    }).finally(() => handed && dropView(publicHandoverKey(meta.slug), handed));
     if (renderNow && res.status === 200)
       deps.cache.markIsrFresh(meta.slug, meta.workspaceId, generation);
     const body = Buffer.from(await res.arrayBuffer());

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { StatusPageView } from "@/server/domain/status-pages/page-view";
 import {
+  dropView,
   handOverView,
+  isPreviewToken,
   newHandoverToken,
   publicHandoverKey,
   takeView,
@@ -29,6 +31,19 @@ describe("view handover", () => {
     expect((await takeView(key))?.page.slug).toBe("new");
   });
 
+  it("forgets a view no render took, but not one handed over since", async () => {
+    const key = publicHandoverKey("acme-3");
+    const first = Promise.resolve(view("first"));
+    handOverView(key, first);
+    dropView(key, first);
+    expect(takeView(key)).toBeNull();
+    const second = Promise.resolve(view("second"));
+    handOverView(key, first);
+    handOverView(key, second);
+    dropView(key, first);
+    expect((await takeView(key))?.page.slug).toBe("second");
+  });
+
   it("lets a view no render took expire", () => {
     vi.useFakeTimers();
     const key = newHandoverToken();
@@ -41,6 +56,9 @@ describe("view handover", () => {
     const a = newHandoverToken();
     expect(a).toMatch(/^preview:[0-9a-f-]{36}$/);
     expect(newHandoverToken()).not.toBe(a);
+    expect(isPreviewToken(a)).toBe(true);
+    expect(isPreviewToken(publicHandoverKey("acme"))).toBe(false);
+    expect(isPreviewToken(null)).toBe(false);
     const unhandled = vi.fn();
     process.on("unhandledRejection", unhandled);
     try {

@@ -25,25 +25,38 @@ const store = ((globalThis as Record<symbol, Map<string, Handed> | undefined>)[S
 export const HANDOVER_HEADER = "x-vigil-view";
 
 export const publicHandoverKey = (slug: string) => `public:${slug}`;
+const PREVIEW_KEY = "preview:";
 
 /** Leaves `view` for the render under `key`; returns the key. */
 export function handOverView(key: string, view: Promise<StatusPageView | null>): string {
   // Never an unhandled rejection when no render takes it; the render that does sees the error.
   view.catch(() => {});
-  const now = Date.now();
-  for (const [k, h] of store) if (h.expiresAt <= now) store.delete(k);
-  store.set(key, { view, expiresAt: now + TTL_MS });
+  store.set(key, { view, expiresAt: Date.now() + TTL_MS });
   return key;
 }
 
+/**
+ * Forgets `view` if no render took it (Next answered from its copy, or the request ended before
+ * the page ran), so that a later render cannot take it; a view handed over since is kept.
+ */
+export function dropView(key: string, view: Promise<StatusPageView | null>): void {
+  if (store.get(key)?.view === view) store.delete(key);
+}
+
 /** A one-time key for a private preview's view. */
-export const newHandoverToken = () => `preview:${randomUUID()}`;
+export const newHandoverToken = () => `${PREVIEW_KEY}${randomUUID()}`;
+
+/** Whether `key` can be a preview's token (a preview never takes a public page's view). */
+export const isPreviewToken = (key: string | null | undefined): key is string =>
+  typeof key === "string" && key.startsWith(PREVIEW_KEY);
 
 /** The view handed over under `key`, once; null when there is none (the page then loads it). */
 export function takeView(key: string | null | undefined): Promise<StatusPageView | null> | null {
   if (!key) return null;
+  const now = Date.now();
+  for (const [k, h] of store) if (h.expiresAt <= now) store.delete(k);
   const handed = store.get(key);
   if (!handed) return null;
   store.delete(key);
-  return handed.expiresAt > Date.now() ? handed.view : null;
+  return handed.expiresAt > now ? handed.view : null;
 }
