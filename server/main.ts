@@ -263,7 +263,11 @@ async function start(): Promise<void> {
   });
   runtime.io = resources.io;
   resources.stopRelay = relayEvents(resources.io);
-  const stopStatusRelay = relayStatusPages(resources.io, { db: database.db, logger });
+  const stopStatusRelay = relayStatusPages(resources.io, {
+    db: database.db,
+    logger,
+    clustered: Boolean(resources.clusterAdapter),
+  });
   const stopCrossNode = resources.clusterAdapter
     ? invalidateAcrossNodes(resources.io, (change) => invalidator.apply(change), logger)
     : () => {};

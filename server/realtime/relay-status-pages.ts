@@ -25,7 +25,8 @@ const PING_REFRESH_MS = 6_000;
  */
 export function relayStatusPages(
   io: VigilIo,
-  deps: { db: Db; logger: Logger; bus?: EventBus },
+  /** `clustered`: other nodes share the rooms through the cluster adapter (PostgreSQL). */
+  deps: { db: Db; logger: Logger; bus?: EventBus; clustered?: boolean },
 ): () => void {
   const bus = deps.bus ?? getEventBus();
   // The notice and the leave as two cluster broadcasts can arrive in either order on another node
@@ -115,11 +116,8 @@ export function relayStatusPages(
             : { statusPageId, workspaceId: null };
           if (eviction) {
             evict(eviction);
-            try {
-              io.serverSideEmit("status-page:evict", eviction);
-            } catch {
-              // One process (PGlite, no cluster adapter): there are no other nodes.
-            }
+            // One process (PGlite, no cluster adapter) has no other nodes to tell.
+            if (deps.clustered) io.serverSideEmit("status-page:evict", eviction);
           }
           if (page) io.to(room).emit("status:changed", { statusPageId, slug: page.slug });
         })
