@@ -115,7 +115,7 @@ async function startNode(
   const stops = [
     invalidateOnEvents(invalidator, bus),
     relayEvents(io, bus),
-    relayStatusPages(io, { db: database.db, logger, bus, clustered: true }),
+    relayStatusPages(io, { db: database.db, logger, bus, clustered: Boolean(cluster) }),
     cluster && options.confirms !== false
       ? invalidateAcrossNodes(io, (change) => invalidator.apply(change), logger, bus)
       : () => {},
