@@ -7,8 +7,7 @@ import { userFromCookieHeader, sessionTokenFromCookieHeader } from "@/server/aut
 import { looksLikeSlug } from "@/server/domain/status-pages/slug";
 import type { StatusPageView } from "@/server/domain/status-pages/page-view";
 import { listUserWorkspaces } from "@/server/services/workspaces/list-user-workspaces";
-import { findStatusPageBySlug } from "@/server/services/status-pages/find-status-page";
-import { getStatusPageView } from "@/server/services/status-pages/get-status-page-view";
+import { viewOfPageAt } from "@/server/services/status-pages/load-status-page-view";
 import type { CachedBody, Filled, PublicPageCache } from "@/server/http/status-pages/page-cache";
 import { lazyBody } from "@/server/http/status-pages/page-cache";
 import type { PageDirectory, PageMeta } from "@/server/http/status-pages/page-directory";
@@ -139,7 +138,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, deps: StatusPage
       // The members' preview: rendered fresh for them, never cached anywhere. Its view starts
       // loading now, while Next routes the request; the page takes it by a one-time token.
       req.url = `${PREVIEW_PREFIX}${slug}${query}`;
-      const view = loadMembersView(deps, slug, viewer);
+      const view = loadView(deps, slug, viewer);
       const token = handOverView(newHandoverToken(), view);
       req.headers[HANDOVER_HEADER] = token;
       res.setHeader("cache-control", PRIVATE_CACHE);
@@ -149,7 +148,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, deps: StatusPage
         dropView(token, view);
       }
     }
-    const view = await loadView(deps, slug, true);
+    const view = await loadView(deps, slug, viewer);
     if (!view) return missing();
     return send(
       req,
@@ -202,21 +201,16 @@ async function viewerWorkspaces(req: IncomingMessage, deps: StatusPageDeps) {
   return (await listUserWorkspaces(deps.db, user.id)).map((w) => w.id);
 }
 
-/** The page as a member of one of `workspaceIds` sees it (the preview), or null. */
-async function loadMembersView(deps: StatusPageDeps, slug: string, workspaceIds: string[]) {
-  const page = await findStatusPageBySlug(deps.db, slug);
-  if (!page || !workspaceIds.includes(page.workspaceId)) return null;
-  return getStatusPageView(deps.db, page, { now: new Date(), baseUrl: deps.baseUrl });
-}
-
-async function loadView(deps: StatusPageDeps, slug: string, allowPrivate: boolean) {
-  const page = await findStatusPageBySlug(deps.db, slug);
-  if (!page || (page.visibility !== "public" && !allowPrivate)) return null;
-  return getStatusPageView(deps.db, page, { now: new Date(), baseUrl: deps.baseUrl });
-}
+/** The page as the public sees it, or as a member of one of `workspaceIds` does. */
+const loadView = (deps: StatusPageDeps, slug: string, workspaceIds: string[] | null = null) =>
+  viewOfPageAt(deps.db, slug, {
+    baseUrl: deps.baseUrl,
+    mayView: (page) =>
+      workspaceIds ? workspaceIds.includes(page.workspaceId) : page.visibility === "public",
+  });
 
 async function fillJson(deps: StatusPageDeps, slug: string, kind: Kind): Promise<Filled> {
-  const view = await loadView(deps, slug, false);
+  const view = await loadView(deps, slug);
   return view
     ? { body: Buffer.from(JSON.stringify(render(kind, view))), contentType: JSON_TYPE }
     : null;
@@ -262,7 +256,7 @@ async function fillHtml(deps: StatusPageDeps, meta: PageMeta, generation: number
     // A retry expires the copy through the route instead, in case Next did not take the id.
     const renderNow = attempt === 1 && !deps.cache.isIsrFresh(meta.slug) && deps.revalidateId;
     // When Next will render, the view loads while the request goes through loopback and routing.
-    const handed = renderNow ? loadView(deps, meta.slug, false) : null;
+    const handed = renderNow ? loadView(deps, meta.slug) : null;
     if (renderNow) headers[REVALIDATE_HEADER] = deps.revalidateId as string;
     else await ensureIsrFresh(deps, meta, generation);
     if (handed) handOverView(publicHandoverKey(meta.slug), handed);

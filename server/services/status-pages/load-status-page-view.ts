@@ -5,6 +5,9 @@ import {
   type Viewer,
 } from "@/server/services/status-pages/find-visible-status-page";
 import { getStatusPageView } from "@/server/services/status-pages/get-status-page-view";
+import { findStatusPageBySlug } from "@/server/services/status-pages/find-status-page";
+import type { DbOrTx } from "@/db/client";
+import type { StatusPage } from "@/db/schema";
 
 /** The page at `slug` as this viewer may see it (for Next's pages), or null. */
 export async function loadStatusPageView(
@@ -15,4 +18,19 @@ export async function loadStatusPageView(
   const page = await findVisibleStatusPage(db, slug, viewer);
   if (!page) return null;
   return getStatusPageView(db, page, { now: new Date(), baseUrl: config.baseUrl });
+}
+
+/**
+ * The page at `slug` if `mayView` it (for the custom server, which has decided who the visitor is
+ * and passes its own database handle), or null. Checked on the page as read, so a slug that
+ * changed hands since the caller's lookup is not shown to the wrong visitor.
+ */
+export async function viewOfPageAt(
+  db: DbOrTx,
+  slug: string,
+  { baseUrl, mayView }: { baseUrl: string; mayView: (page: StatusPage) => boolean },
+): Promise<StatusPageView | null> {
+  const page = await findStatusPageBySlug(db, slug);
+  if (!page || !mayView(page)) return null;
+  return getStatusPageView(db, page, { now: new Date(), baseUrl });
 }
