@@ -5,7 +5,7 @@ import type { MonitorStatus } from "@/server/domain/monitors/monitor-state";
 import type { TimedChange } from "@/server/domain/uptime/uptime";
 import { DAY_MS } from "@/server/domain/status-pages/daily-uptime";
 import { BAR_DAYS } from "@/server/domain/status-pages/page-view";
-import { rowsOf } from "@/server/services/checks/claim-due-monitors";
+import { executePrepared } from "@/db/prepared";
 
 /** What the bars and the 30-day uptime of one service are computed from. */
 export type BarHistory = {
@@ -193,7 +193,10 @@ async function readHistory(
     ) last_before`
     : sql``;
   // Day indexes in double precision over an integer series: numeric maths made this slow.
-  const result = await db.execute(sql`
+  const rows = await executePrepared<{ kind: "s" | "c" | "d"; monitorId: string; v: string }>(
+    db,
+    withBefore ? "bar_history_cold" : "bar_history",
+    sql`
     select 'c' as kind, monitor_id::text as "monitorId",
            string_agg(to_status || ' ' || round(date_part('epoch', at) * 1000)::bigint,
                       ',' order by at, seq) as v
@@ -214,9 +217,10 @@ async function readHistory(
         and (i.resolved_at is null or i.resolved_at > ${dayFrom}::timestamptz)
       group by 1, 2
     ) per_day
-    group by "monitorId"${before}`);
+    group by "monitorId"${before}`,
+  );
   const out: HistoryRead = { before: new Map(), changes: new Map(), days: new Map() };
-  for (const row of rowsOf<{ kind: "s" | "c" | "d"; monitorId: string; v: string }>(result)) {
+  for (const row of rows) {
     if (row.kind === "s") out.before.set(row.monitorId, row.v as MonitorStatus);
     else if (row.kind === "c") {
       const list: TimedChange<MonitorStatus>[] = [];

@@ -35,7 +35,13 @@ export const listStatusPages = ({ ctx }: { ctx: WorkspaceCtx }) =>
 
 /** Any page by its slug, whoever owns it: the public route decides what a visitor may see. */
 export async function findStatusPageBySlug(db: DbOrTx, slug: string): Promise<StatusPage | null> {
-  const [page] = await db.select().from(statusPages).where(eq(statusPages.slug, slug)).limit(1);
+  const [page] = await db
+    .select()
+    .from(statusPages)
+    .where(eq(statusPages.slug, slug))
+    .limit(1)
+    .prepare("status_page_by_slug")
+    .execute();
   return page ?? null;
 }
 

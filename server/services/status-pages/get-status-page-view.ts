@@ -23,7 +23,7 @@ import {
 import { monitorUptimeRules } from "@/server/services/monitors/get-monitor-uptimes";
 import { loadPageSubjectRows } from "@/server/services/status-pages/list-page-subjects";
 import { loadBarHistory, type BarHistory } from "@/server/services/status-pages/bar-history";
-import { rowsOf } from "@/server/services/checks/claim-due-monitors";
+import { executePrepared } from "@/db/prepared";
 
 const NO_HISTORY: BarHistory = { initial: null, changes: [], dayIncidents: [] };
 
@@ -196,10 +196,13 @@ async function listShownIncidents(
     where i.workspace_id = ${workspaceId}::uuid
       and (i.monitor_id = any(${sql.param(monitorIds)}::uuid[])
            or i.heartbeat_id = any(${sql.param(heartbeatIds)}::uuid[]))`;
-  const result = await db.execute(sql`
+  return executePrepared<IncidentRow>(
+    db,
+    "page_incidents",
+    sql`
     (${select} and i.resolved_at is null order by i.started_at desc limit 1000)
     union all
     (${select} and i.resolved_at >= ${since.toISOString()}::timestamptz
-     order by i.started_at desc limit ${INCIDENT_LIMIT})`);
-  return rowsOf<IncidentRow>(result);
+     order by i.started_at desc limit ${INCIDENT_LIMIT})`,
+  );
 }

@@ -75,7 +75,9 @@ export async function loadPageSubjectRows(
       })
       .from(monitors)
       .where(eq(monitors.workspaceId, page.workspaceId))
-      .orderBy(asc(monitors.name)),
+      .orderBy(asc(monitors.name))
+      .prepare("page_monitors")
+      .execute(),
     db
       .select({
         id: heartbeats.id,
@@ -87,8 +89,15 @@ export async function loadPageSubjectRows(
       })
       .from(heartbeats)
       .where(eq(heartbeats.workspaceId, page.workspaceId))
-      .orderBy(asc(heartbeats.name)),
-    db.select().from(statusPageItems).where(eq(statusPageItems.statusPageId, page.id)),
+      .orderBy(asc(heartbeats.name))
+      .prepare("page_heartbeats")
+      .execute(),
+    db
+      .select()
+      .from(statusPageItems)
+      .where(eq(statusPageItems.statusPageId, page.id))
+      .prepare("page_items")
+      .execute(),
   ]);
   const override = new Map(items.map((i) => [(i.monitorId ?? i.heartbeatId) as string, i]));
   const settings = (id: string) => ({

@@ -24,7 +24,9 @@ export async function getSessionUser({
     })
     .from(users)
     .where(eq(users.id, userId))
-    .limit(1);
+    .limit(1)
+    .prepare("session_user")
+    .execute();
   if (!user) return null;
   if (user.passwordChangedAt && user.passwordChangedAt.getTime() > authenticatedAt) return null;
   return { id: user.id, email: user.email, name: user.name };

@@ -15,5 +15,7 @@ export async function listUserWorkspaces(
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(eq(memberships.userId, userId))
-    .orderBy(asc(memberships.createdAt), asc(workspaces.id));
+    .orderBy(asc(memberships.createdAt), asc(workspaces.id))
+    .prepare("user_workspaces")
+    .execute();
 }

@@ -1,0 +1,62 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { executePrepared } from "@/db/prepared";
+import { users } from "@/db/schema";
+import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
+
+describe(`prepared statements on ${testDbKind()}`, () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.drop());
+
+  it("returns the same rows as an unprepared statement, every time", async () => {
+    const query = (n: number) =>
+      sql`select g::int as n, ${`row ${n}`}::text as label from generate_series(1, ${n}::int) g`;
+    for (const n of [3, 1, 3]) {
+      const prepared = await executePrepared<{ n: number; label: string }>(
+        database.db,
+        "test_series",
+        query(n),
+      );
+      expect(prepared).toEqual(
+        Array.from({ length: n }, (_, i) => ({ n: i + 1, label: `row ${n}` })),
+      );
+    }
+  });
+
+  // PostgreSQL only: PGlite has no connections to keep statements on.
+  if (testDbKind() === "postgres")
+    it("prepares each statement once per connection, for a raw statement and a builder's", async () => {
+      const one: DatabaseHandle = await openDatabase({
+        kind: "postgres",
+        url: database.url ?? "",
+        max: 1,
+      });
+      try {
+        for (let i = 0; i < 3; i++) {
+          await executePrepared(one.db, "test_one", sql`select ${i}::int + 1 as x`);
+          await one.db
+            .select({ id: users.id })
+            .from(users)
+            .where(eq(users.email, `nobody-${i}@example.com`))
+            .prepare("test_user_by_email")
+            .execute();
+        }
+        const held = await one.db.execute(
+          sql`select statement from pg_prepared_statements order by statement`,
+        );
+        const statements = (held as unknown as { statement: string }[])
+          .map((r) => r.statement)
+          .filter((s) => s.includes("::int + 1") || s.includes('"users"."email"'));
+        expect(statements).toEqual([
+          'select "id" from "users" where "users"."email" = $1',
+          "select $1::int + 1 as x",
+        ]);
+      } finally {
+        await one.close();
+      }
+    });
+});
