@@ -2,14 +2,15 @@
 
 import { useEffect, useId, useMemo, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { DAY_MS } from "@/server/domain/status-pages/daily-uptime";
-import { decodeDays } from "@/server/domain/status-pages/page-view";
+import { decodeDayIncidents, decodeDays } from "@/server/domain/status-pages/page-view";
 
 type Props = {
   name: string;
   firstDay: string;
   /** encodeDays() of the per-day uptimes, oldest first. */
   days: string;
-  dayIncidents: [number, number][];
+  /** encodeDayIncidents() of the days incidents touched. */
+  dayIncidents: string;
 };
 
 const colour = (bp: number | null) =>
@@ -70,7 +71,7 @@ export function UptimeBar({ name, firstDay, days, dayIncidents }: Props) {
   const offset = Math.max(0, all.length - (show ?? all.length));
   const visible = all.slice(offset);
   const n = visible.length;
-  const incidents = new Map(dayIncidents);
+  const incidents = useMemo(() => new Map(decodeDayIncidents(dayIncidents)), [dayIncidents]);
   const bad = all.filter((d) => d !== null && d < 10_000).length;
   const summary = `${name}, last ${all.length} days: ${bad === 0 ? "no downtime" : `downtime on ${bad} ${bad === 1 ? "day" : "days"}`}. Arrow keys go through the days.`;
 

@@ -82,3 +82,19 @@ describe("encodeDays", () => {
     expect(decodeDays(encoded)).toEqual(days);
   });
 });
+
+describe("encodeDayIncidents", () => {
+  it("round-trips sparse day counts, and no incidents as an empty string", async () => {
+    const { decodeDayIncidents, encodeDayIncidents } =
+      await import("@/server/domain/status-pages/page-view");
+    const pairs: [number, number][] = [
+      [0, 1],
+      [42, 17],
+      [89, 1_000],
+    ];
+    expect(encodeDayIncidents(pairs)).toBe("0:1,42:17,89:1000");
+    expect(decodeDayIncidents("0:1,42:17,89:1000")).toEqual(pairs);
+    expect(encodeDayIncidents([])).toBe("");
+    expect(decodeDayIncidents("")).toEqual([]);
+  });
+});

@@ -13,6 +13,7 @@ import {
 } from "@/server/domain/status-pages/page-status";
 import {
   BAR_DAYS,
+  encodeDayIncidents,
   encodeDays,
   uptimeBasisPoints,
   type IncidentView,
@@ -81,7 +82,7 @@ export async function getStatusPageView(
       since: row.since.toISOString(),
       uptime30d: month.uptime,
       days: encodeDays(days.map((d) => uptimeBasisPoints(d.uptime, d.downMs))),
-      dayIncidents,
+      dayIncidents: encodeDayIncidents(dayIncidents),
     });
   }
 
