@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // `npm test` type-checks the whole project (tsc --strict) once; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
+  // Vigil keeps no ISR copy across restarts (the first visit after a start renders afresh), so
+  // writing every render to disk before answering is waste on the first visit after a flip.
+  experimental: { isrFlushToDisk: false },
   // Native or stateful server packages: loaded by Node at run time, never bundled, so the
   // custom server and Next's route handlers share one copy through globalThis.
   serverExternalPackages: [
