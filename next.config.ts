@@ -3,6 +3,9 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Next hashes every HTML page it renders in JavaScript for an ETag. A public status page's ETag
+  // comes from the custom server's copy; a private preview and the dashboard are never cached.
+  generateEtags: false,
   // `npm test` type-checks the whole project (tsc --strict) once; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // Vigil keeps no ISR copy across restarts (the first visit after a start renders afresh), so
