@@ -12,6 +12,7 @@ import type { CachedBody, Filled, PublicPageCache } from "@/server/http/status-p
 import { lazyBody } from "@/server/http/status-pages/page-cache";
 import type { PageDirectory, PageMeta } from "@/server/http/status-pages/page-directory";
 import { notFoundHtml, notFoundJson } from "@/server/http/status-pages/not-found";
+import { loopbackGet } from "@/server/http/status-pages/loopback-get";
 import {
   dropView,
   HANDOVER_HEADER,
@@ -260,20 +261,16 @@ async function fillHtml(deps: StatusPageDeps, meta: PageMeta, generation: number
     if (renderNow) headers[REVALIDATE_HEADER] = deps.revalidateId as string;
     else await ensureIsrFresh(deps, meta, generation);
     if (handed) handOverView(publicHandoverKey(meta.slug), handed);
-    const res = await fetch(`${deps.origin()}/status/${meta.slug}`, {
-      headers,
-      signal: AbortSignal.timeout(15_000),
-    }).finally(() => handed && dropView(publicHandoverKey(meta.slug), handed));
+    const res = await loopbackGet(`${deps.origin()}/status/${meta.slug}`, headers, 15_000).finally(
+      () => handed && dropView(publicHandoverKey(meta.slug), handed),
+    );
     if (renderNow && res.status === 200)
       deps.cache.markIsrFresh(meta.slug, meta.workspaceId, generation);
-    const body = Buffer.from(await res.arrayBuffer());
+    const { body } = res;
     // Made private or deleted since the lookup: missing. Anything else is a failure, not a 404.
     if (res.status === 404) return null;
     if (res.status !== 200) throw new Error(`status page render answered ${res.status}`);
-    const filled = {
-      body,
-      contentType: res.headers.get("content-type") ?? "text/html; charset=utf-8",
-    };
+    const filled = { body, contentType: res.contentType ?? "text/html; charset=utf-8" };
     const renderedAt = Date.parse(GENERATED_AT.exec(body.toString("latin1"))?.[1] ?? "");
     if (renderedAt >= deps.cache.changedAt(meta.slug)) return filled;
     deps.cache.markIsrStale(meta.slug);

@@ -1,0 +1,41 @@
+import http from "node:http";
+import type net from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loopbackGet } from "@/server/http/status-pages/loopback-get";
+
+describe("loopbackGet", () => {
+  let server: http.Server;
+  let origin = "";
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      if (req.url === "/hang") return; // never answers
+      res.writeHead(req.url === "/missing" ? 404 : 200, { "content-type": "text/html" });
+      res.write(`<p>${req.headers["x-probe"] ?? ""}</p>`);
+      res.end("x".repeat(100_000));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    origin = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+  });
+  afterAll(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  it("reads the whole body, the status and the content type, with the headers it was given", async () => {
+    const res = await loopbackGet(`${origin}/page`, { "x-probe": "hello" }, 5_000);
+    expect(res.status).toBe(200);
+    expect(res.contentType).toBe("text/html");
+    expect(res.body.toString()).toBe(`<p>hello</p>${"x".repeat(100_000)}`);
+    expect((await loopbackGet(`${origin}/missing`, {}, 5_000)).status).toBe(404);
+  });
+
+  it("fails when the server does not answer in time", async () => {
+    await expect(loopbackGet(`${origin}/hang`, {}, 200)).rejects.toThrow(
+      /did not answer within 200 ms/,
+    );
+  });
+
+  it("fails when nothing listens", async () => {
+    await expect(loopbackGet("http://127.0.0.1:9/", {}, 5_000)).rejects.toThrow();
+  });
+});
