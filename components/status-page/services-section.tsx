@@ -39,13 +39,10 @@ export function ServicesSection({ view }: { view: StatusPageView }) {
                 days={s.days}
                 dayIncidents={s.dayIncidents}
               />
-              <div className="sp-meta">
-                <span className="max-sm:hidden">90 days ago</span>
-                <span className="sm:hidden">30 days ago</span>
+              <div className="sp-meta sp-axis">
                 <span className="tabular-nums" data-testid="uptime-30d">
-                  {uptimeText(s.uptime30d)} uptime (30 days)
+                  {`${uptimeText(s.uptime30d)} uptime (30 days)`}
                 </span>
-                <span>Today</span>
               </div>
             </li>
           );
