@@ -399,6 +399,25 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
     expect(await pubHead.text()).toBe("");
   });
 
+  it("sends a slug typed with capitals to its lowercase page, the same way whether it exists or not", async () => {
+    const pub = await pageWith("public");
+    const priv = await pageWith("private");
+    for (const slug of [pub.page.slug, priv.page.slug, `never-${n}`])
+      for (const tail of ["", "/", "/api/v2/summary.json?x=1"]) {
+        const typed = `${slug.slice(0, 1).toUpperCase()}${slug.slice(1)}`;
+        const res = await fetch(`${base}/status/${typed}${tail}`, { redirect: "manual" });
+        expect(res.status, typed + tail).toBe(308);
+        expect(res.headers.get("location")).toBe(`/status/${slug}${tail}`);
+        expect(await res.text()).toBe("");
+      }
+    const followed = await get(`/status/${pub.page.slug.toUpperCase()}`);
+    expect(followed.status).toBe(200);
+    expect(followed.body).toContain("Acme Status");
+    expect((await get(`/status/${priv.page.slug.toUpperCase()}`)).status).toBe(404);
+    // Not a slug even in lowercase: no redirect.
+    expect((await get(`/status/AB`)).status).toBe(404);
+  });
+
   it("refuses anything but GET and HEAD the same way for every slug, and hides internal routes", async () => {
     const { page } = await pageWith("private");
     const a = await fetch(`${base}/status/${page.slug}`, { method: "POST" });

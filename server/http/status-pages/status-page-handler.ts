@@ -126,6 +126,18 @@ async function serve(req: IncomingMessage, res: ServerResponse, deps: StatusPage
     res.end(JSON.stringify({ error: "method not allowed" }));
     return;
   }
+  const lower = slug.toLowerCase();
+  if (kind && lower !== slug && looksLikeSlug(lower)) {
+    // Slugs are lowercase; a visitor who typed capitals is sent to the page whether or not it
+    // exists (or is private), so the answer says nothing about which slugs are taken.
+    const url = req.url ?? "/";
+    res.writeHead(308, {
+      location: `/status/${lower}${url.slice("/status/".length + slug.length)}`,
+      "cache-control": PUBLIC_CACHE,
+    });
+    res.end();
+    return;
+  }
   if (!kind || !looksLikeSlug(slug)) return missing();
   // A signed-in visitor's workspaces are resolved before the page is looked at, so a private page
   // and a missing one cost the same work (no timing oracle for guessable slugs).
