@@ -3,8 +3,8 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Next hashes every HTML page it renders in JavaScript for an ETag. A public status page's ETag
-  // comes from the custom server's copy; a private preview and the dashboard are never cached.
+  // Next hashes each ISR or static page it sends, in JavaScript, for an ETag: on a status page's
+  // render too. The custom server sets a public status page's ETag itself.
   generateEtags: false,
   // `npm test` type-checks the whole project (tsc --strict) once; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },

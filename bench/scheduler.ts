@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { monitors } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
-import { rowsOf } from "@/server/services/checks/claim-due-monitors";
+import { rowsOf } from "@/db/rows-of";
 import { EmbeddedScheduler } from "@/server/jobs/embedded-scheduler";
 import { systemClock } from "@/server/services/context";
 import { summarise } from "@/bench/stats";

@@ -120,7 +120,9 @@ export async function benchStatusPage(seconds: number): Promise<void> {
     );
     console.log(line("view from PostgreSQL, closed days kept (300)", viewTimes));
     console.log(line("view from PostgreSQL, cold, as after a restart (100)", coldTimes));
-    console.log(line(`whole page, private preview, first ${WARM_UP} after start`, firstTimes));
+    console.log(
+      line(`whole page, private preview, renders 2-${WARM_UP + 1} after start`, firstTimes),
+    );
     console.log(
       line(
         `whole page, private preview, never cached (300, ${(htmlBytes / 1024).toFixed(0)} KiB)`,

@@ -37,7 +37,7 @@ export function ServicesSection({ view }: { view: StatusPageView }) {
                 name={s.name}
                 firstDay={view.firstDay}
                 days={s.days}
-                dayIncidents={s.dayIncidents}
+                incidentDays={s.incidentDays}
               />
               <div className="sp-meta sp-axis">
                 <span className="tabular-nums" data-testid="uptime-30d">

@@ -10,7 +10,7 @@ type Props = {
   /** encodeDays() of the per-day uptimes, oldest first. */
   days: string;
   /** encodeDayIncidents() of the days incidents touched. */
-  dayIncidents: string;
+  incidentDays: string;
 };
 
 const colour = (bp: number | null) =>
@@ -55,7 +55,7 @@ const PHONE = "(max-width: 639px)";
  * One element per service: the days are a CSS gradient drawn in the browser (in the HTML it would
  * cost kilobytes per service), the gaps a mask, the details one tooltip. 90 days; 30 on a phone.
  */
-export function UptimeBar({ name, firstDay, days, dayIncidents }: Props) {
+export function UptimeBar({ name, firstDay, days, incidentDays }: Props) {
   const all = useMemo(() => decodeDays(days), [days]);
   const [show, setShow] = useState<number | null>(null);
   useEffect(() => {
@@ -71,7 +71,7 @@ export function UptimeBar({ name, firstDay, days, dayIncidents }: Props) {
   const offset = Math.max(0, all.length - (show ?? all.length));
   const visible = all.slice(offset);
   const n = visible.length;
-  const incidents = useMemo(() => new Map(decodeDayIncidents(dayIncidents)), [dayIncidents]);
+  const incidents = useMemo(() => new Map(decodeDayIncidents(incidentDays)), [incidentDays]);
   const bad = all.filter((d) => d !== null && d < 10_000).length;
   const summary = `${name}, last ${all.length} days: ${bad === 0 ? "no downtime" : `downtime on ${bad} ${bad === 1 ? "day" : "days"}`}. Arrow keys go through the days.`;
 

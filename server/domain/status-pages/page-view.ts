@@ -37,8 +37,9 @@ export type ServiceView = {
   /**
    * encodeDayIncidents() of the days incidents touched. One string: React serialises each small
    * array of the page's props on its own, and fifty services of pairs cost milliseconds a render.
+   * Not named `dayIncidents`: a page left open from an older version reads that as pairs.
    */
-  dayIncidents: string;
+  incidentDays: string;
 };
 
 export type JobView = {

@@ -9,6 +9,12 @@ describe("loopbackGet", () => {
   beforeAll(async () => {
     server = http.createServer((req, res) => {
       if (req.url === "/hang") return; // never answers
+      if (req.url === "/stall") return res.writeHead(200).write("a start, then nothing");
+      if (req.url === "/cut") {
+        res.writeHead(200, { "content-length": "1000" }).write("only part of it");
+        setTimeout(() => res.socket?.destroy(), 20);
+        return;
+      }
       res.writeHead(req.url === "/missing" ? 404 : 200, { "content-type": "text/html" });
       res.write(`<p>${req.headers["x-probe"] ?? ""}</p>`);
       res.end("x".repeat(100_000));
@@ -30,9 +36,32 @@ describe("loopbackGet", () => {
   });
 
   it("fails when the server does not answer in time", async () => {
-    await expect(loopbackGet(`${origin}/hang`, {}, 200)).rejects.toThrow(
-      /did not answer within 200 ms/,
-    );
+    await expect(loopbackGet(`${origin}/hang`, {}, 200)).rejects.toThrow(/did not answer in time/);
+    await expect(loopbackGet(`${origin}/stall`, {}, 200)).rejects.toThrow(/did not answer in time/);
+  });
+
+  it("fails when the connection drops halfway through the body", async () => {
+    await expect(loopbackGet(`${origin}/cut`, {}, 5_000)).rejects.toThrow();
+  });
+
+  it("asks once more on a new connection when a kept-alive one turns out closed", async () => {
+    // Drops a connection at its second request, as a server does whose idle timeout just ran out.
+    const served = new WeakMap<object, number>();
+    const closing = http.createServer((req, res) => {
+      const n = (served.get(req.socket) ?? 0) + 1;
+      served.set(req.socket, n);
+      if (n > 1) return req.socket.destroy();
+      res.end("fresh");
+    });
+    await new Promise<void>((resolve) => closing.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(closing.address() as net.AddressInfo).port}/`;
+    try {
+      for (let i = 0; i < 3; i++)
+        expect((await loopbackGet(url, {}, 5_000)).body.toString()).toBe("fresh");
+    } finally {
+      closing.closeAllConnections();
+      closing.close();
+    }
   });
 
   it("fails when nothing listens", async () => {

@@ -408,6 +408,8 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
         const res = await fetch(`${base}/status/${typed}${tail}`, { redirect: "manual" });
         expect(res.status, typed + tail).toBe(308);
         expect(res.headers.get("location")).toBe(`/status/${slug}${tail}`);
+        const cors = res.headers.get("access-control-allow-origin");
+        expect(cors).toBe(tail.includes(".json") ? "*" : null);
         expect(await res.text()).toBe("");
       }
     const followed = await get(`/status/${pub.page.slug.toUpperCase()}`);

@@ -126,18 +126,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, deps: StatusPage
     res.end(JSON.stringify({ error: "method not allowed" }));
     return;
   }
-  const lower = slug.toLowerCase();
-  if (kind && lower !== slug && looksLikeSlug(lower)) {
-    // Slugs are lowercase; a visitor who typed capitals is sent to the page whether or not it
-    // exists (or is private), so the answer says nothing about which slugs are taken.
-    const url = req.url ?? "/";
-    res.writeHead(308, {
-      location: `/status/${lower}${url.slice("/status/".length + slug.length)}`,
-      "cache-control": PUBLIC_CACHE,
-    });
-    res.end();
-    return;
-  }
+  if (kind && redirectedToLowercase(req, res, slug, kind)) return;
   if (!kind || !looksLikeSlug(slug)) return missing();
   // A signed-in visitor's workspaces are resolved before the page is looked at, so a private page
   // and a missing one cost the same work (no timing oracle for guessable slugs).
@@ -184,6 +173,28 @@ async function serve(req: IncomingMessage, res: ServerResponse, deps: StatusPage
 }
 
 const JSON_TYPE = "application/json; charset=utf-8";
+
+/**
+ * Slugs are lowercase: a visitor who typed capitals is sent to the lowercase page, whether or not
+ * it exists or is private, so the answer says nothing about which slugs are taken.
+ */
+function redirectedToLowercase(
+  req: IncomingMessage,
+  res: ServerResponse,
+  slug: string,
+  kind: Kind,
+) {
+  const lower = slug.toLowerCase();
+  if (lower === slug || !looksLikeSlug(lower)) return false;
+  const tail = (req.url ?? "").slice("/status/".length + slug.length);
+  res.writeHead(308, {
+    location: `/status/${lower}${tail}`,
+    "cache-control": PUBLIC_CACHE,
+    ...(kind === "html" ? {} : { "access-control-allow-origin": "*" }),
+  });
+  res.end();
+  return true;
+}
 
 function render(kind: Kind, view: StatusPageView): unknown {
   switch (kind) {

@@ -15,7 +15,7 @@ import { nextSendAt } from "@/server/domain/alerts/alert-policy";
 import { channelStrategies } from "@/server/alerts/channel-kinds";
 import { buildNotification, findSubjects } from "@/server/services/alerts/compose-notification";
 import { findStatusPageUrls } from "@/server/services/alerts/find-status-page-url";
-import { rowsOf } from "@/server/services/checks/claim-due-monitors";
+import { rowsOf } from "@/db/rows-of";
 import {
   LANE_LEASE_MS,
   type AlertDeps,

@@ -9,7 +9,7 @@ import {
   monitors,
   subjectChannels,
 } from "@/db/schema";
-import { rowsOf } from "@/server/services/checks/claim-due-monitors";
+import { rowsOf } from "@/db/rows-of";
 
 /**
  * Queues the reminder that is due for every subject still in an outage with a reminder interval:

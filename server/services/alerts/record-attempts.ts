@@ -5,7 +5,7 @@ import { GIVE_UP_AFTER_MS, nextSendAt, retryDelayMs } from "@/server/domain/aler
 import type { LaneOutcome } from "@/server/services/alerts/deliver-alerts";
 import type { Work } from "@/server/services/alerts/pick-messages";
 import { releaseLanes } from "@/server/services/alerts/pick-messages";
-import { rowsOf } from "@/server/services/checks/claim-due-monitors";
+import { rowsOf } from "@/db/rows-of";
 
 /** One finished send: null error means the receiver took it. */
 export type Attempt = Work & { error: string | null; at: Date };

@@ -1,3 +1,4 @@
+import { rowsOf } from "@/db/rows-of";
 import { sql } from "drizzle-orm";
 import { monitors, type Monitor } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
@@ -44,10 +45,4 @@ export async function claimDueMonitors(
   return claimed.flatMap((m) =>
     m.leaseToken ? [{ ...m, leaseToken: m.leaseToken, dueAt: dueAt.get(m.id) ?? now }] : [],
   );
-}
-
-/** postgres-js returns an array of rows, PGlite an object with `rows`. */
-export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { monitors } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
-import { rowsOf } from "@/server/services/checks/claim-due-monitors";
+import { rowsOf } from "@/db/rows-of";
 
 export type PlannedCheck = {
   monitorId: string;

@@ -9,7 +9,7 @@ import {
   type IncomingPing,
   type PingOutcome,
 } from "@/server/services/heartbeats/record-pings";
-import { rowsOf } from "@/server/services/checks/claim-due-monitors";
+import { rowsOf } from "@/db/rows-of";
 
 const ts = (d: Date | null) => (d ? d.toISOString() : null);
 const NOTIFY_EVERY_MS = 500;

@@ -5,7 +5,7 @@ import type { MonitorStatus } from "@/server/domain/monitors/monitor-state";
 import type { TimedChange } from "@/server/domain/uptime/uptime";
 import { DAY_MS } from "@/server/domain/status-pages/daily-uptime";
 import { BAR_DAYS } from "@/server/domain/status-pages/page-view";
-import { executePrepared } from "@/db/prepared";
+import { executePrepared } from "@/db/execute-prepared";
 
 /** What the bars and the 30-day uptime of one service are computed from. */
 export type BarHistory = {

@@ -106,7 +106,7 @@ describe(`status page view on ${testDbKind()}`, () => {
     expect(days[87]).toBe(7_500); // 6 h of 24 down
     expect(days[88]).toBe(10_000);
     expect(days[89]).toBe(5_000); // today: 6 h of 12 so far
-    expect(decodeDayIncidents(service!.dayIncidents)).toEqual([
+    expect(decodeDayIncidents(service!.incidentDays)).toEqual([
       [87, 1],
       [89, 1],
     ]);
@@ -134,11 +134,11 @@ describe(`status page view on ${testDbKind()}`, () => {
     const page = await createStatusPage({ ctx, input: { slug: `flap-${Date.now()}`, title: "F" } });
     const view = await getStatusPageView(database.db, page, { now, baseUrl: "http://x" });
     const flap = view.services.find((s) => s.name === "Flappy")!;
-    expect(flap.dayIncidents).toBe("87:40");
+    expect(flap.incidentDays).toBe("87:40");
     const old = view.services.find((s) => s.name === "Steady")!;
     // Open since 20 days ago: every day from then to today has it.
-    expect(decodeDayIncidents(old.dayIncidents)).toHaveLength(21);
-    expect(decodeDayIncidents(old.dayIncidents)[0]).toEqual([69, 1]);
+    expect(decodeDayIncidents(old.incidentDays)).toHaveLength(21);
+    expect(decodeDayIncidents(old.incidentDays)[0]).toEqual([69, 1]);
     expect(view.incidents[0]).toMatchObject({ title: "Steady is down", resolvedAt: null });
     expect(view.incidents.filter((i) => i.resolvedAt !== null)).toHaveLength(20);
   });
@@ -226,7 +226,7 @@ describe(`status page view on ${testDbKind()}`, () => {
     await history(ctx, web.id, [[today - 3 * DAY, "up"]]);
     const page = await createStatusPage({ ctx, input: { slug: `warm-${Date.now()}`, title: "W" } });
     const figures = (v: Awaited<ReturnType<typeof getStatusPageView>>) =>
-      v.services.map((s) => [s.name, s.days, s.dayIncidents, s.uptime30d, s.state]);
+      v.services.map((s) => [s.name, s.days, s.incidentDays, s.uptime30d, s.state]);
     const read = (at: Date) =>
       getStatusPageView(database.db, page, { now: at, baseUrl: "http://x" });
 

@@ -24,7 +24,7 @@ import {
 import { monitorUptimeRules } from "@/server/services/monitors/get-monitor-uptimes";
 import { loadPageSubjectRows } from "@/server/services/status-pages/list-page-subjects";
 import { loadBarHistory, type BarHistory } from "@/server/services/status-pages/bar-history";
-import { executePrepared } from "@/db/prepared";
+import { executePrepared } from "@/db/execute-prepared";
 
 const NO_HISTORY: BarHistory = { initial: null, changes: [], dayIncidents: [] };
 
@@ -82,7 +82,7 @@ export async function getStatusPageView(
       since: row.since.toISOString(),
       uptime30d: month.uptime,
       days: encodeDays(days.map((d) => uptimeBasisPoints(d.uptime, d.downMs))),
-      dayIncidents: encodeDayIncidents(dayIncidents),
+      incidentDays: encodeDayIncidents(dayIncidents),
     });
   }
 

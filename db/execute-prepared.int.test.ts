@@ -1,7 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
-import { executePrepared } from "@/db/prepared";
+import { executePrepared } from "@/db/execute-prepared";
+import { rowsOf } from "@/db/rows-of";
 import { users } from "@/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 
@@ -12,19 +13,21 @@ describe(`prepared statements on ${testDbKind()}`, () => {
   });
   afterAll(() => database.drop());
 
-  it("returns the same rows as an unprepared statement, every time", async () => {
+  it("returns each call's rows for its own parameters, in and out of a transaction", async () => {
     const query = (n: number) =>
       sql`select g::int as n, ${`row ${n}`}::text as label from generate_series(1, ${n}::int) g`;
+    const expected = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ n: i + 1, label: `row ${n}` }));
     for (const n of [3, 1, 3]) {
-      const prepared = await executePrepared<{ n: number; label: string }>(
-        database.db,
-        "test_series",
-        query(n),
-      );
-      expect(prepared).toEqual(
-        Array.from({ length: n }, (_, i) => ({ n: i + 1, label: `row ${n}` })),
-      );
+      const rows = await executePrepared(database.db, "test_series", query(n));
+      expect(rows).toEqual(expected(n));
+      expect(rows).toEqual(rowsOf(await database.db.execute(query(n))));
     }
+    const inTx = await database.db.transaction(async (tx) => [
+      await executePrepared(tx, "test_series", query(2)),
+      await executePrepared(tx, "test_series", query(4)),
+    ]);
+    expect(inTx).toEqual([expected(2), expected(4)]);
   });
 
   // PostgreSQL only: PGlite has no connections to keep statements on.
@@ -51,6 +54,9 @@ describe(`prepared statements on ${testDbKind()}`, () => {
         const statements = (held as unknown as { statement: string }[])
           .map((r) => r.statement)
           .filter((s) => s.includes("::int + 1") || s.includes('"users"."email"'));
+        // ...and planned for each call's parameters, as an unnamed statement is.
+        const mode = await one.db.execute(sql`show plan_cache_mode`);
+        expect(rowsOf(mode)).toEqual([{ plan_cache_mode: "force_custom_plan" }]);
         expect(statements).toEqual([
           'select "id" from "users" where "users"."email" = $1',
           "select $1::int + 1 as x",
