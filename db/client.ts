@@ -36,9 +36,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const client = postgres(options.url, {
       max: options.max ?? 10,
       onnotice: () => {},
-      // Prepared statements (executePrepared) are planned for their parameters every time, as
-      // unnamed ones are: a generic plan cannot see how many ids an array parameter holds.
-      connection: { application_name: "vigil", plan_cache_mode: "force_custom_plan" },
+      connection: { application_name: "vigil" },
     });
     const db = drizzle(client, { schema });
     const migrate = async () => {

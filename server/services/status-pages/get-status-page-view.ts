@@ -204,6 +204,6 @@ async function listShownIncidents(
     (${select} and i.resolved_at is null order by i.started_at desc limit 1000)
     union all
     (${select} and i.resolved_at >= ${since.toISOString()}::timestamptz
-     order by i.started_at desc limit ${INCIDENT_LIMIT})`,
+     order by i.started_at desc limit ${sql.raw(String(INCIDENT_LIMIT))})`,
   );
 }
