@@ -25,7 +25,8 @@ import { PingBatcher } from "@/server/http/ping-batcher";
 import { handlePing } from "@/server/http/ping-handler";
 import { startControlServer } from "@/server/control/control-server";
 import { CLIENT_IP_HEADER } from "@/server/auth/client-ip";
-import { handleStatusPage, revalidateIsr } from "@/server/http/status-pages/status-page-handler";
+import { handleStatusPage } from "@/server/http/status-pages/status-page-handler";
+import { revalidateIsr } from "@/server/http/status-pages/fill-page";
 import { PublicPageCache } from "@/server/http/status-pages/page-cache";
 import { PageDirectory } from "@/server/http/status-pages/page-directory";
 import {

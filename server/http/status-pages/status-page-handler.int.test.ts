@@ -19,10 +19,10 @@ import { getStatusPageView } from "@/server/services/status-pages/get-status-pag
 import { pauseMonitor, resumeMonitor } from "@/server/services/monitors/pause-monitor";
 import {
   handleStatusPage,
-  INTERNAL_HEADER,
   PREVIEW_PREFIX,
   type StatusPageDeps,
 } from "@/server/http/status-pages/status-page-handler";
+import { INTERNAL_HEADER } from "@/server/http/status-pages/loopback-request";
 import { PublicPageCache } from "@/server/http/status-pages/page-cache";
 import {
   HANDOVER_HEADER,

@@ -5,34 +5,31 @@ import type { Db } from "@/db/client";
 import { systemClock } from "@/server/services/context";
 import { userFromCookieHeader, sessionTokenFromCookieHeader } from "@/server/auth/session-cookie";
 import { looksLikeSlug } from "@/server/domain/status-pages/slug";
-import type { StatusPageView } from "@/server/domain/status-pages/page-view";
 import { listUserWorkspaces } from "@/server/services/workspaces/list-user-workspaces";
-import { viewOfPageAt } from "@/server/services/status-pages/load-status-page-view";
-import type { CachedBody, Filled, PublicPageCache } from "@/server/http/status-pages/page-cache";
+import type { CachedBody, PublicPageCache } from "@/server/http/status-pages/page-cache";
 import { lazyBody } from "@/server/http/status-pages/page-cache";
-import type { PageDirectory, PageMeta } from "@/server/http/status-pages/page-directory";
+import type { PageDirectory } from "@/server/http/status-pages/page-directory";
 import { notFoundHtml, notFoundJson } from "@/server/http/status-pages/not-found";
-import { loopbackGet } from "@/server/http/status-pages/loopback-get";
+import { INTERNAL_HEADER } from "@/server/http/status-pages/loopback-request";
+import { fillHtml, fillJson, loadView } from "@/server/http/status-pages/fill-page";
+import {
+  JSON_KINDS,
+  JSON_TYPE,
+  renderJson,
+  type Kind,
+} from "@/server/http/status-pages/statuspage-json";
 import {
   dropView,
   HANDOVER_HEADER,
   handOverView,
   newHandoverToken,
-  publicHandoverKey,
 } from "@/server/services/status-pages/view-handover";
 
 const notFoundInternal = lazyBody(
   Buffer.from(JSON.stringify({ error: "not found" })),
   "application/json; charset=utf-8",
 );
-import {
-  componentsDocJson,
-  incidentsJson,
-  statusJson,
-  summaryJson,
-} from "@/server/http/status-pages/statuspage-json";
 
-export const INTERNAL_HEADER = "x-vigil-internal";
 export const PREVIEW_PREFIX = "/status-preview/";
 
 export type StatusPageDeps = {
@@ -53,17 +50,6 @@ export type StatusPageDeps = {
    */
   revalidateId?: string;
   logger: Logger;
-};
-
-type Kind = "html" | "view" | "summary" | "status" | "components" | "incidents" | "unresolved";
-
-const JSON_KINDS: Record<string, Kind> = {
-  "view.json": "view",
-  "api/v2/summary.json": "summary",
-  "api/v2/status.json": "status",
-  "api/v2/components.json": "components",
-  "api/v2/incidents.json": "incidents",
-  "api/v2/incidents/unresolved.json": "unresolved",
 };
 
 const PUBLIC_CACHE = "public, max-age=0, must-revalidate";
@@ -156,7 +142,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, deps: StatusPage
       req,
       res,
       200,
-      lazyBody(Buffer.from(JSON.stringify(render(kind, view))), JSON_TYPE),
+      lazyBody(Buffer.from(JSON.stringify(renderJson(kind, view))), JSON_TYPE),
       PRIVATE_CACHE,
     );
   }
@@ -171,8 +157,6 @@ async function serve(req: IncomingMessage, res: ServerResponse, deps: StatusPage
     kind === "html" ? {} : { "access-control-allow-origin": "*" };
   return send(req, res, 200, body, PUBLIC_CACHE, headers);
 }
-
-const JSON_TYPE = "application/json; charset=utf-8";
 
 /**
  * Slugs are lowercase: a visitor who typed capitals is sent to the lowercase page, whether or not
@@ -196,23 +180,6 @@ function redirectedToLowercase(
   return true;
 }
 
-function render(kind: Kind, view: StatusPageView): unknown {
-  switch (kind) {
-    case "summary":
-      return summaryJson(view);
-    case "status":
-      return statusJson(view);
-    case "components":
-      return componentsDocJson(view);
-    case "incidents":
-      return incidentsJson(view, false);
-    case "unresolved":
-      return incidentsJson(view, true);
-    default:
-      return view;
-  }
-}
-
 /** The workspaces of the signed-in visitor (null when anonymous or the session is not valid). */
 async function viewerWorkspaces(req: IncomingMessage, deps: StatusPageDeps) {
   if (!sessionTokenFromCookieHeader(req.headers.cookie)) return null;
@@ -223,83 +190,6 @@ async function viewerWorkspaces(req: IncomingMessage, deps: StatusPageDeps) {
   });
   if (!user) return null;
   return (await listUserWorkspaces(deps.db, user.id)).map((w) => w.id);
-}
-
-/** The page as the public sees it, or as a member of one of `workspaceIds` does. */
-const loadView = (deps: StatusPageDeps, slug: string, workspaceIds: string[] | null = null) =>
-  viewOfPageAt(deps.db, slug, {
-    baseUrl: deps.baseUrl,
-    mayView: (page) =>
-      workspaceIds ? workspaceIds.includes(page.workspaceId) : page.visibility === "public",
-  });
-
-async function fillJson(deps: StatusPageDeps, slug: string, kind: Kind): Promise<Filled> {
-  const view = await loadView(deps, slug);
-  return view
-    ? { body: Buffer.from(JSON.stringify(render(kind, view))), contentType: JSON_TYPE }
-    : null;
-}
-
-/** Asks Next to expire its ISR copy of the page (revalidatePath runs only inside Next). */
-async function ensureIsrFresh(deps: StatusPageDeps, meta: PageMeta, generation: number) {
-  if (deps.cache.isIsrFresh(meta.slug)) return;
-  await revalidateIsr(deps, [meta.slug]);
-  deps.cache.markIsrFresh(meta.slug, meta.workspaceId, generation);
-}
-
-/** Expires Next's ISR copies of these pages (also drops a page made private from Next's cache). */
-export async function revalidateIsr(
-  deps: Pick<StatusPageDeps, "origin" | "internalToken">,
-  slugs: string[],
-): Promise<void> {
-  const res = await fetch(`${deps.origin()}/api/internal/revalidate`, {
-    method: "POST",
-    headers: { [INTERNAL_HEADER]: deps.internalToken, "content-type": "application/json" },
-    body: JSON.stringify({ paths: slugs.map((slug) => `/status/${slug}`) }),
-    signal: AbortSignal.timeout(15_000),
-  });
-  if (!res.ok) throw new Error(`revalidate answered ${res.status}`);
-  await res.arrayBuffer();
-}
-
-const GENERATED_AT = /data-generated-at="([^"]+)"/;
-// Next renders an ISR page afresh and stores it when a request carries the build's revalidation id.
-const REVALIDATE_HEADER = "x-prerender-revalidate";
-
-/**
- * The page's HTML from Next: its ISR copy when that is known current, else rendered afresh (and
- * kept by Next). A copy rendered before the page's last change is refused and rendered again: a
- * render racing a flip can finish after it.
- */
-async function fillHtml(deps: StatusPageDeps, meta: PageMeta, generation: number): Promise<Filled> {
-  for (let attempt = 1; ; attempt++) {
-    const headers: Record<string, string> = {
-      [INTERNAL_HEADER]: deps.internalToken,
-      "accept-encoding": "identity",
-    };
-    // A retry expires the copy through the route instead, in case Next did not take the id.
-    const renderNow = attempt === 1 && !deps.cache.isIsrFresh(meta.slug) && deps.revalidateId;
-    // When Next will render, the view loads while the request goes through loopback and routing.
-    const handed = renderNow ? loadView(deps, meta.slug) : null;
-    if (renderNow) headers[REVALIDATE_HEADER] = deps.revalidateId as string;
-    else await ensureIsrFresh(deps, meta, generation);
-    if (handed) handOverView(publicHandoverKey(meta.slug), handed);
-    const res = await loopbackGet(`${deps.origin()}/status/${meta.slug}`, headers, 15_000).finally(
-      () => handed && dropView(publicHandoverKey(meta.slug), handed),
-    );
-    if (renderNow && res.status === 200)
-      deps.cache.markIsrFresh(meta.slug, meta.workspaceId, generation);
-    const { body } = res;
-    // Made private or deleted since the lookup: missing. Anything else is a failure, not a 404.
-    if (res.status === 404) return null;
-    if (res.status !== 200) throw new Error(`status page render answered ${res.status}`);
-    const filled = { body, contentType: res.contentType ?? "text/html; charset=utf-8" };
-    const renderedAt = Date.parse(GENERATED_AT.exec(body.toString("latin1"))?.[1] ?? "");
-    if (renderedAt >= deps.cache.changedAt(meta.slug)) return filled;
-    deps.cache.markIsrStale(meta.slug);
-    // Never answer with a state older than the last change: fail rather than lie.
-    if (attempt === 3) throw new Error("status page render kept predating its last change");
-  }
 }
 
 function send(

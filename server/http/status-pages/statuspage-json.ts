@@ -136,3 +136,36 @@ export const incidentsJson = (view: StatusPageView, unresolvedOnly: boolean) => 
     .filter((i) => !unresolvedOnly || !i.resolvedAt)
     .map((i) => incidentJson(view, i)),
 });
+
+/** What a request under /status/<slug> asks for: the page itself, or one of its JSON documents. */
+export type Kind =
+  "html" | "view" | "summary" | "status" | "components" | "incidents" | "unresolved";
+
+export const JSON_KINDS: Record<string, Kind> = {
+  "view.json": "view",
+  "api/v2/summary.json": "summary",
+  "api/v2/status.json": "status",
+  "api/v2/components.json": "components",
+  "api/v2/incidents.json": "incidents",
+  "api/v2/incidents/unresolved.json": "unresolved",
+};
+
+export const JSON_TYPE = "application/json; charset=utf-8";
+
+/** The JSON document of `kind` for a page's view (view.json is the view itself). */
+export function renderJson(kind: Kind, view: StatusPageView): unknown {
+  switch (kind) {
+    case "summary":
+      return summaryJson(view);
+    case "status":
+      return statusJson(view);
+    case "components":
+      return componentsDocJson(view);
+    case "incidents":
+      return incidentsJson(view, false);
+    case "unresolved":
+      return incidentsJson(view, true);
+    default:
+      return view;
+  }
+}

@@ -1,35 +1,39 @@
 import http from "node:http";
 
+/** Marks a request this server makes to itself; it carries the process's internal token. */
+export const INTERNAL_HEADER = "x-vigil-internal";
+
 export type LoopbackResponse = { status: number; contentType: string | null; body: Buffer };
+
+type Options = {
+  method?: "GET" | "POST";
+  headers: Record<string, string>;
+  body?: string;
+  /** Counted from the call, waiting for a free connection included. */
+  timeoutMs: number;
+};
 
 // Kept-alive connections to this server itself; the global fetch is Next's patched one, and
 // costs more per request than a page fill should.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
-/**
- * GET on this server's own loopback origin, the whole body read. Fails after `timeoutMs`,
- * counted from the call (waiting for a free connection included).
- */
-export async function loopbackGet(
-  url: string,
-  headers: Record<string, string>,
-  timeoutMs: number,
-): Promise<LoopbackResponse> {
-  const deadline = Date.now() + timeoutMs;
+/** A request to this server's own loopback origin, the whole answer read. */
+export async function loopbackRequest(url: string, options: Options): Promise<LoopbackResponse> {
+  const deadline = Date.now() + options.timeoutMs;
   try {
-    return await getOnce(url, headers, deadline);
+    return await requestOnce(url, options, deadline);
   } catch (err) {
     // A kept-alive connection the server closed just as it was reused: once more, on a new one.
     if (!(err instanceof StaleSocketError)) throw err;
-    return getOnce(url, headers, deadline);
+    return requestOnce(url, options, deadline);
   }
 }
 
 class StaleSocketError extends Error {}
 
-function getOnce(
+function requestOnce(
   url: string,
-  headers: Record<string, string>,
+  { method = "GET", headers, body }: Options,
   deadline: number,
 ): Promise<LoopbackResponse> {
   return new Promise((resolve, reject) => {
@@ -38,7 +42,7 @@ function getOnce(
       clearTimeout(timer);
       reject(err);
     };
-    const req = http.get(url, { agent, headers }, (res) => {
+    const req = http.request(url, { agent, method, headers }, (res) => {
       answered = true;
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -63,5 +67,6 @@ function getOnce(
           : err,
       ),
     );
+    req.end(body);
   });
 }
