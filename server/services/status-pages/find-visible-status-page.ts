@@ -1,7 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import { memberships, statusPages, type StatusPage } from "@/db/schema";
+import { memberships, type StatusPage } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
-import { isUuid } from "@/server/services/ids";
+import {
+  findStatusPageById,
+  findStatusPageBySlug,
+} from "@/server/services/status-pages/find-status-page";
 import { looksLikeSlug } from "@/server/domain/status-pages/slug";
 
 export type Viewer = { userId: string } | null;
@@ -36,7 +39,7 @@ export async function findVisibleStatusPage(
   viewer: Viewer,
 ): Promise<StatusPage | null> {
   if (!looksLikeSlug(slug)) return null;
-  const [page] = await db.select().from(statusPages).where(eq(statusPages.slug, slug)).limit(1);
+  const page = await findStatusPageBySlug(db, slug);
   return page && (await canView(db, page, viewer)) ? page : null;
 }
 
@@ -46,11 +49,6 @@ export async function findVisibleStatusPageById(
   statusPageId: string,
   viewer: Viewer,
 ): Promise<StatusPage | null> {
-  if (!isUuid(statusPageId)) return null;
-  const [page] = await db
-    .select()
-    .from(statusPages)
-    .where(eq(statusPages.id, statusPageId))
-    .limit(1);
+  const page = await findStatusPageById(db, statusPageId);
   return page && (await canView(db, page, viewer)) ? page : null;
 }
