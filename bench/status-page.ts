@@ -74,6 +74,17 @@ export async function benchStatusPage(seconds: number): Promise<void> {
     for (let i = 0; i < 300; i++) viewTimes.push(await time(viewOnce));
     const coldTimes: number[] = [];
     for (let i = 0; i < 100; i++) coldTimes.push(await time(() => withoutKeptDays(viewOnce)));
+    // This machine's speed drifts between runs: two references taken at the same moment, a fixed
+    // piece of JavaScript work and Next's own floor (a route with one query), to read figures by.
+    const view = await viewOnce();
+    const cpuCheck = await time(async () => {
+      for (let i = 0; i < 500; i++) JSON.parse(JSON.stringify(view));
+    });
+    const healthTimes: number[] = [];
+    for (let i = 0; i < 330; i++) {
+      const took = await time(async () => void (await (await fetch(`${base}/api/health`)).text()));
+      if (i >= WARM_UP) healthTimes.push(took);
+    }
     const cookie = `next-auth.session-token=${await encode({ token: { sub: seeded.user.id, authAt: Date.now() }, secret })}`;
     const previewPath = `/status/${seeded.privatePage.slug}`;
     const first = await fetch(`${base}${previewPath}`, { headers: { cookie } });
@@ -130,6 +141,8 @@ export async function benchStatusPage(seconds: number): Promise<void> {
       ),
     );
     console.log(line("whole public page, first visit after a flip (200)", missTimes));
+    console.log(line("reference: /api/health through Next, one query (300)", healthTimes));
+    console.log(`  reference: 500 JSON round trips of the page's view took ${ms(cpuCheck)}`);
 
     // 1. Throughput: Vigil's public page vs the same bytes from a static server, as browsers ask
     // (brotli) and without compression.
