@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { keepScreenshot, signUp, uniqueEmail } from "./fixtures";
 
-type Hit = { body: string; headers: http.IncomingHttpHeaders };
+type Hit = { path: string; body: string; headers: http.IncomingHttpHeaders };
 
 /** A webhook receiver on 127.0.0.1 that records what it is sent. */
 async function startReceiver() {
@@ -14,7 +14,11 @@ async function startReceiver() {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      hits.push({ body: Buffer.concat(chunks).toString(), headers: req.headers });
+      hits.push({
+        path: req.url ?? "",
+        body: Buffer.concat(chunks).toString(),
+        headers: req.headers,
+      });
       res.writeHead(status).end(status === 200 ? "ok" : "webhook disabled by admin");
     });
   });
@@ -23,6 +27,7 @@ async function startReceiver() {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
     hits,
     refuse: () => (status = 410),
+    accept: () => (status = 200),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -97,6 +102,42 @@ test("a person adds a webhook channel, sends a test notification and sees it del
     );
     await expect(page.getByTestId("alert-log-entry").first()).toContainText("Failed");
     await shootAllWays(page, testInfo, "alerts-channel");
+
+    // Editing keeps the channel (its secret, log and subjects): a bad URL is a form error, then
+    // a new name, URL and header take effect on the next notification.
+    receiver.accept();
+    await page.getByRole("button", { name: "Edit" }).click();
+    const edit = page.getByRole("form", { name: "Edit channel" });
+    await expect(edit.getByLabel("Name")).toHaveValue("Ops webhook");
+    await expect(edit.getByLabel("New webhook URL")).toHaveValue("");
+    await edit.getByLabel("Name").fill("Ops webhook (primary)");
+    await edit.getByLabel("New webhook URL").fill("ftp://example.com/hook");
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(edit.getByText("Must be an http:// or https:// URL.")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ops webhook");
+    await edit.getByLabel("New webhook URL").fill(`${receiver.url}?v=2`);
+    await expect(edit.getByText("Must be an http:// or https:// URL.")).toHaveCount(0);
+    await edit.getByLabel("Replace extra headers").fill("X-Team: ops");
+    await keepScreenshot(page, testInfo, "alerts-channel-edit");
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await keepScreenshot(page, testInfo, "alerts-channel-edit-phone-dark");
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(edit).toHaveCount(0);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ops webhook (primary)");
+    await expect(page.getByText("headers: X-Team")).toBeVisible();
+    await page.getByRole("button", { name: "Send test notification" }).click();
+    await expect(page.getByTestId("test-result")).toHaveText("Test notification delivered.");
+    const edited = receiver.hits.at(-1);
+    expect(edited?.path).toBe("/hook?v=2");
+    expect(edited?.headers["x-team"]).toBe("ops");
+    expect(edited?.headers["x-vigil-signature-256"]).toBe(
+      `sha256=${createHmac("sha256", secret)
+        .update(edited?.body ?? "")
+        .digest("hex")}`,
+    );
 
     // New monitors alert the default channel: the form shows it chosen.
     await page.goto("/dashboard/monitors/new");

@@ -15,7 +15,8 @@ const SHOTS = path.resolve("e2e/.artifacts/screenshots");
 export async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
   const file = path.join(SHOTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // Transitions jump to their end: a colour scheme switched just before must not show half-way.
+  await page.screenshot({ path: file, fullPage: true, animations: "disabled" });
   await testInfo.attach(name, { path: file, contentType: "image/png" });
 }
 

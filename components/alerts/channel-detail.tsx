@@ -1,17 +1,19 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowLeft, Send, Trash2 } from "lucide-react";
+import { ArrowLeft, Pencil, Send, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/panel";
 import { ChannelStatus } from "@/components/alerts/channel-status";
 import { AlertLog } from "@/components/alerts/alert-log";
+import { ChannelEditForm } from "@/components/alerts/channel-edit-form";
 import { KIND_LABELS, targetOf } from "@/components/alerts/kinds";
 
-/** One channel: test it, switch it on or off or default, see what it was sent. */
+/** One channel: test it, edit it, switch it on or off or default, see what it was sent. */
 export function ChannelDetail({ id }: { id: string }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -21,6 +23,7 @@ export function ChannelDetail({ id }: { id: string }) {
   const test = useMutation(trpc.alerts.sendTest.mutationOptions({ onSettled: refresh }));
   const update = useMutation(trpc.alerts.updateChannel.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.alerts.deleteChannel.mutationOptions());
+  const [editing, setEditing] = useState(false);
 
   if (error)
     return (
@@ -68,6 +71,10 @@ export function ChannelDetail({ id }: { id: string }) {
               </>
             )}
           </Button>
+          <Button variant="secondary" onClick={() => setEditing(true)} disabled={editing}>
+            <Pencil className="size-4" aria-hidden="true" />
+            Edit
+          </Button>
           <Button
             variant="secondary"
             disabled={update.isPending}
@@ -89,6 +96,11 @@ export function ChannelDetail({ id }: { id: string }) {
           </Button>
         </div>
       </div>
+      {editing ? (
+        <Card title="Edit channel">
+          <ChannelEditForm channel={c} onDone={() => setEditing(false)} />
+        </Card>
+      ) : null}
       {result ? (
         <div
           role="status"

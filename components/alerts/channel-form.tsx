@@ -7,42 +7,11 @@ import { Button } from "@/components/ui/button";
 import { Field, FormAlert } from "@/components/ui/field";
 import { SelectField, TextAreaField } from "@/components/ui/select-field";
 import { KIND_HINTS, KIND_LABELS, type Kind } from "@/components/alerts/kinds";
-
-type Errors = Partial<Record<"name" | "url" | "to" | "secret" | "headers" | "form", string>>;
-
-const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-const sentence = (m: string) =>
-  m.charAt(0).toUpperCase() + m.slice(1) + (m.endsWith(".") ? "" : ".");
-
-function errorsFrom(error: unknown): Errors {
-  const e = error as {
-    message?: string;
-    data?: { field?: string | null; zodIssues?: { path: string; message: string }[] | null } | null;
-  };
-  const issues = e.data?.zodIssues;
-  if (issues?.length) {
-    const out: Errors = {};
-    for (const i of issues)
-      out[camel(i.path.split(".")[0] ?? "form") as keyof Errors] ??= sentence(i.message);
-    return out;
-  }
-  const message = (e.message ?? "Could not add the channel").replace(/^\w+: /, "");
-  const field = e.data?.field ? (camel(e.data.field) as keyof Errors) : "form";
-  return { [field]: sentence(message) };
-}
-
-function parseHeaders(text: string): Record<string, string> | string {
-  const headers: Record<string, string> = {};
-  for (const line of text
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean)) {
-    const colon = line.indexOf(":");
-    if (colon <= 0) return `"${line}" is not "Name: value".`;
-    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
-  }
-  return headers;
-}
+import {
+  channelErrorsFrom,
+  parseHeaderLines,
+  type ChannelErrors,
+} from "@/components/alerts/form-errors";
 
 /** Adds a channel; a webhook's signing secret is shown once, right here, after creation. */
 export function ChannelForm({
@@ -54,13 +23,13 @@ export function ChannelForm({
   const queryClient = useQueryClient();
   const create = useMutation(trpc.alerts.createChannel.mutationOptions());
   const [kind, setKind] = useState<Kind>("webhook");
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<ChannelErrors>({});
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formEl = event.currentTarget;
     const form = new FormData(formEl);
-    const headers = parseHeaders(String(form.get("headers") ?? ""));
+    const headers = parseHeaderLines(String(form.get("headers") ?? ""));
     if (typeof headers === "string") return setErrors({ headers });
     const secret = String(form.get("secret") ?? "").trim();
     setErrors({});
@@ -79,7 +48,7 @@ export function ChannelForm({
       formEl.reset();
       onCreated(result.channel.id, result.secret);
     } catch (e) {
-      setErrors(errorsFrom(e));
+      setErrors(channelErrorsFrom(e, "Could not add the channel"));
     }
   }
 

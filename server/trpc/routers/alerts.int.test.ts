@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
@@ -115,5 +116,65 @@ describe(`tRPC alerts on ${testDbKind()}`, () => {
       channelIds: [channel.id],
     });
     expect(await me.alerts.subjectChannelIds({ subjectId: monitor.id })).toEqual([channel.id]);
+  });
+  it("edits a channel's name, URL and headers in place, keeping its secret and its subjects", async () => {
+    const { user } = await makeUser(database.db);
+    const me = caller(user);
+    const { channel, secret } = await me.alerts.createChannel({
+      name: "ops",
+      kind: "webhook",
+      url: receiver.url("/before-edit"),
+      headers: { "X-Old": "1" },
+    });
+    const monitor = await me.monitor.create({
+      name: "m",
+      url: "https://example.com",
+      paused: true,
+      channelIds: [channel.id],
+    });
+    // A bad URL is refused and changes nothing, not even the name sent with it.
+    await expect(
+      me.alerts.updateChannel({ id: channel.id, changes: { name: "renamed", url: "ftp://x" } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await me.alerts.channel({ id: channel.id })).toMatchObject({
+      name: "ops",
+      headerNames: ["X-Old"],
+    });
+
+    const edited = await me.alerts.updateChannel({
+      id: channel.id,
+      changes: {
+        name: "ops (primary)",
+        url: receiver.url("/after-edit"),
+        headers: { "X-Team": "ops" },
+      },
+    });
+    expect(edited).toMatchObject({
+      name: "ops (primary)",
+      headerNames: ["X-Team"],
+      hasSecret: true,
+    });
+    expect(await me.alerts.sendTest({ id: channel.id })).toMatchObject({ delivered: true });
+    expect(receiver.received("/before-edit")).toHaveLength(0);
+    const [hit] = receiver.received("/after-edit");
+    expect(hit?.headers["x-team"]).toBe("ops");
+    expect(hit?.headers["x-old"]).toBeUndefined();
+    expect(hit?.headers["x-vigil-signature-256"]).toBe(
+      `sha256=${createHmac("sha256", secret ?? "")
+        .update(hit?.body ?? "")
+        .digest("hex")}`,
+    );
+    expect(await me.alerts.subjectChannelIds({ subjectId: monitor.id })).toEqual([channel.id]);
+
+    // Empty headers remove them; a rename alone leaves the URL alone.
+    await me.alerts.updateChannel({ id: channel.id, changes: { headers: {} } });
+    await me.alerts.updateChannel({ id: channel.id, changes: { name: "ops" } });
+    expect(await me.alerts.sendTest({ id: channel.id })).toMatchObject({ delivered: true });
+    expect(receiver.received("/after-edit")).toHaveLength(2);
+    expect(receiver.received("/after-edit")[1]?.headers["x-team"]).toBeUndefined();
+    expect(await me.alerts.channel({ id: channel.id })).toMatchObject({
+      name: "ops",
+      headerNames: [],
+    });
   });
 });
