@@ -107,13 +107,17 @@ test("a person adds a webhook channel, sends a test notification and sees it del
     // a new name, URL and header take effect on the next notification.
     receiver.accept();
     await page.getByRole("button", { name: "Edit" }).click();
-    const edit = page.getByRole("form", { name: "Edit channel" });
+    const edit = page.getByRole("form", { name: "Channel settings" });
     await expect(edit.getByLabel("Name")).toHaveValue("Ops webhook");
+    await expect(edit.getByLabel("Name")).toBeFocused();
     await expect(edit.getByLabel("New webhook URL")).toHaveValue("");
     await edit.getByLabel("Name").fill("Ops webhook (primary)");
     await edit.getByLabel("New webhook URL").fill("ftp://example.com/hook");
     await edit.getByRole("button", { name: "Save changes" }).click();
-    await expect(edit.getByText("Must be an http:// or https:// URL.")).toBeVisible();
+    await expect(edit.getByLabel("New webhook URL")).toBeFocused();
+    await expect(edit.getByLabel("New webhook URL")).toHaveAccessibleDescription(
+      "Must be an http:// or https:// URL.",
+    );
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ops webhook");
     await edit.getByLabel("New webhook URL").fill(`${receiver.url}?v=2`);
     await expect(edit.getByText("Must be an http:// or https:// URL.")).toHaveCount(0);
@@ -126,6 +130,7 @@ test("a person adds a webhook channel, sends a test notification and sees it del
     await page.setViewportSize({ width: 1280, height: 800 });
     await edit.getByRole("button", { name: "Save changes" }).click();
     await expect(edit).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Edit" })).toBeFocused();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ops webhook (primary)");
     await expect(page.getByText("headers: X-Team")).toBeVisible();
     await page.getByRole("button", { name: "Send test notification" }).click();
@@ -138,6 +143,31 @@ test("a person adds a webhook channel, sends a test notification and sees it del
         .update(edited?.body ?? "")
         .digest("hex")}`,
     );
+    // The log from before the edit is still there.
+    await expect(page.getByTestId("alert-log-entry")).toHaveCount(3);
+
+    // A rename alone keeps the URL and the headers; the remove box then drops the headers.
+    const sendTest = async () => {
+      const before = receiver.hits.length;
+      await page.getByRole("button", { name: "Send test notification" }).click();
+      await expect(page.getByTestId("test-result")).toHaveText("Test notification delivered.");
+      await expect.poll(() => receiver.hits.length).toBe(before + 1);
+      return receiver.hits.at(-1);
+    };
+    await page.getByRole("button", { name: "Edit" }).click();
+    await edit.getByLabel("Name").fill("Ops webhook");
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ops webhook");
+    const renamed = await sendTest();
+    expect(renamed?.path).toBe("/hook?v=2");
+    expect(renamed?.headers["x-team"]).toBe("ops");
+    await page.getByRole("button", { name: "Edit" }).click();
+    await edit.getByLabel("Remove the extra headers").check();
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText("headers: X-Team")).toHaveCount(0);
+    const bare = await sendTest();
+    expect(bare?.path).toBe("/hook?v=2");
+    expect(bare?.headers["x-team"]).toBeUndefined();
 
     // New monitors alert the default channel: the form shows it chosen.
     await page.goto("/dashboard/monitors/new");

@@ -71,7 +71,12 @@ export function ChannelDetail({ id }: { id: string }) {
               </>
             )}
           </Button>
-          <Button variant="secondary" onClick={() => setEditing(true)} disabled={editing}>
+          <Button
+            id="edit-channel"
+            variant="secondary"
+            aria-expanded={editing}
+            onClick={() => setEditing(true)}
+          >
             <Pencil className="size-4" aria-hidden="true" />
             Edit
           </Button>
@@ -98,7 +103,14 @@ export function ChannelDetail({ id }: { id: string }) {
       </div>
       {editing ? (
         <Card title="Edit channel">
-          <ChannelEditForm channel={c} onDone={() => setEditing(false)} />
+          <ChannelEditForm
+            channel={c}
+            onDone={() => {
+              setEditing(false);
+              // The form goes away with the focus in it: back to the button that opened it.
+              requestAnimationFrame(() => document.getElementById("edit-channel")?.focus());
+            }}
+          />
         </Card>
       ) : null}
       {result ? (

@@ -7,11 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Field, FormAlert } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/select-field";
 import type { Kind } from "@/components/alerts/kinds";
-import {
-  channelErrorsFrom,
-  parseHeaderLines,
-  type ChannelErrors,
-} from "@/components/alerts/form-errors";
+import { channelErrorsFrom, type ChannelErrors } from "@/components/alerts/channel-errors";
+import { channelChanges } from "@/components/alerts/channel-input";
 
 type Editable = {
   id: string;
@@ -33,29 +30,39 @@ export function ChannelEditForm({ channel, onDone }: { channel: Editable; onDone
   const update = useMutation(trpc.alerts.updateChannel.mutationOptions());
   const [errors, setErrors] = useState<ChannelErrors>({});
   const { kind } = channel;
+  const shown: (keyof ChannelErrors)[] = [
+    "name",
+    kind === "email" ? "to" : "url",
+    ...(kind === "webhook" ? (["headers"] as const) : []),
+  ];
+
+  function showErrors(form: HTMLFormElement, found: ChannelErrors) {
+    setErrors(found);
+    // The first field to correct gets the focus, so its message is read out with it.
+    const first = shown.find((f) => f in found);
+    if (first)
+      requestAnimationFrame(() => form.querySelector<HTMLElement>(`#edit-${first}`)?.focus());
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const url = String(form.get("url") ?? "").trim();
-    const headerText = String(form.get("headers") ?? "");
-    const headers = parseHeaderLines(headerText);
-    if (typeof headers === "string") return setErrors({ headers });
-    const dropHeaders = form.get("dropHeaders") === "on";
+    const formEl = event.currentTarget;
+    const form = new FormData(formEl);
+    const built = channelChanges(kind, {
+      name: String(form.get("name") ?? ""),
+      url: String(form.get("url") ?? ""),
+      to: String(form.get("to") ?? ""),
+      headers: String(form.get("headers") ?? ""),
+      dropHeaders: form.get("dropHeaders") === "on",
+    });
+    if (built.error) return showErrors(formEl, built.error);
     setErrors({});
     try {
-      await update.mutateAsync({
-        id: channel.id,
-        changes: {
-          name: String(form.get("name") ?? ""),
-          ...(kind === "email" ? { to: String(form.get("to") ?? "") } : url ? { url } : {}),
-          ...(kind === "webhook" && (headerText.trim() || dropHeaders) ? { headers } : {}),
-        },
-      });
+      await update.mutateAsync({ id: channel.id, changes: built.changes });
       await queryClient.invalidateQueries({ queryKey: trpc.alerts.pathKey() });
       onDone();
     } catch (e) {
-      setErrors(channelErrorsFrom(e, "Could not save the channel"));
+      showErrors(formEl, channelErrorsFrom(e, "Could not save the channel", shown));
     }
   }
 
@@ -69,7 +76,7 @@ export function ChannelEditForm({ channel, onDone }: { channel: Editable; onDone
       }}
       noValidate
       className="space-y-5"
-      aria-label="Edit channel"
+      aria-label="Channel settings"
     >
       {errors.form ? <FormAlert>{errors.form}</FormAlert> : null}
       <div className="grid gap-5 sm:grid-cols-2">
@@ -79,6 +86,7 @@ export function ChannelEditForm({ channel, onDone }: { channel: Editable; onDone
           label="Name"
           defaultValue={channel.name}
           required
+          autoFocus
           error={errors.name}
         />
         {kind === "email" ? (
@@ -112,7 +120,7 @@ export function ChannelEditForm({ channel, onDone }: { channel: Editable; onDone
               placeholder="Authorization: Bearer …"
               hint={
                 channel.headerNames.length
-                  ? `Now: ${channel.headerNames.join(", ")}. Lines here replace them all; empty keeps them.`
+                  ? `Now: ${channel.headerNames.join(", ")}. Lines here replace them all; left empty, they stay.`
                   : "One per line, Name: value. Values are never shown again."
               }
               error={errors.headers}
@@ -131,7 +139,7 @@ export function ChannelEditForm({ channel, onDone }: { channel: Editable; onDone
         ) : null}
       </div>
       <div className="flex flex-wrap justify-end gap-2">
-        <Button type="button" variant="ghost" onClick={onDone}>
+        <Button type="button" variant="ghost" onClick={onDone} disabled={update.isPending}>
           Cancel
         </Button>
         <Button type="submit" disabled={update.isPending}>

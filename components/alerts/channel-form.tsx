@@ -7,11 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Field, FormAlert } from "@/components/ui/field";
 import { SelectField, TextAreaField } from "@/components/ui/select-field";
 import { KIND_HINTS, KIND_LABELS, type Kind } from "@/components/alerts/kinds";
-import {
-  channelErrorsFrom,
-  parseHeaderLines,
-  type ChannelErrors,
-} from "@/components/alerts/form-errors";
+import { channelErrorsFrom, type ChannelErrors } from "@/components/alerts/channel-errors";
+import { parseHeaderLines } from "@/components/alerts/channel-input";
 
 /** Adds a channel; a webhook's signing secret is shown once, right here, after creation. */
 export function ChannelForm({
@@ -48,7 +45,13 @@ export function ChannelForm({
       formEl.reset();
       onCreated(result.channel.id, result.secret);
     } catch (e) {
-      setErrors(channelErrorsFrom(e, "Could not add the channel"));
+      setErrors(
+        channelErrorsFrom(e, "Could not add the channel", [
+          "name",
+          kind === "email" ? "to" : "url",
+          ...(kind === "webhook" ? (["secret", "headers"] as const) : []),
+        ]),
+      );
     }
   }
 
