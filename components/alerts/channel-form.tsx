@@ -8,7 +8,7 @@ import { Field, FormAlert } from "@/components/ui/field";
 import { SelectField, TextAreaField } from "@/components/ui/select-field";
 import { KIND_HINTS, KIND_LABELS, type Kind } from "@/components/alerts/kinds";
 import { channelErrorsFrom, type ChannelErrors } from "@/components/alerts/channel-errors";
-import { parseHeaderLines } from "@/components/alerts/channel-input";
+import { parseHeaderLines } from "@/components/ui/header-lines";
 
 /** Adds a channel; a webhook's signing secret is shown once, right here, after creation. */
 export function ChannelForm({

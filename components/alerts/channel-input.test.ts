@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { channelChanges, parseHeaderLines } from "@/components/alerts/channel-input";
+import { channelChanges } from "@/components/alerts/channel-input";
+import { parseHeaderLines } from "@/components/ui/header-lines";
 
 const form = (over: Partial<Parameters<typeof channelChanges>[1]> = {}) => ({
   name: "ops",

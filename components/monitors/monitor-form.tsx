@@ -10,6 +10,7 @@ import {
   readAlertFields,
   type AlertValues,
 } from "@/components/alerts/alert-fields";
+import { parseHeaderLines } from "@/components/ui/header-lines";
 
 export type MonitorFormValues = AlertValues & {
   name: string;
@@ -50,19 +51,6 @@ export type FieldErrors = Partial<Record<keyof MonitorFormValues | "form", strin
 
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
-function parseHeaders(text: string): Record<string, string> | string {
-  const headers: Record<string, string> = {};
-  for (const line of text
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean)) {
-    const colon = line.indexOf(":");
-    if (colon <= 0) return `"${line}" is not "Name: value"`;
-    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
-  }
-  return headers;
-}
-
 const num = (form: FormData, name: string) => Number(String(form.get(name) ?? "").trim());
 
 /** The create/edit form; the server validates again and its field errors land next to the fields. */
@@ -84,7 +72,7 @@ export function MonitorForm({
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const headers = parseHeaders(String(form.get("headers") ?? ""));
+    const headers = parseHeaderLines(String(form.get("headers") ?? ""));
     if (typeof headers === "string") {
       setLocalErrors({ headers });
       return;
