@@ -12,6 +12,7 @@ describe("config", () => {
     });
     expect(config.dataDir).toMatch(/\.vigil$/);
     expect(config.inngest.enabled).toBe(false);
+    expect(config.alertLogRetentionDays).toBe(90);
   });
 
   it("derives the base URL from a concrete HOST and PORT, or takes VIGIL_BASE_URL", () => {
@@ -32,6 +33,7 @@ describe("config", () => {
     [{ INNGEST_EVENT_KEY: "k" }, /INNGEST_SIGNING_KEY is required/],
     [{ VIGIL_ALLOW_SIGNUP: "maybe" }, /VIGIL_ALLOW_SIGNUP must be true or false/],
     [{ VIGIL_BASE_URL: "https://example.com/vigil" }, /VIGIL_BASE_URL must be an origin/],
+    [{ VIGIL_ALERT_LOG_RETENTION_DAYS: "7" }, /VIGIL_ALERT_LOG_RETENTION_DAYS must be at least 14/],
     [
       { VIGIL_BASE_URL: "https://a.example.com", NEXTAUTH_URL: "https://b.example.com" },
       /NEXTAUTH_URL must have the same origin/,

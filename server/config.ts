@@ -43,6 +43,7 @@ const envSchema = z
     VIGIL_TRUST_PROXY: boolFlag.default(false),
     VIGIL_ALLOW_PRIVATE_TARGETS: boolFlag.default(true),
     VIGIL_RESULT_RETENTION_DAYS: positiveInt(1, 3650).default(30),
+    VIGIL_ALERT_LOG_RETENTION_DAYS: positiveInt(14, 3650).default(90),
     VIGIL_SIGNIN_MAX_PER_EMAIL: positiveInt(1, 1_000_000).default(10),
     VIGIL_SIGNIN_MAX_PER_IP: positiveInt(1, 1_000_000).default(100),
     VIGIL_SIGNIN_WINDOW_SECS: positiveInt(1, 86_400).default(900),
@@ -109,6 +110,7 @@ export type Config = {
   trustProxy: boolean;
   allowPrivateTargets: boolean;
   resultRetentionDays: number;
+  alertLogRetentionDays: number;
   signinLimits: { perEmail: number; perIp: number; windowSecs: number };
   inngest: {
     enabled: boolean;
@@ -178,6 +180,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     trustProxy: env.VIGIL_TRUST_PROXY,
     allowPrivateTargets: env.VIGIL_ALLOW_PRIVATE_TARGETS,
     resultRetentionDays: env.VIGIL_RESULT_RETENTION_DAYS,
+    alertLogRetentionDays: env.VIGIL_ALERT_LOG_RETENTION_DAYS,
     signinLimits: {
       perEmail: env.VIGIL_SIGNIN_MAX_PER_EMAIL,
       perIp: env.VIGIL_SIGNIN_MAX_PER_IP,

@@ -313,6 +313,7 @@ async function start(): Promise<void> {
         logger,
         options: { allowPrivateTargets: config.allowPrivateTargets },
         retentionDays: config.resultRetentionDays,
+        alertLogRetentionDays: config.alertLogRetentionDays,
       });
 
   // Deadlines that passed while Vigil was stopped are swept at once, as the server starts listening.

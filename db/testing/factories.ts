@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
-import { systemClock } from "@/server/services/context";
+import { systemClock, type WorkspaceCtx } from "@/server/services/context";
 import { createUser } from "@/server/services/users/create-user";
 
 export const TEST_PASSWORD = "Correct-Horse-9";
@@ -20,4 +20,21 @@ export async function makeUser(
     input: { email, password, name: overrides.name },
   });
   return { ...created, email, password };
+}
+
+/** A user's workspace whose services read time from a clock the test moves by hand. */
+export async function workspaceWithClock(db: Db) {
+  const { user, workspace } = await makeUser(db);
+  let at = Math.floor(Date.now() / 1000) * 1000;
+  const start = new Date(at);
+  const ctx: WorkspaceCtx = {
+    db,
+    now: () => new Date(at),
+    actor: { userId: user.id },
+    workspaceId: workspace.id,
+  };
+  const advance = (secs: number) => {
+    at += secs * 1000;
+  };
+  return { ctx, advance, start };
 }

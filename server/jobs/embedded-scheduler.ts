@@ -38,6 +38,7 @@ export class EmbeddedScheduler {
       logger: Logger;
       options: CheckRunOptions;
       retentionDays?: number;
+      alertLogRetentionDays?: number;
       concurrency?: number;
     },
   ) {
@@ -53,6 +54,7 @@ export class EmbeddedScheduler {
       void runUpkeep({
         ctx: { db: this.deps.db, now: this.deps.now },
         retentionDays: this.deps.retentionDays ?? 30,
+        alertLogRetentionDays: this.deps.alertLogRetentionDays ?? 90,
       }).catch((err: unknown) => this.deps.logger.error({ err }, "check result upkeep failed"));
     // Once soon after start (a stopped Vigil leaves roll-ups behind), then hourly.
     this.upkeepTimer = setInterval(upkeep, UPKEEP_EVERY_MS);

@@ -3,7 +3,7 @@ import { getRuntime } from "@/server/runtime";
 import { systemClock } from "@/server/services/context";
 import { runUpkeep } from "@/server/services/upkeep/run-upkeep";
 
-/** Hourly: roll raw check results up per hour and day, and prune those past the retention window. */
+/** Hourly: roll raw check results up per hour and day, and prune what is past its retention window. */
 export function createUpkeep(inngest: Inngest) {
   return inngest.createFunction(
     { id: "roll-up-check-results", triggers: [cron("7 * * * *")] },
@@ -13,6 +13,7 @@ export function createUpkeep(inngest: Inngest) {
         await runUpkeep({
           ctx: { db: runtime.db, now: systemClock },
           retentionDays: runtime.config.resultRetentionDays,
+          alertLogRetentionDays: runtime.config.alertLogRetentionDays,
         });
       });
     },

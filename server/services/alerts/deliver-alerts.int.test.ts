@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alertMessages, type Monitor } from "@/db/schema";
 import { openDatabase } from "@/db/client";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
-import { makeUser } from "@/db/testing/factories";
+import { workspaceWithClock } from "@/db/testing/factories";
 import { makeMonitor } from "@/db/testing/make-monitor";
 import { makeHeartbeat, pingAt } from "@/db/testing/make-heartbeat";
 import { startTestTarget, type TestTarget } from "@/server/checks/testing/start-test-target";
@@ -69,22 +69,6 @@ describe(`alert delivery on ${testDbKind()}`, () => {
     await database.drop();
   });
 
-  /** A workspace whose services read time from a clock the test moves by hand. */
-  async function workspaceWithClock() {
-    const { user, workspace } = await makeUser(database.db);
-    let at = Math.floor(Date.now() / 1000) * 1000;
-    const ctx: WorkspaceCtx = {
-      db: database.db,
-      now: () => new Date(at),
-      actor: { userId: user.id },
-      workspaceId: workspace.id,
-    };
-    const advance = (secs: number) => {
-      at += secs * 1000;
-    };
-    return { ctx, advance };
-  }
-
   async function webhookChannel(ctx: WorkspaceCtx, isDefault = true) {
     const path = `/hook-${randomUUID()}`;
     const { channel, secret } = await createChannel({
@@ -121,7 +105,7 @@ describe(`alert delivery on ${testDbKind()}`, () => {
   const deliver = (ctx: WorkspaceCtx) => deliverDueAlerts({ db: database.db, now: ctx.now }, deps);
 
   it("sends a down and a recovery message to every channel, with the right durations", async () => {
-    const { ctx, advance } = await workspaceWithClock();
+    const { ctx, advance } = await workspaceWithClock(database.db);
     const a = await webhookChannel(ctx);
     const b = await webhookChannel(ctx);
     const { monitor, path } = await monitorOn(ctx);
@@ -164,7 +148,7 @@ describe(`alert delivery on ${testDbKind()}`, () => {
   });
 
   it("sends nothing for a blip that never flipped", async () => {
-    const { ctx, advance } = await workspaceWithClock();
+    const { ctx, advance } = await workspaceWithClock(database.db);
     const hook = await webhookChannel(ctx);
     const { monitor, path } = await monitorOn(ctx, 2);
     await check(ctx, monitor);
@@ -180,7 +164,7 @@ describe(`alert delivery on ${testDbKind()}`, () => {
   });
 
   it("retries a receiver that fails twice and delivers once, three attempts logged", async () => {
-    const { ctx, advance } = await workspaceWithClock();
+    const { ctx, advance } = await workspaceWithClock(database.db);
     const hook = await webhookChannel(ctx);
     receiver.answer(hook.path, 500, 503);
     const { monitor, path } = await monitorOn(ctx);
@@ -211,7 +195,7 @@ describe(`alert delivery on ${testDbKind()}`, () => {
   });
 
   it("times out a receiver that hangs, and retries it", async () => {
-    const { ctx, advance } = await workspaceWithClock();
+    const { ctx, advance } = await workspaceWithClock(database.db);
     const hook = await webhookChannel(ctx);
     receiver.answer(hook.path, "hang");
     const { monitor, path } = await monitorOn(ctx);
@@ -232,7 +216,7 @@ describe(`alert delivery on ${testDbKind()}`, () => {
   });
 
   it("never re-sends or reopens a message when a send outlives its lease", async () => {
-    const { ctx, advance } = await workspaceWithClock();
+    const { ctx, advance } = await workspaceWithClock(database.db);
     const hook = await webhookChannel(ctx);
     const { monitor, path } = await monitorOn(ctx);
     await check(ctx, monitor);
@@ -278,7 +262,7 @@ describe(`alert delivery on ${testDbKind()}`, () => {
   });
 
   it("refuses to pick a message under a lease that already ran out", async () => {
-    const { ctx, advance } = await workspaceWithClock();
+    const { ctx, advance } = await workspaceWithClock(database.db);
     const hook = await webhookChannel(ctx);
     const { monitor, path } = await monitorOn(ctx);
     await check(ctx, monitor);
@@ -300,7 +284,7 @@ describe(`alert delivery on ${testDbKind()}`, () => {
   });
 
   it("stops retrying when the channel is disabled, and frees its lane", async () => {
-    const { ctx, advance } = await workspaceWithClock();
+    const { ctx, advance } = await workspaceWithClock(database.db);
     const hook = await webhookChannel(ctx);
     receiver.answer(hook.path, 500);
     const { monitor, path } = await monitorOn(ctx);
@@ -346,7 +330,7 @@ describe(`alert delivery on ${testDbKind()}`, () => {
   });
 
   it("signs the raw body with the channel secret", async () => {
-    const { ctx, advance } = await workspaceWithClock();
+    const { ctx, advance } = await workspaceWithClock(database.db);
     const hook = await webhookChannel(ctx);
     expect(hook.secret).toMatch(/^whsec_/);
     const { monitor, path } = await monitorOn(ctx);
@@ -364,7 +348,7 @@ describe(`alert delivery on ${testDbKind()}`, () => {
   });
 
   it("folds a flapping subject into one message a minute that lists every flip", async () => {
-    const { ctx, advance } = await workspaceWithClock();
+    const { ctx, advance } = await workspaceWithClock(database.db);
     const hook = await webhookChannel(ctx);
     const { monitor, path } = await monitorOn(ctx, 1, 10);
     await check(ctx, monitor);
@@ -388,7 +372,7 @@ describe(`alert delivery on ${testDbKind()}`, () => {
   });
 
   it("reminds every N hours while still down, one reminder however late it looks", async () => {
-    const { ctx, advance } = await workspaceWithClock();
+    const { ctx, advance } = await workspaceWithClock(database.db);
     const hook = await webhookChannel(ctx);
     const path = `/${randomUUID()}`;
     const monitor = await makeMonitor(ctx, target.url(path), {
@@ -423,7 +407,7 @@ describe(`alert delivery on ${testDbKind()}`, () => {
   });
 
   it("settles a flip by its own delivery, whatever its reminders are doing", async () => {
-    const { ctx, advance } = await workspaceWithClock();
+    const { ctx, advance } = await workspaceWithClock(database.db);
     const hook = await webhookChannel(ctx);
     const path = `/${randomUUID()}`;
     const monitor = await makeMonitor(ctx, target.url(path), {
@@ -454,7 +438,7 @@ describe(`alert delivery on ${testDbKind()}`, () => {
   });
 
   it("links to the public status page that shows the subject, never a private or hiding one", async () => {
-    const { ctx, advance } = await workspaceWithClock();
+    const { ctx, advance } = await workspaceWithClock(database.db);
     const hook = await webhookChannel(ctx);
     const slug = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
     await createStatusPage({ ctx, input: { slug: slug("private"), title: "Internal" } });
@@ -483,7 +467,7 @@ describe(`alert delivery on ${testDbKind()}`, () => {
   });
 
   it("alerts a heartbeat that fails and recovers, on its channels only", async () => {
-    const { ctx, advance } = await workspaceWithClock();
+    const { ctx, advance } = await workspaceWithClock(database.db);
     const chosen = await webhookChannel(ctx, false);
     const other = await webhookChannel(ctx, true);
     const hb = await makeHeartbeat(ctx, {
@@ -507,7 +491,7 @@ describe(`alert delivery on ${testDbKind()}`, () => {
 
   if (testDbKind() === "postgres") {
     it("delivers once when two workers on one PostgreSQL race for the same lanes", async () => {
-      const { ctx, advance } = await workspaceWithClock();
+      const { ctx, advance } = await workspaceWithClock(database.db);
       const hook = await webhookChannel(ctx);
       const monitors = await Promise.all(Array.from({ length: 20 }, () => monitorOn(ctx)));
       for (const m of monitors) await check(ctx, m.monitor);

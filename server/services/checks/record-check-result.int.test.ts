@@ -3,7 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkResults, flips, incidents, type Monitor } from "@/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
-import { makeUser } from "@/db/testing/factories";
+import { workspaceWithClock } from "@/db/testing/factories";
 import { makeMonitor } from "@/db/testing/make-monitor";
 import { startTestTarget, type TestTarget } from "@/server/checks/testing/start-test-target";
 import type { WorkspaceCtx } from "@/server/services/context";
@@ -33,22 +33,6 @@ describe(`recording HTTP checks on ${testDbKind()}`, () => {
     await database.drop();
   });
 
-  /** A workspace whose services read time from a clock the test moves by hand. */
-  async function workspaceWithClock() {
-    const { user, workspace } = await makeUser(database.db);
-    let at = Math.floor(Date.now() / 1000) * 1000;
-    const ctx: WorkspaceCtx = {
-      db: database.db,
-      now: () => new Date(at),
-      actor: { userId: user.id },
-      workspaceId: workspace.id,
-    };
-    const advance = (secs: number) => {
-      at += secs * 1000;
-    };
-    return { ctx, advance, start: new Date(at) };
-  }
-
   async function monitorAt(ctx: WorkspaceCtx, overrides: Parameters<typeof makeMonitor>[2] = {}) {
     const path = `/${randomUUID()}`;
     const monitor = await makeMonitor(ctx, target.url(path), overrides);
@@ -67,7 +51,7 @@ describe(`recording HTTP checks on ${testDbKind()}`, () => {
     database.db.select().from(incidents).where(eq(incidents.monitorId, monitorId));
 
   it("takes a healthy target from pending to up with one flip", async () => {
-    const { ctx, start } = await workspaceWithClock();
+    const { ctx, start } = await workspaceWithClock(database.db);
     const { monitor, path } = await monitorAt(ctx);
     expect(monitor.status).toBe("pending");
 
@@ -93,7 +77,7 @@ describe(`recording HTTP checks on ${testDbKind()}`, () => {
   });
 
   it("does not flip on the first failure but goes down on the second, opening one incident", async () => {
-    const { ctx, advance, start } = await workspaceWithClock();
+    const { ctx, advance, start } = await workspaceWithClock(database.db);
     const { monitor, path } = await monitorAt(ctx, { confirmations: 2 });
     await check(ctx, monitor);
     target.set(path, { status: 500 });
@@ -137,7 +121,7 @@ describe(`recording HTTP checks on ${testDbKind()}`, () => {
 
   it("goes down only after as many consecutive failures as the confirmations ask", async () => {
     for (const confirmations of [1, 3]) {
-      const { ctx, advance } = await workspaceWithClock();
+      const { ctx, advance } = await workspaceWithClock(database.db);
       const { monitor, path } = await monitorAt(ctx, { confirmations });
       await check(ctx, monitor);
       target.set(path, { status: 500 });
@@ -152,7 +136,7 @@ describe(`recording HTTP checks on ${testDbKind()}`, () => {
   });
 
   it("recovers from down to up and resolves the incident with its exact duration", async () => {
-    const { ctx, advance, start } = await workspaceWithClock();
+    const { ctx, advance, start } = await workspaceWithClock(database.db);
     const { monitor, path } = await monitorAt(ctx);
     await check(ctx, monitor);
     target.set(path, { status: 500 });
@@ -188,7 +172,7 @@ describe(`recording HTTP checks on ${testDbKind()}`, () => {
   });
 
   it("never goes down for a flapping target that fails once and recovers", async () => {
-    const { ctx, advance, start } = await workspaceWithClock();
+    const { ctx, advance, start } = await workspaceWithClock(database.db);
     const { monitor, path } = await monitorAt(ctx);
     await check(ctx, monitor);
     for (let round = 0; round < 3; round++) {
@@ -212,7 +196,7 @@ describe(`recording HTTP checks on ${testDbKind()}`, () => {
   });
 
   it("flips to degraded while the target answers slower than degradedAfterMs, and back", async () => {
-    const { ctx, advance } = await workspaceWithClock();
+    const { ctx, advance } = await workspaceWithClock(database.db);
     const { monitor, path } = await monitorAt(ctx, { degradedAfterMs: 500 });
     await expect(check(ctx, monitor)).resolves.toMatchObject({ status: "up" });
 
@@ -232,7 +216,7 @@ describe(`recording HTTP checks on ${testDbKind()}`, () => {
   });
 
   it("records each check with its status, status code, duration and error, newest first", async () => {
-    const { ctx, advance, start } = await workspaceWithClock();
+    const { ctx, advance, start } = await workspaceWithClock(database.db);
     const { monitor, path } = await monitorAt(ctx, { timeoutSecs: 1 });
     await check(ctx, monitor);
     target.set(path, { status: 500 });
@@ -281,7 +265,7 @@ describe(`recording HTTP checks on ${testDbKind()}`, () => {
   });
 
   it("computes uptime from the time spent down, not from the number of failed checks", async () => {
-    const { ctx, advance, start } = await workspaceWithClock();
+    const { ctx, advance, start } = await workspaceWithClock(database.db);
     const { monitor, path } = await monitorAt(ctx);
     await check(ctx, monitor);
     target.set(path, { status: 500 });
@@ -307,14 +291,14 @@ describe(`recording HTTP checks on ${testDbKind()}`, () => {
   });
 
   it("has no uptime figure for a monitor that has never been checked", async () => {
-    const { ctx } = await workspaceWithClock();
+    const { ctx } = await workspaceWithClock(database.db);
     const { monitor } = await monitorAt(ctx);
     const uptimes = await getMonitorUptimes(database.db, [monitor.id], ctx.now());
     expect(uptimes.get(monitor.id)).toEqual({ uptime24h: null, uptime30d: null });
   });
 
   it("applies an interval edited while a check was running to the next check", async () => {
-    const { ctx } = await workspaceWithClock();
+    const { ctx } = await workspaceWithClock(database.db);
     const { monitor } = await monitorAt(ctx, { intervalSecs: 3600, retryIntervalSecs: 20 });
     const [leased] = await claimDueMonitors(ctx.db, ctx.now(), 10, monitor.id);
     if (!leased) throw new Error("not claimed");
@@ -326,7 +310,7 @@ describe(`recording HTTP checks on ${testDbKind()}`, () => {
   });
 
   it("does not check a monitor before it is due", async () => {
-    const { ctx, advance } = await workspaceWithClock();
+    const { ctx, advance } = await workspaceWithClock(database.db);
     const { monitor, path } = await monitorAt(ctx);
     await check(ctx, monitor);
     advance(59);

@@ -3,7 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkResults, flips, incidents, monitors, type Monitor } from "@/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
-import { makeUser } from "@/db/testing/factories";
+import { makeUser, workspaceWithClock } from "@/db/testing/factories";
 import { makeMonitor } from "@/db/testing/make-monitor";
 import { runHttpCheck } from "@/server/checks/http/run-http-check";
 import { startTestTarget, type TestTarget } from "@/server/checks/testing/start-test-target";
@@ -33,18 +33,6 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
     await database.drop();
   });
 
-  async function workspaceWithClock() {
-    const { user, workspace } = await makeUser(database.db);
-    let at = Math.floor(Date.now() / 1000) * 1000;
-    const ctx: WorkspaceCtx = {
-      db: database.db,
-      now: () => new Date(at),
-      actor: { userId: user.id },
-      workspaceId: workspace.id,
-    };
-    return { ctx, advance: (secs: number) => void (at += secs * 1000) };
-  }
-
   async function monitorAt(ctx: WorkspaceCtx, overrides: Parameters<typeof makeMonitor>[2] = {}) {
     const path = `/${randomUUID()}`;
     return { monitor: await makeMonitor(ctx, target.url(path), overrides), path };
@@ -71,7 +59,7 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
     database.db.select().from(incidents).where(eq(incidents.monitorId, monitorId));
 
   it("pauses an up monitor with one flip to paused and no incident", async () => {
-    const { ctx, advance } = await workspaceWithClock();
+    const { ctx, advance } = await workspaceWithClock(database.db);
     const { monitor } = await monitorAt(ctx);
     await check(ctx, monitor);
     advance(5);
@@ -100,7 +88,7 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
   });
 
   it("closes the open incident of a down monitor when it is paused", async () => {
-    const { ctx, advance } = await workspaceWithClock();
+    const { ctx, advance } = await workspaceWithClock(database.db);
     const { monitor, path } = await monitorAt(ctx, { confirmations: 1 });
     target.set(path, { status: 500 });
     await check(ctx, monitor);
@@ -120,7 +108,7 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
   });
 
   it("never hands a paused monitor to a scheduler", async () => {
-    const { ctx } = await workspaceWithClock();
+    const { ctx } = await workspaceWithClock(database.db);
     const { monitor: pausedAtOnce } = await monitorAt(ctx, { paused: true });
     const { monitor: pausedLater } = await monitorAt(ctx);
     await pauseMonitor({ ctx, monitorId: pausedLater.id });
@@ -136,7 +124,7 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
   });
 
   it("discards a check that was in flight when the monitor was paused", async () => {
-    const { ctx, advance } = await workspaceWithClock();
+    const { ctx, advance } = await workspaceWithClock(database.db);
     const { monitor, path } = await monitorAt(ctx);
     target.set(path, { status: 500 });
     const { leased, result } = await startCheck(ctx, monitor);
@@ -162,7 +150,7 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
   });
 
   it("discards a check that was in flight across a pause and a resume", async () => {
-    const { ctx, advance } = await workspaceWithClock();
+    const { ctx, advance } = await workspaceWithClock(database.db);
     const { monitor } = await monitorAt(ctx);
     const { leased, result } = await startCheck(ctx, monitor);
     advance(1);
@@ -185,7 +173,7 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
   });
 
   it("resumes from pending with a check due at once", async () => {
-    const { ctx, advance } = await workspaceWithClock();
+    const { ctx, advance } = await workspaceWithClock(database.db);
     const { monitor } = await monitorAt(ctx);
     await check(ctx, monitor);
     advance(5);
@@ -214,7 +202,7 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
   });
 
   it("pauses and resumes through an edit of the paused setting", async () => {
-    const { ctx, advance } = await workspaceWithClock();
+    const { ctx, advance } = await workspaceWithClock(database.db);
     const { monitor } = await monitorAt(ctx);
     await expect(
       updateMonitor({ ctx, monitorId: monitor.id, input: { paused: true } }),
@@ -230,7 +218,7 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
   });
 
   it("deletes a monitor with its history, and a check in flight records nothing", async () => {
-    const { ctx, advance } = await workspaceWithClock();
+    const { ctx, advance } = await workspaceWithClock(database.db);
     const { monitor, path } = await monitorAt(ctx, { confirmations: 1 });
     target.set(path, { status: 500 });
     await check(ctx, monitor);
@@ -262,7 +250,7 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
   });
 
   it("lets no other workspace pause, resume, delete or read a monitor", async () => {
-    const { ctx } = await workspaceWithClock();
+    const { ctx } = await workspaceWithClock(database.db);
     const { monitor } = await monitorAt(ctx);
     const outsider = await makeUser(database.db);
     const theirs: WorkspaceCtx = {

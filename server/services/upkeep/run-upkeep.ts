@@ -1,15 +1,22 @@
 import type { ServiceCtx } from "@/server/services/context";
 import { rollUpCheckResults } from "@/server/services/checks/roll-up-check-results";
 import { prunePings } from "@/server/services/heartbeats/prune-pings";
+import { pruneAlertLog } from "@/server/services/alerts/prune-alert-log";
 
-/** Hourly housekeeping: check roll-ups and retention, and the last 1,000 pings per heartbeat. */
+/**
+ * Hourly housekeeping: check roll-ups and retention, the last 1,000 pings per heartbeat, and the
+ * alert log's retention.
+ */
 export async function runUpkeep({
   ctx,
   retentionDays,
+  alertLogRetentionDays,
 }: {
   ctx: ServiceCtx;
   retentionDays: number;
+  alertLogRetentionDays: number;
 }): Promise<void> {
   await rollUpCheckResults({ ctx, retentionDays });
   await prunePings(ctx.db);
+  await pruneAlertLog(ctx.db, ctx.now(), alertLogRetentionDays);
 }
