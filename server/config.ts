@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { MIN_ALERT_LOG_DAYS } from "@/server/domain/alerts/alert-policy";
 
 // Relative to the project, not the shell's folder: the CLI run from elsewhere finds the same data.
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -43,7 +44,7 @@ const envSchema = z
     VIGIL_TRUST_PROXY: boolFlag.default(false),
     VIGIL_ALLOW_PRIVATE_TARGETS: boolFlag.default(true),
     VIGIL_RESULT_RETENTION_DAYS: positiveInt(1, 3650).default(30),
-    VIGIL_ALERT_LOG_RETENTION_DAYS: positiveInt(14, 3650).default(90),
+    VIGIL_ALERT_LOG_RETENTION_DAYS: positiveInt(MIN_ALERT_LOG_DAYS, 3650).default(90),
     VIGIL_SIGNIN_MAX_PER_EMAIL: positiveInt(1, 1_000_000).default(10),
     VIGIL_SIGNIN_MAX_PER_IP: positiveInt(1, 1_000_000).default(100),
     VIGIL_SIGNIN_WINDOW_SECS: positiveInt(1, 86_400).default(900),

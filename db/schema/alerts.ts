@@ -85,6 +85,8 @@ export const alertMessages = pgTable(
     index("alert_messages_monitor_created_idx").on(t.monitorId, t.createdAt),
     index("alert_messages_heartbeat_created_idx").on(t.heartbeatId, t.createdAt),
     index("alert_messages_lane_idx").on(t.laneId, t.status),
+    // The log's retention walks messages oldest first.
+    index("alert_messages_created_idx").on(t.createdAt),
   ],
 );
 
@@ -116,5 +118,7 @@ export const alertDeliveries = pgTable(
   (t) => [
     uniqueIndex("alert_deliveries_flip_channel_idx").on(t.flipId, t.channelId, t.reminder),
     index("alert_deliveries_lane_idx").on(t.laneId, t.messageId),
+    // Deleting a message finds its outbox rows (and the set-null rule does) by this.
+    index("alert_deliveries_message_idx").on(t.messageId),
   ],
 );

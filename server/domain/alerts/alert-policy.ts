@@ -15,6 +15,10 @@ const HEALTHY: Record<SubjectKind, readonly string[]> = {
 export const FOLD_WINDOW_MS = 60_000;
 /** A failing message is retried with growing pauses for this long, then shown as failed. */
 export const GIVE_UP_AFTER_MS = 24 * 3_600_000;
+/** The longest interval between reminders while a subject stays down. */
+export const MAX_REMINDER_HOURS = 168;
+/** The alert log keeps at least twice that, so an outage's latest reminders are never pruned. */
+export const MIN_ALERT_LOG_DAYS = Math.ceil((2 * MAX_REMINDER_HOURS) / 24);
 
 /**
  * Which alert a flip raises: `down` when it enters an outage (down, missing, failed), `recovery`

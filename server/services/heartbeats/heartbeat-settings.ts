@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_REMINDER_HOURS } from "@/server/domain/alerts/alert-policy";
 
 const MAX_SECS = 2_678_400; // 31 days
 
@@ -22,7 +23,7 @@ export const heartbeatSettingsShape = {
     .number()
     .int()
     .min(1, { error: "must be at least 1 hour" })
-    .max(168, { error: "must be at most 168 hours" })
+    .max(MAX_REMINDER_HOURS, { error: `must be at most ${MAX_REMINDER_HOURS} hours` })
     .nullable(),
   channelIds: z.array(z.string().max(64)).max(50),
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_REMINDER_HOURS } from "@/server/domain/alerts/alert-policy";
 import { httpMethods } from "@/db/schema/monitors";
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -59,7 +60,7 @@ export const monitorSettingsShape = {
     .number()
     .int()
     .min(1, { error: "must be at least 1 hour" })
-    .max(168, { error: "must be at most 168 hours" })
+    .max(MAX_REMINDER_HOURS, { error: `must be at most ${MAX_REMINDER_HOURS} hours` })
     .nullable(),
   channelIds: z.array(z.string().max(64)).max(50),
 };

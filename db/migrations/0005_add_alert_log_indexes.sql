@@ -1,0 +1,2 @@
+CREATE INDEX "alert_deliveries_message_idx" ON "alert_deliveries" USING btree ("message_id");--> statement-breakpoint
+CREATE INDEX "alert_messages_created_idx" ON "alert_messages" USING btree ("created_at");
