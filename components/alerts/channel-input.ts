@@ -1,8 +1,6 @@
 import type { Kind } from "@/components/alerts/kinds";
 import { parseHeaderLines } from "@/components/ui/header-lines";
-
-/** What the dashboard shows in place of a URL's secret parts. */
-const MASKED = "***";
+import { MASK } from "@/server/alerts/mask-url";
 
 /** The fields as the form sends them: what is left empty stays as it is. */
 export function channelChanges(
@@ -12,7 +10,7 @@ export function channelChanges(
   const url = form.url.trim();
   const headers = parseHeaderLines(form.headers);
   if (typeof headers === "string") return { error: { headers } };
-  if (url.includes(MASKED))
+  if (url.includes(MASK))
     return { error: { url: "Enter the whole URL: the one shown has its secret parts hidden." } };
   const replaceHeaders = kind === "webhook" && (form.headers.trim() !== "" || form.dropHeaders);
   return {

@@ -1,6 +1,7 @@
 import type { ChannelKind } from "@/db/schema";
 
-const MASK = "***";
+/** What stands in a shown URL for its secret parts. */
+export const MASK = "***";
 
 /**
  * A receiver URL as it may be shown once stored: the parts that are credentials are replaced by
