@@ -2,6 +2,9 @@ import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/
 import { users } from "@/db/schema/users";
 import { workspaces } from "@/db/schema/workspaces";
 
+export const apiKeyScopes = ["read", "write"] as const;
+export type ApiKeyScope = (typeof apiKeyScopes)[number];
+
 /** API keys are shown once; only a SHA-256 of the key is stored. */
 export const apiKeys = pgTable(
   "api_keys",
@@ -14,6 +17,9 @@ export const apiKeys = pgTable(
     name: text("name").notNull(),
     prefix: text("prefix").notNull(),
     keyHash: text("key_hash").notNull(),
+    /** `read` keys may only GET; `write` keys may do anything the API allows. */
+    scope: text("scope", { enum: apiKeyScopes }).notNull().default("write"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,5 +1,6 @@
 export * from "@/db/schema/users";
 export * from "@/db/schema/accounts";
+export * from "@/db/schema/user-sessions";
 export * from "@/db/schema/workspaces";
 export * from "@/db/schema/memberships";
 export * from "@/db/schema/api-keys";
@@ -13,3 +14,4 @@ export * from "@/db/schema/heartbeats";
 export * from "@/db/schema/status-pages";
 export * from "@/db/schema/channels";
 export * from "@/db/schema/alerts";
+export * from "@/db/schema/email-confirmations";
