@@ -23,6 +23,11 @@ import { alertDepsFrom } from "@/server/services/alerts/alert-deps";
 import { createInngestClient } from "@/server/jobs/client";
 import { PingBatcher } from "@/server/http/ping-batcher";
 import { handlePing } from "@/server/http/ping-handler";
+import {
+  API_BODY_LIMIT_BYTES,
+  isApiRequest,
+  serveWithBodyLimit,
+} from "@/server/http/limit-request-body";
 import { startControlServer } from "@/server/control/control-server";
 import { CLIENT_IP_HEADER } from "@/server/auth/client-ip";
 import { handleStatusPage } from "@/server/http/status-pages/status-page-handler";
@@ -239,14 +244,19 @@ async function start(): Promise<void> {
     logger,
   };
 
-  const server = http.createServer((req, res) => {
-    // Overwrite whatever the client sent: only the socket (or a trusted proxy) names the client.
-    const ip = clientIp(req, config.trustProxy);
-    if (handlePing(req, res, { batcher, clientIp: ip, onError: onPingError })) return;
-    req.headers[CLIENT_IP_HEADER] = ip;
-    if (handleStatusPage(req, res, statusPages)) return;
-    void nextHandle(req, res);
-  });
+  const server = http.createServer();
+  serveWithBodyLimit(
+    server,
+    (req, res) => {
+      // Overwrite whatever the client sent: only the socket (or a trusted proxy) names the client.
+      const ip = clientIp(req, config.trustProxy);
+      if (handlePing(req, res, { batcher, clientIp: ip, onError: onPingError })) return;
+      req.headers[CLIENT_IP_HEADER] = ip;
+      if (handleStatusPage(req, res, statusPages)) return;
+      void nextHandle(req, res);
+    },
+    { limitBytes: API_BODY_LIMIT_BYTES, appliesTo: isApiRequest },
+  );
   resources.server = server;
   // On PostgreSQL other nodes may share the database: rooms and cache invalidations span them all.
   resources.clusterAdapter = config.databaseUrl

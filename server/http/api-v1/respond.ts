@@ -13,7 +13,9 @@ const STATUS: Record<ServiceErrorCode, number> = {
   RATE_LIMITED: 429,
 };
 
+// REST JSON is held to less than the server-wide 1 MiB cap (server/http/limit-request-body.ts).
 export const MAX_BODY_BYTES = 256 * 1024;
+const BODY_TOO_LARGE = "request body too large (limit 256 KiB)";
 
 export class HttpError extends Error {
   constructor(
@@ -44,11 +46,9 @@ export function describeZodError(error: ZodError): string {
 /** Reads a JSON object body, refusing non-JSON (400) and bodies over the limit (413). */
 export async function readJson(req: Request): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES)
-    throw new HttpError(413, `body larger than ${MAX_BODY_BYTES} bytes`);
+  if (declared > MAX_BODY_BYTES) throw new HttpError(413, BODY_TOO_LARGE);
   const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
-    throw new HttpError(413, `body larger than ${MAX_BODY_BYTES} bytes`);
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new HttpError(413, BODY_TOO_LARGE);
   if (text.trim() === "") throw new HttpError(400, "request body must be a JSON object");
   try {
     const parsed: unknown = JSON.parse(text);
@@ -96,12 +96,10 @@ export function apiRoute(handler: Handler) {
     try {
       const header = req.headers.get("authorization") ?? "";
       const key = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+      // Missing, unknown, revoked or expired: an UNAUTHORIZED service error, answered 401 below.
       const auth = await authenticateApiKey({ ctx: { db: runtime.db, now: systemClock }, key });
-      if (!auth)
-        return jsonError(
-          401,
-          key ? "invalid API key" : "missing API key: send Authorization: Bearer <key>",
-        );
+      if (auth.scope === "read" && req.method !== "GET" && req.method !== "HEAD")
+        return jsonError(403, "this API key is read-only");
       const ctx: WorkspaceCtx = {
         db: runtime.db,
         now: systemClock,
