@@ -6,6 +6,8 @@ import { appRouter } from "@/server/trpc/root";
 import { createTrpcContext } from "@/server/trpc/init";
 
 export const WORKSPACE_HEADER = "x-vigil-workspace";
+// The dashboard's batch link splits at the same size (components/trpc/client.tsx).
+export const MAX_TRPC_BATCH = 20;
 
 /** Serves tRPC at /api/trpc with the session, client IP and chosen workspace of the request. */
 export function handleTrpcRequest(req: Request): Promise<Response> {
@@ -14,13 +16,14 @@ export function handleTrpcRequest(req: Request): Promise<Response> {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
+    maxBatchSize: MAX_TRPC_BATCH,
     createContext: async () =>
       createTrpcContext({
         db: runtime.db,
         user: await getSessionUserFromRequest(),
         clientIp: clientIpFrom(req.headers),
         requestedWorkspaceId: req.headers.get(WORKSPACE_HEADER),
-        allowSignup: runtime.config.allowSignup,
+        signup: runtime.config.signup,
         signInLimiter: runtime.signInLimiter,
       }),
     onError({ error, path }) {
