@@ -1,4 +1,4 @@
-import http from "node:http";
+import type http from "node:http";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -23,6 +23,7 @@ import { alertDepsFrom } from "@/server/services/alerts/alert-deps";
 import { createInngestClient } from "@/server/jobs/client";
 import { PingBatcher } from "@/server/http/ping-batcher";
 import { handlePing } from "@/server/http/ping-handler";
+import { createHttpServer } from "@/server/http/create-http-server";
 import {
   API_BODY_LIMIT_BYTES,
   isApiRequest,
@@ -244,7 +245,7 @@ async function start(): Promise<void> {
     logger,
   };
 
-  const server = http.createServer();
+  const server = createHttpServer();
   serveWithBodyLimit(
     server,
     (req, res) => {
@@ -321,7 +322,7 @@ async function start(): Promise<void> {
         db: database.db,
         now: systemClock,
         logger,
-        options: { allowPrivateTargets: config.allowPrivateTargets },
+        options: { privateTargets: config.privateTargets },
         retentionDays: config.resultRetentionDays,
         alertLogRetentionDays: config.alertLogRetentionDays,
       });
