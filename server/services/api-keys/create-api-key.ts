@@ -1,53 +1,65 @@
-import { and, asc, eq } from "drizzle-orm";
-import { z } from "zod";
-import { apiKeys, memberships } from "@/db/schema";
-import type { ServiceCtx } from "@/server/services/context";
+import { apiKeys } from "@/db/schema";
+import type { ServiceCtx, WorkspaceCtx } from "@/server/services/context";
 import {
   displayPrefix,
   generateApiKey,
   hashApiKey,
 } from "@/server/services/api-keys/api-key-format";
-import { findUserByEmail } from "@/server/services/users/find-user-by-email";
-import { normaliseEmail } from "@/server/services/users/email";
-import { notFound } from "@/server/services/errors";
+import {
+  apiKeyColumns,
+  createApiKeyInput,
+  type ApiKeyView,
+  type CreateApiKeyInput,
+} from "@/server/services/api-keys/api-key-view";
+import { ownerWorkspaceCtx } from "@/server/services/api-keys/owner-workspace";
+import { badInput } from "@/server/services/errors";
+import { parseInput } from "@/server/services/parse-input";
 
-export const createApiKeyInput = z.object({
-  email: z.string(),
-  name: z.string().trim().min(1).max(100).default("CLI key"),
-});
-export type CreateApiKeyInput = z.input<typeof createApiKeyInput>;
+export { createApiKeyInput, type CreateApiKeyInput };
 
-export type CreatedApiKey = { id: string; key: string; prefix: string; workspaceId: string };
+export type CreatedApiKey = ApiKeyView & { key: string; workspaceId: string };
 
-/** Issues an API key for the owner's first workspace; the key itself is returned once, never stored. */
+/** Issues a key for the workspace; the key itself is returned this once and never stored. */
+export async function createWorkspaceApiKey({
+  ctx,
+  input,
+}: {
+  ctx: WorkspaceCtx;
+  input: CreateApiKeyInput;
+}): Promise<CreatedApiKey> {
+  const { name, scope, expiresAt } = parseInput(createApiKeyInput, input);
+  const expires = expiresAt ? new Date(expiresAt) : null;
+  if (expires && expires.getTime() <= ctx.now().getTime())
+    throw badInput("expires_at", "expires_at: must be in the future");
+  const key = generateApiKey();
+  const [row] = await ctx.db
+    .insert(apiKeys)
+    .values({
+      workspaceId: ctx.workspaceId,
+      createdBy: ctx.actor.userId,
+      name,
+      scope,
+      expiresAt: expires,
+      prefix: displayPrefix(key),
+      keyHash: hashApiKey(key),
+      createdAt: ctx.now(),
+    })
+    .returning(apiKeyColumns);
+  if (!row) throw new Error("api key insert returned no row");
+  return { ...row, key, workspaceId: ctx.workspaceId };
+}
+
+/** The operator CLI's form: a key for the first workspace the user with this email owns. */
 export async function createApiKey({
   ctx,
   input,
 }: {
   ctx: ServiceCtx;
-  input: CreateApiKeyInput;
+  input: Omit<CreateApiKeyInput, "name"> & { email: string; name?: string };
 }): Promise<CreatedApiKey> {
-  const { email, name } = createApiKeyInput.parse(input);
-  const user = await findUserByEmail(ctx.db, normaliseEmail(email));
-  if (!user) throw notFound(`no user with email ${email.trim().toLowerCase()}`);
-  const [membership] = await ctx.db
-    .select({ workspaceId: memberships.workspaceId })
-    .from(memberships)
-    .where(and(eq(memberships.userId, user.id), eq(memberships.role, "owner")))
-    .orderBy(asc(memberships.createdAt))
-    .limit(1);
-  if (!membership) throw notFound(`${user.email} owns no workspace`);
-  const key = generateApiKey();
-  const [row] = await ctx.db
-    .insert(apiKeys)
-    .values({
-      workspaceId: membership.workspaceId,
-      createdBy: user.id,
-      name,
-      prefix: displayPrefix(key),
-      keyHash: hashApiKey(key),
-    })
-    .returning({ id: apiKeys.id, prefix: apiKeys.prefix });
-  if (!row) throw new Error("api key insert returned no row");
-  return { id: row.id, key, prefix: row.prefix, workspaceId: membership.workspaceId };
+  const { email, ...rest } = input;
+  return createWorkspaceApiKey({
+    ctx: await ownerWorkspaceCtx(ctx, email),
+    input: { ...rest, name: rest.name ?? "CLI key" },
+  });
 }

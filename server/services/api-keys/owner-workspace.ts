@@ -1,0 +1,20 @@
+import { and, asc, eq } from "drizzle-orm";
+import { memberships } from "@/db/schema";
+import type { ServiceCtx, WorkspaceCtx } from "@/server/services/context";
+import { findUserByEmail } from "@/server/services/users/find-user-by-email";
+import { normaliseEmail } from "@/server/services/users/email";
+import { notFound } from "@/server/services/errors";
+
+/** The operator CLI acts as a user by email, in the first workspace that user owns. */
+export async function ownerWorkspaceCtx(ctx: ServiceCtx, email: string): Promise<WorkspaceCtx> {
+  const user = await findUserByEmail(ctx.db, normaliseEmail(email));
+  if (!user) throw notFound(`no user with email ${email.trim().toLowerCase()}`);
+  const [membership] = await ctx.db
+    .select({ workspaceId: memberships.workspaceId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, user.id), eq(memberships.role, "owner")))
+    .orderBy(asc(memberships.createdAt))
+    .limit(1);
+  if (!membership) throw notFound(`${user.email} owns no workspace`);
+  return { ...ctx, actor: { userId: user.id }, workspaceId: membership.workspaceId };
+}
