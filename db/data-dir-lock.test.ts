@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,12 +20,16 @@ afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-/** Another process that takes the lock and keeps it until killed. */
-async function holdInChild(dataDir: string) {
+// Root (as in CI) can start a process in network and PID namespaces of its own, like a container.
+const canUnshare = spawnSync("unshare", ["--net", "--pid", "--fork", "true"]).status === 0;
+
+/** Another process (in namespaces of its own when `unshare` is given) that holds the lock until killed. */
+async function holdInChild(dataDir: string, unshare: string[] = []) {
   const module = path.resolve("db/data-dir-lock.ts");
   const child = spawn(
-    process.execPath,
+    unshare.length > 0 ? "unshare" : process.execPath,
     [
+      ...(unshare.length > 0 ? [...unshare, "--kill-child", process.execPath] : []),
       "--import",
       "tsx",
       "-e",
@@ -56,7 +60,7 @@ describe("data dir lock", () => {
     try {
       expect(await dataDirHolder(dir)).toBe(child.pid);
       await expect(acquireDataDirLock(dir)).rejects.toThrow(
-        `in use by another Vigil process (pid ${child.pid})`,
+        `in use by another Vigil process (pid ${child.pid} on host ${os.hostname()})`,
       );
       child.kill("SIGKILL");
       await new Promise((r) => child.once("exit", r));
@@ -67,6 +71,59 @@ describe("data dir lock", () => {
     } finally {
       child.kill("SIGKILL");
     }
+  });
+
+  it.skipIf(!canUnshare).each([
+    ["another network namespace", ["--net"]],
+    ["other network and PID namespaces (a container)", ["--net", "--pid", "--fork"]],
+  ])("refuses a second opener while the holder lives in %s", async (_where, unshare) => {
+    const dir = tempDir();
+    const child = await holdInChild(dir, unshare);
+    try {
+      await expect(acquireDataDirLock(dir)).rejects.toThrow(DataDirLockedError);
+      expect(await dataDirHolder(dir)).not.toBeNull();
+      child.kill("SIGKILL");
+      await new Promise((r) => child.once("exit", r));
+      await (await acquireDataDirLock(dir)).release();
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+
+  it.skipIf(!canUnshare)(
+    "refuses a holder in another network namespace while it lives here",
+    async () => {
+      const dir = tempDir();
+      const lock = await acquireDataDirLock(dir);
+      try {
+        const module = path.resolve("db/data-dir-lock.ts");
+        const result = spawnSync(
+          "unshare",
+          [
+            "--net",
+            process.execPath,
+            "--import",
+            "tsx",
+            "-e",
+            `const m = await import(${JSON.stringify(module)}); try { await m.acquireDataDirLock(${JSON.stringify(dir)}); console.log("taken"); } catch (e) { console.log(e.name); }`,
+          ],
+          { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } },
+        );
+        expect(result.stdout.trim()).toBe("DataDirLockedError");
+      } finally {
+        await lock.release();
+      }
+    },
+  );
+
+  it("takes over a lock file whose writer is gone, whatever PID it names", async () => {
+    const dir = tempDir();
+    fs.writeFileSync(
+      path.join(dir, LOCK_FILE),
+      JSON.stringify({ pid: process.pid, hostname: "elsewhere", since: "2020-01-01T00:00:00Z" }),
+    );
+    expect(await dataDirHolder(dir)).toBeNull();
+    await (await acquireDataDirLock(dir)).release();
   });
 
   it("lets exactly one of many concurrent openers win", async () => {

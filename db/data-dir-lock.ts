@@ -1,87 +1,114 @@
-import { createHash } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
+import os from "node:os";
 import path from "node:path";
+import nativeFs from "fs-native-extensions";
 
 export const LOCK_FILE = "vigil.lock";
+
+/** What the holder wrote into the lock file, for the operator: the kernel lock alone decides. */
+export type LockHolder = { pid: number; hostname?: string; since?: string };
 
 export class DataDirLockedError extends Error {
   override name = "DataDirLockedError";
   constructor(
     readonly dataDir: string,
-    readonly holderPid: number | null,
+    readonly holder: LockHolder | null,
   ) {
+    const who = holder
+      ? ` (pid ${holder.pid}${holder.hostname ? ` on host ${holder.hostname}` : ""})`
+      : "";
     super(
-      `data dir ${dataDir} is in use by another Vigil process${holderPid ? ` (pid ${holderPid})` : ""}; ` +
-        "stop it first, or use the CLI, which talks to the running server",
+      `data dir ${dataDir} is in use by another Vigil process${who}; ` +
+        "stop it first (its lock ends with it), or use the CLI, which talks to the running server",
     );
   }
 }
 
 export type DataDirLock = { release: () => Promise<void> };
 
-/**
- * The lock is a Linux abstract Unix socket named after the data dir's real path: the kernel frees
- * it the instant its process dies (kill -9 included), and two processes can never both bind it.
- * The lock file beside it only tells a refused opener which PID holds the dir.
- */
-function lockAddress(dataDir: string): string {
-  const real = fs.realpathSync(dataDir);
-  return `\0vigil-lock-${createHash("sha256").update(real).digest("hex").slice(0, 48)}`;
-}
-
-function holderPidFromFile(dataDir: string): number | null {
+function readHolder(fd: number): LockHolder | null {
   try {
-    const pid = (
-      JSON.parse(fs.readFileSync(path.join(dataDir, LOCK_FILE), "utf8")) as { pid?: unknown }
-    ).pid;
-    return typeof pid === "number" ? pid : null;
+    const size = fs.fstatSync(fd).size;
+    const buffer = Buffer.alloc(Math.min(size, 4096));
+    fs.readSync(fd, buffer, 0, buffer.length, 0);
+    const parsed = JSON.parse(buffer.toString("utf8")) as Partial<LockHolder>;
+    return typeof parsed.pid === "number"
+      ? { pid: parsed.pid, hostname: parsed.hostname, since: parsed.since }
+      : null;
   } catch {
     return null;
   }
 }
 
-function bind(address: string): Promise<net.Server | null> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer((socket) => socket.destroy());
-    server.once("error", (err: NodeJS.ErrnoException) =>
-      err.code === "EADDRINUSE" ? resolve(null) : reject(err),
-    );
-    server.listen(address, () => {
-      server.unref();
-      resolve(server);
-    });
-  });
+function isSameFile(fd: number, file: string): boolean {
+  try {
+    const [held, named] = [fs.fstatSync(fd), fs.statSync(file)];
+    return held.ino === named.ino && held.dev === named.dev;
+  } catch {
+    return false;
+  }
 }
 
-/** Takes the data dir for this process, or throws DataDirLockedError while another process lives. */
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The lock is an open-file-description lock (fcntl F_OFD_SETLK) on `vigil.lock` in the data dir:
+ * the kernel holds it for every process that opens that file — whatever its network or PID
+ * namespace, so containers sharing the volume too — and frees it when the holder dies (kill -9
+ * included). A lock file left behind is just a file; only a live lock refuses.
+ */
 export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> {
-  if (process.platform !== "linux")
-    throw new Error("the embedded database's data dir lock needs Linux");
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const server = await bind(lockAddress(dataDir));
-  if (!server) throw new DataDirLockedError(dataDir, holderPidFromFile(dataDir));
   const file = path.join(dataDir, LOCK_FILE);
-  fs.writeFileSync(
-    file,
-    JSON.stringify({ pid: process.pid, since: new Date().toISOString() }) + "\n",
-    { mode: 0o600 },
-  );
-  return {
-    release: async () => {
-      if (holderPidFromFile(dataDir) === process.pid) fs.rmSync(file, { force: true });
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  // A refusal is retried briefly: dataDirHolder() holds the lock for a moment while it looks.
+  for (let refusals = 0; ;) {
+    const fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_CREAT, 0o600);
+    if (!nativeFs.tryLock(fd)) {
+      const holder = readHolder(fd);
+      fs.closeSync(fd);
+      if (++refusals >= 5) throw new DataDirLockedError(dataDir, holder);
+      await pause(50);
+      continue;
+    }
+    // The holder before us may have removed the file as it let go: lock the file the name shows.
+    if (!isSameFile(fd, file)) {
+      fs.closeSync(fd);
+      continue;
+    }
+    const holder: LockHolder = {
+      pid: process.pid,
+      hostname: os.hostname(),
+      since: new Date().toISOString(),
+    };
+    fs.ftruncateSync(fd, 0);
+    fs.writeSync(fd, JSON.stringify(holder) + "\n", 0);
+    let released = false;
+    return {
+      release: async () => {
+        if (released) return;
+        released = true;
+        if (isSameFile(fd, file)) fs.rmSync(file, { force: true });
+        fs.closeSync(fd);
+      },
+    };
+  }
 }
 
 /** The PID holding the data dir (or 0 when it is held but its PID is unknown); null when free. */
 export async function dataDirHolder(dataDir: string): Promise<number | null> {
-  if (!fs.existsSync(dataDir)) return null;
-  const server = await bind(lockAddress(dataDir));
-  if (server) {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+  let fd: number;
+  try {
+    fd = fs.openSync(path.join(dataDir, LOCK_FILE), fs.constants.O_RDWR);
+  } catch {
     return null;
   }
-  return holderPidFromFile(dataDir) ?? 0;
+  try {
+    if (nativeFs.tryLock(fd)) {
+      nativeFs.unlock(fd);
+      return null;
+    }
+    return readHolder(fd)?.pid ?? 0;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
