@@ -8,6 +8,7 @@ import { getSessionUser } from "@/server/services/users/get-session-user";
 import { signInWithOAuth } from "@/server/services/users/sign-in-with-oauth";
 import { isServiceError } from "@/server/services/errors";
 import { clientIpFrom } from "@/server/auth/client-ip";
+import { safeRedirectUrl } from "@/server/domain/auth/safe-callback";
 
 export const SESSION_MAX_AGE_SECS = 30 * 24 * 60 * 60;
 
@@ -55,6 +56,7 @@ function buildAuthOptions(runtime: Runtime): AuthOptions {
       debug: () => {},
     },
     callbacks: {
+      redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
       async signIn({ user, account, profile }) {
         if (!account || account.provider === "credentials") return true;
         try {

@@ -3,9 +3,11 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm, errorMessage } from "@/components/auth/sign-in-form";
-import { safeCallbackUrl } from "@/components/auth/safe-callback";
+import { safeCallbackUrl } from "@/server/domain/auth/safe-callback";
 import { getSessionUserFromRequest } from "@/server/auth/get-session";
 import { getRuntime } from "@/server/runtime";
+import { systemClock } from "@/server/services/context";
+import { getSignupState } from "@/server/services/instance/get-signup-state";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -18,14 +20,15 @@ export default async function SignInPage({
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getSessionUserFromRequest()) redirect(callbackUrl);
-  const { config } = getRuntime();
+  const { config, db } = getRuntime();
+  const signup = await getSignupState({ ctx: { db, now: systemClock }, policy: config.signup });
   const error = typeof params.error === "string" ? errorMessage(params.error) : null;
   return (
     <AuthCard
       title="Sign in to Vigil"
       subtitle="Welcome back. Your monitors kept watch while you were away."
       footer={
-        config.allowSignup ? (
+        signup.isOpen ? (
           <>
             New to Vigil?{" "}
             <Link
