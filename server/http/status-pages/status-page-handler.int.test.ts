@@ -2,11 +2,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import pino from "pino";
-import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
+import { makeSessionCookie } from "@/db/testing/session-cookie";
 import { makeMonitor } from "@/db/testing/make-monitor";
 import type { WorkspaceCtx } from "@/server/services/context";
 import { systemClock } from "@/server/services/context";
@@ -142,8 +142,8 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
       actor: { userId: user.id },
       workspaceId: workspace.id,
     };
-    const token = await encode({ token: { sub: user.id, authAt: Date.now() }, secret: SECRET });
-    return { ctx, cookie: `next-auth.session-token=${token}` };
+    const { cookie } = await makeSessionCookie(database.db, user.id, SECRET);
+    return { ctx, cookie };
   }
 
   let n = 0;
@@ -429,6 +429,27 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
     expect((await get(`${PREVIEW_PREFIX}${page.slug}`)).status).toBe(404);
     expect((await fetch(`${base}/api/internal/revalidate`, { method: "POST" })).status).toBe(404);
     expect((await get(`/status/${page.slug}`, { [INTERNAL_HEADER]: "a guess" })).status).toBe(404);
+  });
+
+  it("answers a name an object inherits (constructor, __proto__) under a page as the fixed 404", async () => {
+    const { page } = await pageWith("public");
+    const neverHtml = await get(`/status/never-${n}`);
+    const neverJson = await get(`/status/never-${n}/api/v2/summary.json`);
+    for (const slug of [page.slug, `never-${n}`])
+      for (const tail of [
+        "/constructor",
+        "/__proto__",
+        "/api/v2/constructor",
+        "/api/v2/__proto__.json",
+        "/api/v2/hasOwnProperty",
+        "/toString",
+      ]) {
+        const res = await get(`/status/${slug}${tail}`);
+        const expected = tail.endsWith(".json") ? neverJson : neverHtml;
+        expect(res.status, slug + tail).toBe(404);
+        expect(res.body, slug + tail).toBe(expected.body);
+        expect(res.headers.get("content-type")).toBe(expected.headers.get("content-type"));
+      }
   });
 
   it("lets anyone join a public page's room but only members a private one's, refused like an unknown page", async () => {

@@ -13,7 +13,7 @@ import { notFoundHtml, notFoundJson } from "@/server/http/status-pages/not-found
 import { INTERNAL_HEADER } from "@/server/http/status-pages/loopback-request";
 import { fillHtml, fillJson, loadView } from "@/server/http/status-pages/fill-page";
 import {
-  JSON_KINDS,
+  jsonKindOf,
   JSON_TYPE,
   renderJson,
   type Kind,
@@ -96,7 +96,7 @@ function parse(url: string): { slug: string; kind: Kind | null; query: string } 
   const slash = rest.indexOf("/");
   const slug = slash === -1 ? rest : rest.slice(0, slash);
   const tail = slash === -1 ? "" : rest.slice(slash + 1);
-  const kind = tail === "" ? "html" : (JSON_KINDS[tail] ?? null);
+  const kind = tail === "" ? "html" : jsonKindOf(tail);
   return { slug, kind, query: q === -1 ? "" : `?${query}` };
 }
 

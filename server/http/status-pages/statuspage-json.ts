@@ -141,14 +141,18 @@ export const incidentsJson = (view: StatusPageView, unresolvedOnly: boolean) => 
 export type Kind =
   "html" | "view" | "summary" | "status" | "components" | "incidents" | "unresolved";
 
-export const JSON_KINDS: Record<string, Kind> = {
-  "view.json": "view",
-  "api/v2/summary.json": "summary",
-  "api/v2/status.json": "status",
-  "api/v2/components.json": "components",
-  "api/v2/incidents.json": "incidents",
-  "api/v2/incidents/unresolved.json": "unresolved",
-};
+// A Map, not an object: "constructor" or "__proto__" in a URL must name nothing.
+const JSON_KINDS = new Map<string, Kind>([
+  ["view.json", "view"],
+  ["api/v2/summary.json", "summary"],
+  ["api/v2/status.json", "status"],
+  ["api/v2/components.json", "components"],
+  ["api/v2/incidents.json", "incidents"],
+  ["api/v2/incidents/unresolved.json", "unresolved"],
+]);
+
+/** The JSON document a path under /status/<slug>/ names, or null. */
+export const jsonKindOf = (tail: string): Kind | null => JSON_KINDS.get(tail) ?? null;
 
 export const JSON_TYPE = "application/json; charset=utf-8";
 
