@@ -365,19 +365,66 @@ describe("runHttpCheck over HTTP", () => {
     expect(result.finalUrl).toBe(`${origin}/private`);
   });
 
-  it("drops credentials but keeps other headers on a redirect to another origin", async () => {
+  it("drops every header the user set on a redirect to another origin, keeping the user agent", async () => {
     let received: IncomingHttpHeaders = {};
     const other = await serveHttp((req, res) => {
       received = req.headers;
       res.end();
     });
     const origin = await serveHttp((_req, res) => res.writeHead(302, { location: other }).end());
-    const headers = { Authorization: "Bearer secret", Cookie: "a=b", "X-Trace": "1" };
+    const headers = {
+      Authorization: "Bearer secret",
+      Cookie: "a=b",
+      "X-Trace": "1",
+      "X-Api-Key": "k",
+    };
     const result = await runHttpCheck(spec(origin, { headers }), allowPrivate);
     expect(result).toMatchObject({ status: "up", redirects: 1, finalUrl: `${other}/` });
     expect(received.authorization).toBeUndefined();
     expect(received.cookie).toBeUndefined();
+    expect(received["x-trace"]).toBeUndefined();
+    expect(received["x-api-key"]).toBeUndefined();
+    expect(received["user-agent"]).toBe(userAgent);
+  });
+
+  it("keeps the user's headers, and a replayed body's type, on a redirect within the same origin", async () => {
+    let received: IncomingHttpHeaders = {};
+    let body = "";
+    const origin = await serveHttp(async (req, res) => {
+      if (req.url === "/old") return void res.writeHead(307, { location: "/new" }).end();
+      received = req.headers;
+      for await (const chunk of req) body += String(chunk);
+      res.end();
+    });
+    const headers = { "X-Trace": "1", "Content-Type": "application/json" };
+    const result = await runHttpCheck(
+      spec(`${origin}/old`, { method: "POST", body: "{}", headers }),
+      allowPrivate,
+    );
+    expect(result).toMatchObject({ status: "up", redirects: 1 });
     expect(received["x-trace"]).toBe("1");
+    expect(received["content-type"]).toBe("application/json");
+    expect(body).toBe("{}");
+  });
+
+  it("keeps a replayed body's type but no other user header on a 307 to another origin", async () => {
+    let received: IncomingHttpHeaders = {};
+    let body = "";
+    const other = await serveHttp(async (req, res) => {
+      received = req.headers;
+      for await (const chunk of req) body += String(chunk);
+      res.end();
+    });
+    const origin = await serveHttp((_req, res) => res.writeHead(307, { location: other }).end());
+    const headers = { "X-Trace": "1", "Content-Type": "application/json" };
+    const result = await runHttpCheck(
+      spec(origin, { method: "POST", body: "{}", headers }),
+      allowPrivate,
+    );
+    expect(result).toMatchObject({ status: "up", redirects: 1 });
+    expect(received["x-trace"]).toBeUndefined();
+    expect(received["content-type"]).toBe("application/json");
+    expect(body).toBe("{}");
   });
 
   it("reports a refused connection on a closed port", async () => {

@@ -64,7 +64,9 @@ const bodyHeaders = new Set([
   "content-language",
   "content-location",
 ]);
-const originBoundHeaders = new Set(["authorization", "proxy-authorization", "cookie", "host"]);
+// As browsers do, a redirect to another origin carries none of the user's headers, only ours
+// and those that describe a body still being sent.
+const keptAcrossOrigins = new Set(["user-agent", ...bodyHeaders]);
 
 /** Runs one HTTP(S) check within `spec.timeoutSecs`; every failure comes back as a result. */
 export async function runHttpCheck(
@@ -189,7 +191,7 @@ function followRedirect(hop: Hop, statusCode: number, url: URL): Hop {
     Object.entries(hop.headers).filter(([name]) => {
       const lower = name.toLowerCase();
       return (
-        !(isNowGet && bodyHeaders.has(lower)) && !(isCrossOrigin && originBoundHeaders.has(lower))
+        !(isNowGet && bodyHeaders.has(lower)) && !(isCrossOrigin && !keptAcrossOrigins.has(lower))
       );
     }),
   );
