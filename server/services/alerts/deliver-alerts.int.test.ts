@@ -1,5 +1,6 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alertMessages, type Monitor } from "@/db/schema";
 import { openDatabase } from "@/db/client";
@@ -29,8 +30,9 @@ import { queueReminders } from "@/server/services/alerts/queue-reminders";
 import { createStatusPage } from "@/server/services/status-pages/create-status-page";
 import { setPageSubjects } from "@/server/services/status-pages/set-page-subjects";
 
-const guard = { allowPrivateTargets: true };
+const guard = { privateTargets: "all" } as const;
 const deps: AlertDeps = {
+  privateTargets: "all",
   allowPrivateTargets: true,
   timeoutMs: 500,
   smtp: undefined,
@@ -69,7 +71,7 @@ describe(`alert delivery on ${testDbKind()}`, () => {
     await database.drop();
   });
 
-  async function webhookChannel(ctx: WorkspaceCtx, isDefault = true) {
+  async function webhookChannel(ctx: WorkspaceCtx, isDefault = true, givenSecret?: string) {
     const path = `/hook-${randomUUID()}`;
     const { channel, secret } = await createChannel({
       ctx,
@@ -79,6 +81,7 @@ describe(`alert delivery on ${testDbKind()}`, () => {
         url: receiver.url(path),
         enabled: true,
         isDefault,
+        ...(givenSecret ? { secret: givenSecret } : {}),
       },
       guard,
     });
@@ -345,6 +348,43 @@ describe(`alert delivery on ${testDbKind()}`, () => {
       .digest("hex")}`;
     expect(req?.headers["x-vigil-signature-256"]).toBe(expected);
     expect(req?.headers["x-vigil-delivery"]).toBe(`${flip?.flipId}.${hook.channel.id}`);
+  });
+
+  it("signs by Standard Webhooks too: the standardwebhooks library verifies it, and refuses a late replay", async () => {
+    for (const given of [undefined, "a secret typed by hand, ünïcode"]) {
+      const { ctx, advance } = await workspaceWithClock(database.db);
+      const hook = await webhookChannel(ctx, true, given);
+      const { monitor, path } = await monitorOn(ctx);
+      await check(ctx, monitor);
+      advance(60);
+      target.set(path, { status: 500 });
+      const flip = (await check(ctx, monitor)).flip;
+      await deliver(ctx);
+      const [req] = receiver.received(hook.path);
+      const headers = req?.headers as Record<string, string>;
+      expect(headers["webhook-id"]).toBe(`${flip?.flipId}.${hook.channel.id}`);
+      expect(Math.abs(Number(headers["webhook-timestamp"]) - Date.now() / 1000)).toBeLessThan(30);
+      expect(headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
+      expect(headers["x-vigil-signature-256"]).toMatch(/^sha256=/);
+      // The documented mapping: receivers pass "whsec_" + base64 of the channel secret's UTF-8 bytes.
+      const verifier = new Webhook(`whsec_${Buffer.from(hook.secret).toString("base64")}`);
+      expect(verifier.verify(req?.body ?? "", headers)).toMatchObject({
+        delivery: headers["webhook-id"],
+      });
+      expect(() =>
+        new Webhook("whsec_" + Buffer.from("wrong").toString("base64")).verify(
+          req?.body ?? "",
+          headers,
+        ),
+      ).toThrow(WebhookVerificationError);
+      const realNow = Date.now;
+      Date.now = () => realNow() + 10 * 60_000;
+      try {
+        expect(() => verifier.verify(req?.body ?? "", headers)).toThrow(/too old/);
+      } finally {
+        Date.now = realNow;
+      }
+    }
   });
 
   it("folds a flapping subject into one message a minute that lists every flip", async () => {
