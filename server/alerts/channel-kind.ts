@@ -1,4 +1,4 @@
-import type { AlertPayload, Channel, ChannelKind } from "@/db/schema";
+import type { AlertPayload, Channel, ChannelKind, ChannelSettings } from "@/db/schema";
 import type { Notification } from "@/server/alerts/notification";
 
 export type DeliveryDeps = {
@@ -21,6 +21,14 @@ export type ChannelStrategy = {
     deps: DeliveryDeps,
     signal?: AbortSignal,
   ) => Promise<void>;
+  /**
+   * Kinds that mail people: the addresses a channel's settings name, and the settings narrowed to
+   * some of them. Each address confirms by a link before it is sent anything.
+   */
+  recipients?: {
+    of: (settings: ChannelSettings) => string[];
+    only: (settings: ChannelSettings, addresses: readonly string[]) => ChannelSettings;
+  };
 };
 
 export type { ChannelKind };

@@ -4,6 +4,7 @@ import nodemailer from "nodemailer";
 import type { ChannelStrategy } from "@/server/alerts/channel-kind";
 import { describeFlip, isBadNews, textOf, titleOf } from "@/server/alerts/notification";
 import { DeliveryError } from "@/server/alerts/post-http";
+import { splitRecipients } from "@/server/domain/alerts/recipients";
 
 const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -18,6 +19,10 @@ type GetSocket = (
 
 /** Email: a short subject line, a plain-text part and a small HTML part with the same content. */
 export const email: ChannelStrategy = {
+  recipients: {
+    of: (settings) => splitRecipients(settings.to),
+    only: (settings, addresses) => ({ ...settings, to: addresses.join(", ") }),
+  },
   render: (n) => {
     const title = titleOf(n);
     const colour = n.kind === "test" ? "#2563eb" : isBadNews(n) ? "#dc2626" : "#16a34a";

@@ -1,23 +1,31 @@
-import type { Channel } from "@/db/schema";
 import { maskReceiverUrl } from "@/server/alerts/mask-url";
 import type { AlertLogEntry } from "@/server/services/alerts/list-alert-messages";
 import { createChannelInput, updateChannelInput } from "@/server/services/alerts/channel-settings";
 import { isFailing } from "@/server/services/alerts/manage-channels";
+import { channelState } from "@/server/services/alerts/channel-view";
+import type { ChannelWithRecipients } from "@/server/services/alerts/email-confirmations";
 import { parseWith, writableFields } from "@/server/http/api-v1/respond";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
  * The channel as REST API v1 shows it: secrets (webhook secret, header values, the credential
- * parts of the URL) are write-only.
+ * parts of the URL) are write-only. An email channel lists each address and whether it confirmed.
  */
-export function channelJson(c: Channel) {
+export function channelJson(c: ChannelWithRecipients) {
   return {
     id: c.id,
     name: c.name,
     kind: c.kind,
     url: c.kind === "email" ? null : maskReceiverUrl(c.kind, c.settings.url),
     to: c.kind === "email" ? (c.settings.to ?? null) : null,
+    recipients:
+      c.recipients?.map((r) => ({
+        email: r.email,
+        confirmed: r.confirmed,
+        confirmation_sent_at: iso(r.sentAt),
+      })) ?? null,
+    status: channelState(c),
     header_names: Object.keys(c.settings.headers ?? {}),
     enabled: c.enabled,
     is_default: c.isDefault,

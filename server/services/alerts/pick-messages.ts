@@ -16,6 +16,7 @@ import { channelStrategies } from "@/server/alerts/channel-kinds";
 import { buildNotification, findSubjects } from "@/server/services/alerts/compose-notification";
 import { findStatusPageUrls } from "@/server/services/alerts/find-status-page-url";
 import { rowsOf } from "@/db/rows-of";
+import { narrowToConfirmed } from "@/server/services/alerts/email-confirmations";
 import {
   LANE_LEASE_MS,
   type AlertDeps,
@@ -148,16 +149,25 @@ export async function pickMessages(
             )
             .orderBy(asc(flips.seq));
 
+    // An email channel sends only to the addresses that confirmed; with none, nothing at all.
+    const narrowed = await narrowToConfirmed(
+      tx,
+      mine.map((r) => r.channel),
+    );
+    const targetOf = (channel: Channel) => narrowed.get(channel.id) ?? { channel, blocked: null };
+    const blockedOf = (channel: Channel) =>
+      channel.enabled ? targetOf(channel).blocked : "the channel is disabled";
     const toCompose: { row: (typeof mine)[number]; lease: LaneLease; items: typeof pending }[] = [];
-    const disabled: { lease: LaneLease; message: AlertMessage }[] = [];
+    const disabled: { lease: LaneLease; message: AlertMessage; reason: string }[] = [];
     for (const row of mine) {
       const lease = { id: row.lane.id, token: row.lane.leaseToken ?? "" };
       const message = openOf.get(row.lane.id);
       if (message) {
-        if (!row.channel.enabled) disabled.push({ lease, message });
+        const reason = blockedOf(row.channel);
+        if (reason !== null) disabled.push({ lease, message, reason });
         else if (message.nextAttemptAt && message.nextAttemptAt > now)
           free(lease, message.nextAttemptAt);
-        else works.push({ lease, message, channel: row.channel });
+        else works.push({ lease, message, channel: targetOf(row.channel).channel });
         continue;
       }
       const items = pending.filter((p) => p.delivery.laneId === row.lane.id);
@@ -168,17 +178,18 @@ export async function pickMessages(
     }
 
     if (disabled.length > 0) {
-      // A disabled channel sends nothing more: its open messages are given up and the lanes
-      // freed (due at once if flips wait, which are then logged as not sent either).
-      await tx
-        .update(alertMessages)
-        .set({ status: "failed", lastError: "the channel is disabled", nextAttemptAt: null })
-        .where(
-          inArray(
-            alertMessages.id,
-            disabled.map((d) => d.message.id),
-          ),
-        );
+      // A disabled (or unconfirmed) channel sends nothing more: its open messages are given up and
+      // the lanes freed (due at once if flips wait, which are then logged as not sent either).
+      for (const reason of new Set(disabled.map((d) => d.reason)))
+        await tx
+          .update(alertMessages)
+          .set({ status: "failed", lastError: reason, nextAttemptAt: null })
+          .where(
+            inArray(
+              alertMessages.id,
+              disabled.filter((d) => d.reason === reason).map((d) => d.message.id),
+            ),
+          );
       const freed = rowsOf<{ id: string; due_at: Date | string | null }>(
         await tx.execute(sql`
           update ${alertLanes} l set lease_token = null, lease_until = null,
@@ -229,7 +240,7 @@ export async function pickMessages(
       });
       if (reminder) notification.deliveryKey += `.reminder-${reminder.delivery.reminder}`;
       const payload = channelStrategies[row.channel.kind].render(notification);
-      const enabled = row.channel.enabled;
+      const blocked = blockedOf(row.channel);
       composed.push({
         lease,
         channel: row.channel,
@@ -246,9 +257,10 @@ export async function pickMessages(
           flipIds: notification.flips.map((f) => f.id),
           summary: payload.title,
           payload,
-          // A disabled channel sends nothing: its flips are logged as not sent, never held back.
-          status: enabled ? "sending" : "failed",
-          lastError: enabled ? null : "the channel is disabled",
+          // A disabled or unconfirmed channel sends nothing: its flips are logged as not sent (with
+          // why), never held back or retried.
+          status: blocked === null ? "sending" : "failed",
+          lastError: blocked,
           createdAt: now,
         },
       });
@@ -271,7 +283,7 @@ export async function pickMessages(
         const message = byLane.get(c.lease.id);
         if (!message) throw new Error("alert message insert returned too few rows");
         if (message.status === "failed") free(c.lease, null, "failed");
-        else works.push({ lease: c.lease, message, channel: c.channel });
+        else works.push({ lease: c.lease, message, channel: targetOf(c.channel).channel });
       }
     }
     await releaseLanes(tx, releases);

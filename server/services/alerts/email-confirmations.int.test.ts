@@ -1,0 +1,261 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Monitor } from "@/db/schema";
+import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
+import { workspaceWithClock } from "@/db/testing/factories";
+import { anyTarget, makeMonitor } from "@/db/testing/make-monitor";
+import { startTestTarget, type TestTarget } from "@/server/checks/testing/start-test-target";
+import { startSmtp, type TestSmtp } from "@/server/alerts/testing/start-smtp";
+import type { WorkspaceCtx } from "@/server/services/context";
+import { runCheck } from "@/server/services/checks/run-due-checks";
+import { createChannel } from "@/server/services/alerts/create-channel";
+import { getChannel, updateChannel } from "@/server/services/alerts/manage-channels";
+import { deliverDueAlerts, type AlertDeps } from "@/server/services/alerts/deliver-alerts";
+import { listAlertMessages } from "@/server/services/alerts/list-alert-messages";
+import { sendTestNotification } from "@/server/services/alerts/send-test-notification";
+import { confirmEmail, findEmailConfirmation } from "@/server/services/alerts/confirm-email";
+import { resendConfirmation } from "@/server/services/alerts/resend-confirmation";
+import { NOT_CONFIRMED } from "@/server/services/alerts/email-confirmations";
+import { channelJson } from "@/server/http/api-v1/channel-json";
+
+describe(`email recipients confirm before they are mailed, on ${testDbKind()}`, () => {
+  let database: TestDatabase;
+  let target: TestTarget;
+  let smtp: TestSmtp;
+  let deps: AlertDeps;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    target = await startTestTarget();
+    smtp = await startSmtp();
+    deps = {
+      privateTargets: "all",
+      allowPrivateTargets: true,
+      timeoutMs: 5000,
+      smtp: { url: smtp.url, from: "Vigil <vigil@example.com>" },
+      baseUrl: "https://vigil.example.com",
+    };
+  });
+  afterAll(async () => {
+    await smtp.close();
+    await target.close();
+    await database.drop();
+  });
+
+  const address = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.com`;
+
+  async function emailChannel(ctx: WorkspaceCtx, to: string) {
+    return createChannel({
+      ctx,
+      input: { name: "On-call mail", kind: "email", to, enabled: true, isDefault: true },
+      guard: anyTarget,
+      deps,
+    });
+  }
+
+  /** A monitor on the workspace's default channels, checked up once: the next failure flips it. */
+  async function upMonitor(ctx: WorkspaceCtx) {
+    const path = `/${randomUUID()}`;
+    const monitor = await makeMonitor(ctx, target.url(path), { confirmations: 1 });
+    await check(ctx, monitor);
+    return { monitor, path };
+  }
+
+  async function check(ctx: WorkspaceCtx, monitor: Monitor) {
+    const outcome = await runCheck({ ctx, monitorId: monitor.id, options: anyTarget });
+    if (!outcome) throw new Error("the monitor was not due");
+    return outcome;
+  }
+
+  const deliver = (ctx: WorkspaceCtx) => deliverDueAlerts({ db: database.db, now: ctx.now }, deps);
+
+  it("mails exactly one confirmation per new address, and no alert", async () => {
+    const { ctx } = await workspaceWithClock(database.db);
+    const [a, b] = [address("a"), address("b")];
+    const { channel, confirmations } = await emailChannel(ctx, `${a}, ${b}`);
+    expect(confirmations).toEqual([
+      { email: a, error: null },
+      { email: b, error: null },
+    ]);
+    for (const who of [a, b]) {
+      const mails = smtp.to(who);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]?.to).toEqual([who]);
+      expect(mails[0]?.subject).toBe(`Confirm Vigil alerts for ${who}`);
+      expect(mails[0]?.raw).toContain('to the alert channel "On-call mail"');
+      expect(mails[0]?.raw).toContain("Vigil sends nothing to this address unless you confirm");
+    }
+    expect(channel.recipients).toEqual([
+      { email: a, confirmed: false, sentAt: ctx.now() },
+      { email: b, confirmed: false, sentAt: ctx.now() },
+    ]);
+    expect(channelJson(channel)).toMatchObject({
+      status: "unconfirmed",
+      recipients: [
+        { email: a, confirmed: false },
+        { email: b, confirmed: false },
+      ],
+    });
+    // What the link shows before anyone clicks: nothing is confirmed by opening it.
+    const token = smtp.tokenFor(a) ?? "";
+    expect(await findEmailConfirmation({ ctx, token })).toMatchObject({
+      email: a,
+      channelName: "On-call mail",
+      confirmed: false,
+    });
+    expect((await getChannel({ ctx, channelId: channel.id })).recipients?.[0]?.confirmed).toBe(
+      false,
+    );
+  });
+
+  it("sends no alert to an unconfirmed address and logs why, without retrying", async () => {
+    const { ctx, advance } = await workspaceWithClock(database.db);
+    const who = address("pending");
+    const { channel } = await emailChannel(ctx, who);
+    const { monitor, path } = await upMonitor(ctx);
+    advance(60);
+    target.set(path, { status: 500 });
+    expect((await check(ctx, monitor)).flip).toMatchObject({ to: "down" });
+    await deliver(ctx);
+    expect(smtp.to(who)).toHaveLength(1); // the confirmation only
+    const log = await listAlertMessages({ ctx, channelId: channel.id });
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ status: "failed", lastError: NOT_CONFIRMED, attempts: 0 });
+    advance(3600);
+    await deliver(ctx);
+    expect(smtp.to(who)).toHaveLength(1);
+    expect(await listAlertMessages({ ctx, channelId: channel.id })).toHaveLength(1);
+
+    const test = await sendTestNotification({ ctx, channelId: channel.id, deps });
+    expect(test).toMatchObject({ delivered: false, error: NOT_CONFIRMED });
+    expect(smtp.to(who)).toHaveLength(1);
+  });
+
+  it("delivers once the address confirmed through its link, and only to confirmed addresses", async () => {
+    const { ctx, advance } = await workspaceWithClock(database.db);
+    const [yes, no] = [address("yes"), address("no")];
+    const { channel } = await emailChannel(ctx, `${yes},${no}`);
+    const token = smtp.tokenFor(yes) ?? "";
+    expect(await confirmEmail({ ctx: { db: database.db, now: ctx.now }, token })).toMatchObject({
+      email: yes,
+      confirmed: true,
+    });
+    // A second click (or a scanner) changes nothing.
+    expect(await confirmEmail({ ctx, token })).toMatchObject({ confirmed: true });
+    const shown = await getChannel({ ctx, channelId: channel.id });
+    expect(shown.recipients?.map((r) => r.confirmed)).toEqual([true, false]);
+    expect(channelJson(shown).status).toBe("unconfirmed");
+
+    const { monitor, path } = await upMonitor(ctx);
+    advance(60);
+    target.set(path, { status: 500 });
+    await check(ctx, monitor);
+    await deliver(ctx);
+    const alerts = smtp.to(yes).filter((m) => !m.subject.startsWith("Confirm"));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.to).toEqual([yes]);
+    expect(smtp.to(no)).toHaveLength(1);
+    expect((await listAlertMessages({ ctx, channelId: channel.id }))[0]).toMatchObject({
+      status: "delivered",
+    });
+    expect(await sendTestNotification({ ctx, channelId: channel.id, deps })).toMatchObject({
+      delivered: true,
+    });
+    expect(smtp.to(no)).toHaveLength(1);
+  });
+
+  it("asks a changed address to confirm anew, keeps a kept one confirmed, forgets a removed one", async () => {
+    const { ctx } = await workspaceWithClock(database.db);
+    const [kept, gone, added] = [address("kept"), address("gone"), address("added")];
+    const { channel } = await emailChannel(ctx, `${kept}, ${gone}`);
+    await confirmEmail({ ctx, token: smtp.tokenFor(kept) ?? "" });
+    const goneToken = smtp.tokenFor(gone) ?? "";
+
+    const renamed = await updateChannel({
+      ctx,
+      channelId: channel.id,
+      input: { name: "Renamed" },
+      guard: anyTarget,
+      deps,
+    });
+    expect(renamed.recipients?.map((r) => r.confirmed)).toEqual([true, false]);
+    const updated = await updateChannel({
+      ctx,
+      channelId: channel.id,
+      input: { to: `${kept.toUpperCase()}, ${added}` },
+      guard: anyTarget,
+      deps,
+    });
+    expect(updated.recipients).toEqual([
+      { email: kept.toUpperCase(), confirmed: true, sentAt: expect.any(Date) },
+      { email: added, confirmed: false, sentAt: ctx.now() },
+    ]);
+    expect(smtp.to(kept)).toHaveLength(1);
+    expect(smtp.to(added)).toHaveLength(1);
+    expect(smtp.to(added)[0]?.raw).toContain('"Renamed"');
+    await expect(findEmailConfirmation({ ctx, token: goneToken })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
+  it("resends a pending link at most once per few minutes, and the old link stops working", async () => {
+    const { ctx, advance } = await workspaceWithClock(database.db);
+    const who = address("resend");
+    const { channel } = await emailChannel(ctx, who);
+    const first = smtp.tokenFor(who) ?? "";
+    await expect(resendConfirmation({ ctx, channelId: channel.id, deps })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+    });
+    advance(5 * 60);
+    expect(await resendConfirmation({ ctx, channelId: channel.id, deps })).toEqual([
+      { email: who, error: null },
+    ]);
+    expect(smtp.to(who)).toHaveLength(2);
+    const second = smtp.tokenFor(who) ?? "";
+    expect(second).not.toBe(first);
+    await expect(findEmailConfirmation({ ctx, token: first })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await confirmEmail({ ctx, token: second });
+    await expect(resendConfirmation({ ctx, channelId: channel.id, deps })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+  });
+
+  it("a link confirms its own channel only; an unknown link and an outsider get not found", async () => {
+    const mine = await workspaceWithClock(database.db);
+    const theirs = await workspaceWithClock(database.db);
+    const who = address("shared");
+    const { channel: a } = await emailChannel(mine.ctx, who);
+    const tokenA = smtp.tokenFor(who) ?? "";
+    const { channel: b } = await emailChannel(theirs.ctx, who);
+    await confirmEmail({ ctx: mine.ctx, token: tokenA });
+    expect((await getChannel({ ctx: theirs.ctx, channelId: b.id })).recipients).toMatchObject([
+      { email: who, confirmed: false },
+    ]);
+    for (const token of ["", "x", "A".repeat(43), `${tokenA.slice(0, -1)}x`])
+      await expect(confirmEmail({ ctx: mine.ctx, token })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+    await expect(
+      resendConfirmation({ ctx: theirs.ctx, channelId: a.id, deps }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("keeps an address pending when no mail could be sent, so it can be sent again at once", async () => {
+    const { ctx } = await workspaceWithClock(database.db);
+    const who = address("nosmtp");
+    const { channel, confirmations } = await createChannel({
+      ctx,
+      input: { name: "mail", kind: "email", to: who, enabled: true, isDefault: false },
+      guard: anyTarget,
+      deps: { ...deps, smtp: undefined },
+    });
+    expect(confirmations[0]?.error).toContain("email is not configured on this server");
+    expect(channel.recipients).toEqual([{ email: who, confirmed: false, sentAt: null }]);
+    expect(await resendConfirmation({ ctx, channelId: channel.id, deps })).toEqual([
+      { email: who, error: null },
+    ]);
+    expect(smtp.to(who)).toHaveLength(1);
+  });
+});
