@@ -5,7 +5,7 @@ import http from "node:http";
 import type net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { encode } from "next-auth/jwt";
+import { makeSessionCookie } from "@/db/testing/session-cookie";
 import { createTestDatabase } from "@/db/testing/test-database";
 import { systemClock } from "@/server/services/context";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
@@ -74,7 +74,7 @@ export async function benchStatusPage(seconds: number): Promise<void> {
     for (let i = 0; i < 300; i++) viewTimes.push(await time(viewOnce));
     const coldTimes: number[] = [];
     for (let i = 0; i < 100; i++) coldTimes.push(await time(() => withoutKeptDays(viewOnce)));
-    const cookie = `next-auth.session-token=${await encode({ token: { sub: seeded.user.id, authAt: Date.now() }, secret })}`;
+    const { cookie } = await makeSessionCookie(pg.db, seeded.user.id, secret);
     const previewPath = `/status/${seeded.privatePage.slug}`;
     const first = await fetch(`${base}${previewPath}`, { headers: { cookie } });
     if (first.status !== 200) throw new Error(`private preview answered ${first.status}`);

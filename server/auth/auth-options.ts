@@ -1,10 +1,13 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
+import { headers } from "next/headers";
 import { getRuntime, type Runtime } from "@/server/runtime";
 import { systemClock } from "@/server/services/context";
 import { verifyCredentials } from "@/server/services/users/verify-credentials";
 import { getSessionUser } from "@/server/services/users/get-session-user";
+import { startSession } from "@/server/services/sessions/start-session";
+import { endSession } from "@/server/services/sessions/end-session";
 import { signInWithOAuth } from "@/server/services/users/sign-in-with-oauth";
 import { isServiceError } from "@/server/services/errors";
 import { clientIpFrom } from "@/server/auth/client-ip";
@@ -12,7 +15,15 @@ import { safeRedirectUrl } from "@/server/domain/auth/safe-callback";
 
 export const SESSION_MAX_AGE_SECS = 30 * 24 * 60 * 60;
 
-type TokenClaims = { sub?: string; authAt?: number };
+type TokenClaims = { sub?: string; sid?: string };
+
+async function requestUserAgent(): Promise<string | null> {
+  try {
+    return (await headers()).get("user-agent");
+  } catch {
+    return null;
+  }
+}
 
 function buildAuthOptions(runtime: Runtime): AuthOptions {
   const ctx = () => ({ db: runtime.db, now: systemClock });
@@ -80,16 +91,17 @@ function buildAuthOptions(runtime: Runtime): AuthOptions {
       async jwt({ token, user }) {
         const claims = token as typeof token & TokenClaims;
         if (user) {
+          const session = await startSession({
+            ctx: ctx(),
+            input: { userId: user.id, userAgent: await requestUserAgent() },
+          });
           claims.sub = user.id;
-          claims.authAt = Date.now();
+          claims.sid = session.id;
           return claims;
         }
+        // A token without `sid` predates session rows: it counts as signed out.
         const current = claims.sub
-          ? await getSessionUser({
-              ctx: ctx(),
-              userId: claims.sub,
-              authenticatedAt: claims.authAt ?? 0,
-            })
+          ? await getSessionUser({ ctx: ctx(), userId: claims.sub, sessionId: claims.sid })
           : null;
         if (!current) throw new Error("session no longer valid");
         claims.email = current.email;
@@ -99,8 +111,20 @@ function buildAuthOptions(runtime: Runtime): AuthOptions {
       async session({ session, token }) {
         return {
           ...session,
-          user: { id: token.sub ?? "", email: token.email ?? "", name: token.name ?? null },
+          user: {
+            id: token.sub ?? "",
+            email: token.email ?? "",
+            name: token.name ?? null,
+            sessionId: (token as TokenClaims).sid,
+          },
         };
+      },
+    },
+    events: {
+      // next-auth's sign-out only clears the cookie; ending the row makes a copy of it worthless.
+      async signOut({ token }) {
+        const sid = (token as TokenClaims | null)?.sid;
+        if (sid) await endSession({ ctx: ctx(), input: { sessionId: sid } });
       },
     },
   };

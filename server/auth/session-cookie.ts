@@ -47,7 +47,8 @@ export async function userFromCookieHeader({
   if (!token) return null;
   const claims = await decode({ token, secret }).catch(() => null);
   const userId = typeof claims?.sub === "string" ? claims.sub : null;
-  if (!userId || !/^[0-9a-f-]{36}$/i.test(userId)) return null;
-  const authAt = typeof claims?.authAt === "number" ? claims.authAt : 0;
-  return getSessionUser({ ctx, userId, authenticatedAt: authAt });
+  const sessionId = typeof claims?.sid === "string" ? claims.sid : undefined;
+  // A token without a session id predates session rows: it counts as signed out.
+  if (!userId || !sessionId) return null;
+  return getSessionUser({ ctx, userId, sessionId });
 }

@@ -27,6 +27,8 @@ export type VigilEvents = {
   "status-page.changed": { workspaceId: string; statusPageId: string; slugs: string[] };
   /** The user's password changed: every older session, sockets included, must end. */
   "user.sessions-revoked": { userId: string };
+  /** These sessions of the user were signed out: their sockets, on every node, must close. */
+  "user.sessions-ended": { userId: string; sessionIds: string[] };
 };
 
 /** A listener runs synchronously; whatever it still has to do (e.g. other nodes) it returns as a promise. */

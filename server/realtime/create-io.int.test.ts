@@ -6,6 +6,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
+import { makeSessionCookie } from "@/db/testing/session-cookie";
 import { createIo, type VigilIo } from "@/server/realtime/create-io";
 import { workspaceRoom } from "@/server/realtime/rooms";
 import { relayEvents } from "@/server/realtime/relay-events";
@@ -49,7 +50,7 @@ describe(`Socket.IO rooms on ${testDbKind()}`, () => {
   }
 
   const sessionCookie = async (userId: string) =>
-    `next-auth.session-token=${await encode({ token: { sub: userId, authAt: Date.now() }, secret: SECRET })}`;
+    (await makeSessionCookie(database.db, userId, SECRET)).cookie;
 
   const join = (socket: Socket, room: string) =>
     socket.timeout(3000).emitWithAck("room:join", room) as Promise<{ ok: boolean; error?: string }>;
@@ -119,6 +120,16 @@ describe(`Socket.IO rooms on ${testDbKind()}`, () => {
     } finally {
       stopRelay();
     }
+  });
+
+  it("treats a token without a session id (issued before session rows) as anonymous", async () => {
+    const { user, workspace } = await makeUser(database.db);
+    const legacy = `next-auth.session-token=${await encode({ token: { sub: user.id, authAt: Date.now() }, secret: SECRET })}`;
+    const socket = await client(legacy);
+    await expect(join(socket, workspaceRoom(workspace.id))).resolves.toEqual({
+      ok: false,
+      error: "forbidden",
+    });
   });
 
   it("treats a forged or foreign-secret cookie as anonymous", async () => {

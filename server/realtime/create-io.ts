@@ -6,7 +6,7 @@ import type { SessionUser } from "@/server/auth/get-session";
 import { userFromCookieHeader } from "@/server/auth/session-cookie";
 import { systemClock } from "@/server/services/context";
 import { listUserWorkspaces } from "@/server/services/workspaces/list-user-workspaces";
-import { parseRoom, userRoom, workspaceRoom } from "@/server/realtime/rooms";
+import { parseRoom, sessionRoom, userRoom, workspaceRoom } from "@/server/realtime/rooms";
 import { findVisibleStatusPageById } from "@/server/services/status-pages/find-visible-status-page";
 import { statusPageRoom, type StatusFlipMessage } from "@/server/realtime/status-page-messages";
 import type { PageInvalidation } from "@/server/http/status-pages/invalidate-on-events";
@@ -97,7 +97,9 @@ export function createIo(
   });
 
   io.on("connection", (socket) => {
-    if (socket.data.user) void socket.join(userRoom(socket.data.user.id));
+    const user = socket.data.user;
+    if (user) void socket.join(userRoom(user.id));
+    if (user?.sessionId) void socket.join(sessionRoom(user.sessionId));
     for (const id of socket.data.workspaceIds) void socket.join(workspaceRoom(id));
 
     socket.on("room:join", (room, ack) => {

@@ -2,11 +2,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pino from "pino";
 import postgres from "postgres";
-import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
+import { makeSessionCookie } from "@/db/testing/session-cookie";
 import { makeMonitor } from "@/db/testing/make-monitor";
 import { createEventBus, getEventBus, type EventBus } from "@/server/events/bus";
 import { systemClock, type WorkspaceCtx } from "@/server/services/context";
@@ -148,8 +148,8 @@ async function member() {
     actor: { userId: user.id },
     workspaceId: workspace.id,
   };
-  const token = await encode({ token: { sub: user.id, authAt: Date.now() }, secret: SECRET });
-  return { ctx, cookie: `next-auth.session-token=${token}` };
+  const { cookie } = await makeSessionCookie(database.db, user.id, SECRET);
+  return { ctx, cookie };
 }
 
 let n = 0;

@@ -1,6 +1,6 @@
 import { getEventBus, type EventBus } from "@/server/events/bus";
 import type { VigilIo } from "@/server/realtime/create-io";
-import { userRoom, workspaceRoom } from "@/server/realtime/rooms";
+import { sessionRoom, userRoom, workspaceRoom } from "@/server/realtime/rooms";
 
 // Dashboards refetch on these; at hundreds of checks a second, once per room per interval is plenty.
 const CHANGE_EVERY_MS = 500;
@@ -40,6 +40,10 @@ export function relayEvents(io: VigilIo, bus: EventBus = getEventBus()): () => v
     ),
     bus.on("user.sessions-revoked", ({ userId }) =>
       io.in(userRoom(userId)).disconnectSockets(true),
+    ),
+    // The Postgres adapter carries this to every node.
+    bus.on("user.sessions-ended", ({ sessionIds }) =>
+      io.in(sessionIds.map(sessionRoom)).disconnectSockets(true),
     ),
   ];
   return () => {

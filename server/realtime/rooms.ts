@@ -1,6 +1,8 @@
 export const workspaceRoom = (workspaceId: string) => `workspace:${workspaceId}`;
 /** Joined automatically by a signed-in user's sockets; never joinable on request. */
 export const userRoom = (userId: string) => `user:${userId}`;
+/** Joined by every socket of one sign-in; ending the session disconnects the room. */
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 export type RoomRequest =
   { kind: "workspace"; id: string } | { kind: "status-page"; id: string } | { kind: "unknown" };

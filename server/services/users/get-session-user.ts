@@ -1,33 +1,38 @@
-import { eq } from "drizzle-orm";
-import { users } from "@/db/schema";
+import { and, eq, isNull } from "drizzle-orm";
+import { userSessions, users } from "@/db/schema";
 import type { ServiceCtx } from "@/server/services/context";
+import { isUuid } from "@/server/services/ids";
+import { isSessionId } from "@/server/services/sessions/end-user-sessions";
+
+export type SessionUserRow = { id: string; email: string; name: string | null; sessionId: string };
 
 /**
- * The user behind a session token, or null when the account is gone or its password changed after
- * the session began (a password reset signs every older session out). Times are in ms. `authenticatedAt` is in ms.
+ * The user behind a session token, or null when the account is gone or the token's session was
+ * signed out (sign-out, "sign out everywhere", a password change or reset). One round trip.
  */
 export async function getSessionUser({
   ctx,
   userId,
-  authenticatedAt,
+  sessionId,
 }: {
   ctx: ServiceCtx;
   userId: string;
-  authenticatedAt: number;
-}): Promise<{ id: string; email: string; name: string | null } | null> {
+  sessionId: string | undefined;
+}): Promise<SessionUserRow | null> {
+  if (!isUuid(userId) || !isSessionId(sessionId)) return null;
   const [user] = await ctx.db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      passwordChangedAt: users.passwordChangedAt,
-    })
-    .from(users)
-    .where(eq(users.id, userId))
+    .select({ id: users.id, email: users.email, name: users.name, sessionId: userSessions.id })
+    .from(userSessions)
+    .innerJoin(users, eq(users.id, userSessions.userId))
+    .where(
+      and(
+        eq(userSessions.id, sessionId),
+        eq(userSessions.userId, userId),
+        isNull(userSessions.endedAt),
+      ),
+    )
     .limit(1)
     .prepare("session_user")
     .execute();
-  if (!user) return null;
-  if (user.passwordChangedAt && user.passwordChangedAt.getTime() > authenticatedAt) return null;
-  return { id: user.id, email: user.email, name: user.name };
+  return user ?? null;
 }

@@ -6,8 +6,13 @@ import { findUserByEmail } from "@/server/services/users/find-user-by-email";
 import { normaliseEmail } from "@/server/services/users/email";
 import { notFound } from "@/server/services/errors";
 import { getEventBus } from "@/server/events/bus";
+import {
+  announceSessionsEnded,
+  endUserSessions,
+  notifySessionsEnded,
+} from "@/server/services/sessions/end-user-sessions";
 
-/** Sets a new password; sessions issued before the change stop working (see passwordChangedAt). */
+/** An operator sets a new password; every session of the user ends, sockets included. */
 export async function resetPassword({
   ctx,
   input,
@@ -21,10 +26,16 @@ export async function resetPassword({
   if (!user) throw notFound(`no user with email ${email}`);
   const passwordHash = await hashPassword(input.password);
   const now = ctx.now();
-  await ctx.db
-    .update(users)
-    .set({ passwordHash, passwordChangedAt: now, updatedAt: now })
-    .where(eq(users.id, user.id));
+  const ended = await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: now, updatedAt: now })
+      .where(eq(users.id, user.id));
+    // The CLI on PostgreSQL runs apart from every server: they learn of it from this notice.
+    await notifySessionsEnded(tx, user.id);
+    return endUserSessions(tx, { userId: user.id, now });
+  });
   getEventBus().emit("user.sessions-revoked", { userId: user.id });
+  announceSessionsEnded(user.id, ended);
   return { userId: user.id };
 }

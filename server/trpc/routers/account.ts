@@ -1,6 +1,9 @@
 import { z } from "zod";
-import { createTRPCRouter, publicProcedure } from "@/server/trpc/init";
+import { createTRPCRouter, protectedProcedure, publicProcedure } from "@/server/trpc/init";
 import { signUp } from "@/server/services/users/sign-up";
+import { changePassword } from "@/server/services/users/change-password";
+import { countActiveSessions } from "@/server/services/sessions/count-active-sessions";
+import { endOtherSessions } from "@/server/services/sessions/end-other-sessions";
 
 export const signUpInput = z.object({
   email: z.string().max(254),
@@ -8,7 +11,22 @@ export const signUpInput = z.object({
   name: z.string().trim().max(100).optional(),
 });
 
+export const changePasswordInput = z.object({
+  currentPassword: z.string().max(1024),
+  newPassword: z.string().max(1024),
+});
+
 export const accountRouter = createTRPCRouter({
+  sessions: protectedProcedure.query(({ ctx }) => countActiveSessions({ ctx: ctx.service })),
+  signOutOtherSessions: protectedProcedure.mutation(({ ctx }) =>
+    endOtherSessions({ ctx: ctx.service, input: { currentSessionId: ctx.user.sessionId } }),
+  ),
+  changePassword: protectedProcedure.input(changePasswordInput).mutation(({ ctx, input }) =>
+    changePassword({
+      ctx: ctx.service,
+      input: { ...input, currentSessionId: ctx.user.sessionId },
+    }),
+  ),
   signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) =>
     signUp({
       ctx: { db: ctx.db, now: ctx.now },
