@@ -272,6 +272,7 @@ async function start(): Promise<void> {
     secret: authSecret,
     logger,
     adapter: resources.clusterAdapter?.adapter,
+    clientIp: (req) => clientIp(req, config.trustProxy),
   });
   runtime.io = resources.io;
   resources.stopRelay = relayEvents(resources.io);

@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from "node:http";
+import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server, type ServerOptions } from "socket.io";
 import type { Logger } from "pino";
 import type { Db } from "@/db/client";
@@ -10,6 +10,7 @@ import { parseRoom, sessionRoom, userRoom, workspaceRoom } from "@/server/realti
 import { findVisibleStatusPageById } from "@/server/services/status-pages/find-visible-status-page";
 import { statusPageRoom, type StatusFlipMessage } from "@/server/realtime/status-page-messages";
 import type { PageInvalidation } from "@/server/http/status-pages/invalidate-on-events";
+import { createJoinLimiter, type JoinLimit } from "@/server/realtime/join-limiter";
 
 export type SocketData = { user: SessionUser | null; workspaceIds: string[] };
 
@@ -57,7 +58,15 @@ export type VigilIo = Server<ClientToServer, ServerToClient, ServerSideEvents, S
  */
 export function createIo(
   httpServer: HttpServer,
-  deps: { db: Db; secret: string; logger: Logger; adapter?: ServerOptions["adapter"] },
+  deps: {
+    db: Db;
+    secret: string;
+    logger: Logger;
+    adapter?: ServerOptions["adapter"];
+    /** The client's address as the HTTP server sees it (a trusted proxy's header, or the socket). */
+    clientIp?: (req: IncomingMessage) => string;
+    joinLimit?: JoinLimit;
+  },
 ): VigilIo {
   const io: VigilIo = new Server(httpServer, {
     path: "/socket.io",
@@ -77,6 +86,7 @@ export function createIo(
     },
   });
   const ctx = { db: deps.db, now: systemClock };
+  const mayJoinAnonymously = createJoinLimiter(deps.joinLimit);
 
   io.use(async (socket, next) => {
     try {
@@ -101,6 +111,7 @@ export function createIo(
     if (user) void socket.join(userRoom(user.id));
     if (user?.sessionId) void socket.join(sessionRoom(user.sessionId));
     for (const id of socket.data.workspaceIds) void socket.join(workspaceRoom(id));
+    const ip = deps.clientIp?.(socket.request) ?? socket.handshake.address;
 
     socket.on("room:join", (room, ack) => {
       const reply: JoinAck = typeof ack === "function" ? ack : () => {};
@@ -114,8 +125,12 @@ export function createIo(
       if (request.kind === "status-page") {
         // A private page's room is for its workspace's members; to anyone else it is the same
         // refusal as a page that does not exist.
+        // Past its limit an anonymous client is refused the same way too: the refusal tells nothing.
         const viewer = socket.data.user ? { userId: socket.data.user.id } : null;
-        findVisibleStatusPageById(deps.db, request.id, viewer)
+        (viewer ? Promise.resolve(true) : mayJoinAnonymously(ip))
+          .then((allowed) =>
+            allowed ? findVisibleStatusPageById(deps.db, request.id, viewer) : null,
+          )
           .then(async (page) => {
             if (!page) return reply({ ok: false, error: "forbidden" });
             const name = statusPageRoom(page.id);

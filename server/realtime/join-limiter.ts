@@ -1,0 +1,22 @@
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { limiterKeyForIp } from "@/server/services/auth/sign-in-limiter";
+
+export type JoinLimit = { points: number; durationSecs: number };
+
+export const DEFAULT_JOIN_LIMIT: JoinLimit = { points: 60, durationSecs: 60 };
+
+/**
+ * Anonymous status page room joins per client address: each join (of a page that exists or not)
+ * costs a database lookup. Resolves false once the address has used up its joins.
+ */
+export function createJoinLimiter(limit: JoinLimit = DEFAULT_JOIN_LIMIT) {
+  const limiter = new RateLimiterMemory({ points: limit.points, duration: limit.durationSecs });
+  return (ip: string): Promise<boolean> =>
+    limiter.consume(limiterKeyForIp(ip)).then(
+      () => true,
+      (e: unknown) => {
+        if (e instanceof RateLimiterRes) return false;
+        throw e;
+      },
+    );
+}
