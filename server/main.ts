@@ -14,6 +14,7 @@ import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 import { systemClock } from "@/server/services/context";
 import { createIo, type VigilIo } from "@/server/realtime/create-io";
 import { relayEvents } from "@/server/realtime/relay-events";
+import { listenForSessionEnds } from "@/server/realtime/session-end-listener";
 import { EmbeddedScheduler } from "@/server/jobs/embedded-scheduler";
 import { HeartbeatAlarmClock } from "@/server/jobs/heartbeat-alarm-clock";
 import { bridgeHeartbeatsToInngest } from "@/server/jobs/bridge-heartbeats";
@@ -95,6 +96,7 @@ type Resources = {
   server?: http.Server;
   io?: VigilIo;
   clusterAdapter?: ClusterAdapter;
+  sessionEnds?: { close: () => Promise<void> };
   stopRelay?: () => void;
   stopStatusPages?: () => void;
   control?: { close: () => Promise<void> } | null;
@@ -148,6 +150,7 @@ async function shutdown(signal: string): Promise<void> {
     resources.stopStatusPages?.();
     await io?.close();
     await resources.clusterAdapter?.close();
+    await resources.sessionEnds?.close();
     server?.closeIdleConnections();
     await control?.close();
     await closed;
@@ -276,6 +279,10 @@ async function start(): Promise<void> {
   });
   runtime.io = resources.io;
   resources.stopRelay = relayEvents(resources.io);
+  // A CLI password reset on PostgreSQL runs in a process of its own; its NOTIFY reaches us here.
+  resources.sessionEnds = config.databaseUrl
+    ? await listenForSessionEnds(config.databaseUrl, { io: resources.io, db: database.db, logger })
+    : undefined;
   const stopStatusRelay = relayStatusPages(resources.io, {
     db: database.db,
     logger,
