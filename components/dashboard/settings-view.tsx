@@ -4,6 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
+import { SecurityPanel } from "@/components/settings/security-panel";
 
 function Section({
   title,
@@ -61,16 +63,8 @@ export function SettingsView() {
             <code className="font-mono text-xs">{data?.id ?? dash}</code>
           </Row>
         </Section>
-        <Section title="API keys" description="Jobs and scripts use an API key with the REST API.">
-          <Row label="Create a key">
-            <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs dark:bg-zinc-800">
-              npx vigil apikey:create --email {data?.user.email ?? "you@example.com"}
-            </code>
-            <p className="mt-1.5 text-zinc-500 dark:text-zinc-400">
-              The key is printed once; Vigil stores only its hash.
-            </p>
-          </Row>
-        </Section>
+        <ApiKeysPanel email={data?.user.email} />
+        <SecurityPanel />
       </div>
     </>
   );

@@ -21,9 +21,13 @@ Commands:
       Create a user with a personal workspace.
   user:reset-password --email <email> --password <new password>
       Set a new password; the user's existing sessions are signed out.
-  apikey:create --email <owner email> [--name <label>]
-      Create an API key for the owner's workspace. The key is printed once, alone on the
-      last line of stdout; only its hash is stored.
+  apikey:create --email <owner email> [--name <label>] [--scope write|read] [--expires <ISO time>]
+      Create an API key for the owner's workspace (default scope write: read keys may only
+      GET). The key is printed once, alone on the last line of stdout; only its hash is stored.
+  apikey:list --email <owner email>
+      List the workspace's keys: id, prefix, scope, created, last used, expiry, name.
+  apikey:revoke --email <owner email> (--id <key id> | --prefix <vgl_…>)
+      Revoke a key; it is refused from its next request on.
 
 The CLI uses the same environment as the server (DATABASE_URL, VIGIL_DATA_DIR, ...). On the
 embedded database it talks to the running server when one holds the data dir.`;
@@ -40,6 +44,10 @@ function parseRequest(argv: string[]): OperatorRequest {
       email: { type: "string" },
       password: { type: "string" },
       name: { type: "string" },
+      scope: { type: "string" },
+      expires: { type: "string" },
+      id: { type: "string" },
+      prefix: { type: "string" },
     },
     strict: true,
   }).valueOf() as { values: Record<string, string | undefined> };
@@ -54,7 +62,19 @@ function parseRequest(argv: string[]): OperatorRequest {
     case "user:reset-password":
       return { command, email: need("email"), password: need("password") };
     case "apikey:create":
-      return { command, email: need("email"), name: values.name };
+      return {
+        command,
+        email: need("email"),
+        name: values.name,
+        scope: values.scope,
+        expiresAt: values.expires,
+      };
+    case "apikey:list":
+      return { command, email: need("email") };
+    case "apikey:revoke":
+      if (!values.id === !values.prefix)
+        throw new UsageError("apikey:revoke needs --id or --prefix (one of them)");
+      return { command, email: need("email"), id: values.id, prefix: values.prefix };
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

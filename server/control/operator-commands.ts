@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ServiceCtx } from "@/server/services/context";
 import { createUser } from "@/server/services/users/create-user";
 import { resetPassword } from "@/server/services/users/reset-password";
-import { createApiKey } from "@/server/services/api-keys/create-api-key";
+import { apiKeyRequests, runApiKeyCommand } from "@/server/control/api-key-commands";
 
 export const operatorRequest = z.discriminatedUnion("command", [
   z.object({
@@ -12,7 +12,7 @@ export const operatorRequest = z.discriminatedUnion("command", [
     name: z.string().optional(),
   }),
   z.object({ command: z.literal("user:reset-password"), email: z.string(), password: z.string() }),
-  z.object({ command: z.literal("apikey:create"), email: z.string(), name: z.string().optional() }),
+  ...apiKeyRequests,
 ]);
 export type OperatorRequest = z.infer<typeof operatorRequest>;
 
@@ -37,15 +37,9 @@ export async function runOperatorCommand(
         stderr: `password changed for ${request.email.trim().toLowerCase()}; their other sessions are signed out`,
       };
     }
-    case "apikey:create": {
-      const created = await createApiKey({
-        ctx,
-        input: { email: request.email, name: request.name },
-      });
-      return {
-        stderr: `API key ${created.prefix}… created for workspace ${created.workspaceId}; it is shown only once:`,
-        stdout: created.key,
-      };
-    }
+    case "apikey:create":
+    case "apikey:list":
+    case "apikey:revoke":
+      return runApiKeyCommand(ctx, request);
   }
 }

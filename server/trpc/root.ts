@@ -5,6 +5,7 @@ import { monitorRouter } from "@/server/trpc/routers/monitor";
 import { heartbeatRouter } from "@/server/trpc/routers/heartbeat";
 import { statusPageRouter } from "@/server/trpc/routers/status-page";
 import { alertsRouter } from "@/server/trpc/routers/alerts";
+import { apiKeysRouter } from "@/server/trpc/routers/api-keys";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   heartbeat: heartbeatRouter,
   statusPage: statusPageRouter,
   alerts: alertsRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

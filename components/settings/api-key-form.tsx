@@ -1,0 +1,99 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTRPC } from "@/components/trpc/client";
+import { Button } from "@/components/ui/button";
+import { Field, FormAlert } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
+
+type Errors = Partial<Record<"name" | "scope" | "expiresAt" | "form", string>>;
+export type NewApiKey = { name: string; key: string };
+
+const sentence = (m: string) => m.charAt(0).toUpperCase() + m.slice(1).replace(/\.?$/, ".");
+
+function errorsFrom(error: unknown): Errors {
+  const e = error as {
+    message?: string;
+    data?: { field?: string | null; zodIssues?: { path: string; message: string }[] | null };
+  };
+  const at = (path: string): keyof Errors =>
+    path === "name" || path === "scope" ? path : /^expires/.test(path) ? "expiresAt" : "form";
+  const issue = e.data?.zodIssues?.[0];
+  if (issue) return { [at(issue.path)]: sentence(issue.message) };
+  const key = at(e.data?.field ?? "");
+  const message = e.message ?? "Could not create the key";
+  return { [key]: sentence(key === "form" ? message : message.replace(/^\w+: /, "")) };
+}
+
+/** A date picked in the form: the key works until the end of that day, in the browser's zone. */
+const endOfDay = (date: string) => new Date(`${date}T23:59:59.999`).toISOString();
+
+export function ApiKeyForm({ onCreated }: { onCreated: (key: NewApiKey) => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const create = useMutation(trpc.apiKeys.create.mutationOptions());
+  const [errors, setErrors] = useState<Errors>({});
+  const today = new Date().toLocaleDateString("sv-SE");
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formEl = event.currentTarget;
+    const form = new FormData(formEl);
+    const expires = String(form.get("expires") ?? "");
+    setErrors({});
+    try {
+      const created = await create.mutateAsync({
+        name: String(form.get("name") ?? ""),
+        scope: form.get("scope") === "read" ? "read" : "write",
+        expiresAt: expires ? endOfDay(expires) : null,
+      });
+      await queryClient.invalidateQueries({ queryKey: trpc.apiKeys.pathKey() });
+      formEl.reset();
+      onCreated({ name: created.name, key: created.key });
+    } catch (e) {
+      setErrors(errorsFrom(e));
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4" aria-label="Create an API key">
+      {errors.form ? <FormAlert>{errors.form}</FormAlert> : null}
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field
+          id="api-key-name"
+          name="name"
+          label="Name"
+          placeholder="Deploy script"
+          required
+          maxLength={100}
+          error={errors.name}
+        />
+        <SelectField
+          id="api-key-scope"
+          name="scope"
+          label="Scope"
+          defaultValue="write"
+          error={errors.scope}
+        >
+          <option value="write">Read and write</option>
+          <option value="read">Read only (GET)</option>
+        </SelectField>
+        <Field
+          id="api-key-expires"
+          name="expires"
+          label="Expires (optional)"
+          type="date"
+          min={today}
+          hint="Empty: never expires."
+          error={errors.expiresAt}
+        />
+      </div>
+      <div className="flex justify-end">
+        <Button type="submit" disabled={create.isPending}>
+          {create.isPending ? "Creating…" : "Create key"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,109 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTRPC } from "@/components/trpc/client";
+import { useNow } from "@/components/ui/use-now";
+import { formatAgo } from "@/components/monitors/format";
+import type { ApiKeyView as ApiKeyRow } from "@/server/services/api-keys/api-key-view";
+
+const day = (d: Date) =>
+  d.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
+const th = "px-4 py-2.5 font-medium";
+const td = "px-4 py-3 align-top";
+
+function Expiry({ at, now }: { at: Date | null; now: number }) {
+  if (!at) return <>Never</>;
+  if (at.getTime() <= now) return <span className="text-red-600 dark:text-red-400">Expired</span>;
+  return <>{day(at)}</>;
+}
+
+export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const now = useNow(30_000);
+  const revoke = useMutation(trpc.apiKeys.revoke.mutationOptions());
+
+  async function onRevoke(k: ApiKeyRow) {
+    if (!window.confirm(`Revoke “${k.name}”? Anything using it gets 401 from its next request.`))
+      return;
+    await revoke.mutateAsync({ id: k.id });
+    await queryClient.invalidateQueries({ queryKey: trpc.apiKeys.pathKey() });
+  }
+
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm" aria-label="API keys">
+        <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+          <tr>
+            <th scope="col" className={th}>
+              Name
+            </th>
+            <th scope="col" className={`${th} hidden md:table-cell`}>
+              Prefix
+            </th>
+            <th scope="col" className={th}>
+              Scope
+            </th>
+            <th scope="col" className={`${th} hidden lg:table-cell`}>
+              Created
+            </th>
+            <th scope="col" className={`${th} hidden sm:table-cell`}>
+              Last used
+            </th>
+            <th scope="col" className={`${th} hidden sm:table-cell`}>
+              Expires
+            </th>
+            <th scope="col" className={th}>
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          {keys.map((k) => (
+            <tr key={k.id} data-testid="api-key-row">
+              <td className={`${td} max-w-48 break-words`}>
+                <span className="font-medium">{k.name}</span>
+                <span className="mt-0.5 block font-mono text-xs text-zinc-500 md:hidden dark:text-zinc-400">
+                  {k.prefix}…
+                </span>
+                <span className="mt-0.5 block text-xs text-zinc-500 sm:hidden dark:text-zinc-400">
+                  Used {formatAgo(k.lastUsedAt, now)} · expires{" "}
+                  <Expiry at={k.expiresAt} now={now} />
+                </span>
+              </td>
+              <td className={`${td} hidden font-mono text-xs md:table-cell`}>{k.prefix}…</td>
+              <td className={td}>
+                <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium whitespace-nowrap dark:bg-zinc-800">
+                  {k.scope === "read" ? "Read only" : "Read & write"}
+                </span>
+              </td>
+              <td className={`${td} hidden whitespace-nowrap lg:table-cell`}>{day(k.createdAt)}</td>
+              <td className={`${td} hidden whitespace-nowrap sm:table-cell`}>
+                {formatAgo(k.lastUsedAt, now)}
+              </td>
+              <td className={`${td} hidden whitespace-nowrap sm:table-cell`}>
+                <Expiry at={k.expiresAt} now={now} />
+              </td>
+              <td className={`${td} text-right`}>
+                <button
+                  type="button"
+                  onClick={() => void onRevoke(k)}
+                  disabled={revoke.isPending}
+                  aria-label={`Revoke ${k.name}`}
+                  className="rounded-md px-2 py-1 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-60 dark:text-red-400 dark:hover:bg-red-950/40"
+                >
+                  Revoke
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {revoke.error ? (
+        <p role="alert" className="px-4 pb-3 text-sm text-red-600 dark:text-red-400">
+          Could not revoke: {revoke.error.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
