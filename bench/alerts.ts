@@ -54,6 +54,7 @@ export async function benchAlerts(subjects = 1000): Promise<void> {
     now: systemClock,
     logger: pino({ level: "warn" }),
     alerts: {
+      privateTargets: "all",
       allowPrivateTargets: true,
       timeoutMs: 10_000,
       smtp: undefined,
@@ -68,7 +69,7 @@ export async function benchAlerts(subjects = 1000): Promise<void> {
       actor: { userId: user.id },
       workspaceId: workspace.id,
     };
-    const guard = { allowPrivateTargets: true };
+    const guard = { privateTargets: "all" } as const;
     const channels = await Promise.all(
       ["a", "b"].map(
         async (name) =>

@@ -65,7 +65,7 @@ export async function benchScheduler(count: number, seconds: number): Promise<vo
       db: database.db,
       now: systemClock,
       logger: pino({ level: "warn" }),
-      options: { allowPrivateTargets: true },
+      options: { privateTargets: "all" },
       concurrency: 200,
     });
     const writes0 = await writesSoFar(database.db);

@@ -16,7 +16,8 @@ export async function benchWorkspaceCurrent(kind: TestDbKind, calls = 500): Prom
         user,
         clientIp: "127.0.0.1",
         requestedWorkspaceId: null,
-        allowSignup: true,
+        signup: "open",
+        privateTargets: "all",
         signInLimiter: new SignInLimiter({ perEmail: 10, perIp: 100, windowSecs: 900 }),
       }),
     );

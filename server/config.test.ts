@@ -15,6 +15,32 @@ describe("config", () => {
     expect(config.alertLogRetentionDays).toBe(90);
   });
 
+  it("opens sign-up to the first account and private targets to the owner by default", () => {
+    expect(loadConfig({})).toMatchObject({ signup: "first", privateTargets: "owner" });
+  });
+
+  it.each([
+    ["true", "open"],
+    ["1", "open"],
+    ["yes", "open"],
+    ["false", "closed"],
+    ["0", "closed"],
+    ["no", "closed"],
+    ["first", "first"],
+  ])("reads VIGIL_ALLOW_SIGNUP=%s as %s", (value, signup) => {
+    expect(loadConfig({ VIGIL_ALLOW_SIGNUP: value }).signup).toBe(signup);
+  });
+
+  it.each([
+    ["true", "all"],
+    ["yes", "all"],
+    ["false", "none"],
+    ["0", "none"],
+    ["owner", "owner"],
+  ])("reads VIGIL_ALLOW_PRIVATE_TARGETS=%s as %s", (value, privateTargets) => {
+    expect(loadConfig({ VIGIL_ALLOW_PRIVATE_TARGETS: value }).privateTargets).toBe(privateTargets);
+  });
+
   it("derives the base URL from a concrete HOST and PORT, or takes VIGIL_BASE_URL", () => {
     expect(loadConfig({ HOST: "127.0.0.1", PORT: "8080" }).baseUrl).toBe("http://127.0.0.1:8080");
     expect(loadConfig({ HOST: "::1", PORT: "8080" }).baseUrl).toBe("http://[::1]:8080");
@@ -31,7 +57,11 @@ describe("config", () => {
     [{ NEXTAUTH_SECRET: "short" }, /NEXTAUTH_SECRET must be at least 32 characters/],
     [{ GITHUB_CLIENT_ID: "id" }, /GITHUB_CLIENT_SECRET must be set together/],
     [{ INNGEST_EVENT_KEY: "k" }, /INNGEST_SIGNING_KEY is required/],
-    [{ VIGIL_ALLOW_SIGNUP: "maybe" }, /VIGIL_ALLOW_SIGNUP must be true or false/],
+    [{ VIGIL_ALLOW_SIGNUP: "maybe" }, /VIGIL_ALLOW_SIGNUP must be true, false or first/],
+    [
+      { VIGIL_ALLOW_PRIVATE_TARGETS: "first" },
+      /VIGIL_ALLOW_PRIVATE_TARGETS must be true, false or owner/,
+    ],
     [{ VIGIL_BASE_URL: "https://example.com/vigil" }, /VIGIL_BASE_URL must be an origin/],
     [{ VIGIL_ALERT_LOG_RETENTION_DAYS: "7" }, /VIGIL_ALERT_LOG_RETENTION_DAYS must be at least 14/],
     [

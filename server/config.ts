@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { MIN_ALERT_LOG_DAYS } from "@/server/domain/alerts/alert-policy";
+import type { PrivateTargetPolicy, SignupPolicy } from "@/server/domain/instance/access-policy";
 
 // Relative to the project, not the shell's folder: the CLI run from elsewhere finds the same data.
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -9,6 +10,14 @@ const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 const boolFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
   .transform((v) => v === "true" || v === "1" || v === "yes");
+
+/** A boolean flag that also takes one named middle value (`first`, `owner`). */
+const flagOr = <T extends string>(word: T) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no", word], {
+      error: `must be true, false or ${word}`,
+    })
+    .transform((v) => (v === word ? word : v === "true" || v === "1" || v === "yes"));
 
 const positiveInt = (min: number, max: number) =>
   z.coerce
@@ -40,9 +49,9 @@ const envSchema = z
     NEXTAUTH_URL: httpUrl.optional(),
     GITHUB_CLIENT_ID: z.string().min(1).optional(),
     GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
-    VIGIL_ALLOW_SIGNUP: boolFlag.default(true),
+    VIGIL_ALLOW_SIGNUP: flagOr("first").default("first"),
     VIGIL_TRUST_PROXY: boolFlag.default(false),
-    VIGIL_ALLOW_PRIVATE_TARGETS: boolFlag.default(true),
+    VIGIL_ALLOW_PRIVATE_TARGETS: flagOr("owner").default("owner"),
     VIGIL_RESULT_RETENTION_DAYS: positiveInt(1, 3650).default(30),
     VIGIL_ALERT_LOG_RETENTION_DAYS: positiveInt(MIN_ALERT_LOG_DAYS, 3650).default(90),
     VIGIL_SIGNIN_MAX_PER_EMAIL: positiveInt(1, 1_000_000).default(10),
@@ -107,9 +116,9 @@ export type Config = {
   databaseUrl: string | undefined;
   authSecret: string | undefined;
   github: { clientId: string; clientSecret: string } | undefined;
-  allowSignup: boolean;
+  signup: SignupPolicy;
   trustProxy: boolean;
-  allowPrivateTargets: boolean;
+  privateTargets: PrivateTargetPolicy;
   resultRetentionDays: number;
   alertLogRetentionDays: number;
   signinLimits: { perEmail: number; perIp: number; windowSecs: number };
@@ -177,9 +186,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET
         ? { clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET }
         : undefined,
-    allowSignup: env.VIGIL_ALLOW_SIGNUP,
+    signup:
+      env.VIGIL_ALLOW_SIGNUP === "first" ? "first" : env.VIGIL_ALLOW_SIGNUP ? "open" : "closed",
     trustProxy: env.VIGIL_TRUST_PROXY,
-    allowPrivateTargets: env.VIGIL_ALLOW_PRIVATE_TARGETS,
+    privateTargets:
+      env.VIGIL_ALLOW_PRIVATE_TARGETS === "owner"
+        ? "owner"
+        : env.VIGIL_ALLOW_PRIVATE_TARGETS
+          ? "all"
+          : "none",
     resultRetentionDays: env.VIGIL_RESULT_RETENTION_DAYS,
     alertLogRetentionDays: env.VIGIL_ALERT_LOG_RETENTION_DAYS,
     signinLimits: {

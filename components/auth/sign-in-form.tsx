@@ -13,6 +13,8 @@ const MESSAGES: Record<string, string> = {
   OAuthEmailTaken: "This email already has an account: sign in with your password.",
   OAuthNoEmail: "Your GitHub account has no public email address; sign up with email instead.",
   SessionRequired: "Sign in to continue.",
+  SignupClosed:
+    "This GitHub account has no account on this Vigil, and sign-up is closed. Ask its operator for an account.",
 };
 
 export function errorMessage(code: string | undefined | null): string | null {

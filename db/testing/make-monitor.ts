@@ -2,6 +2,9 @@ import type { Monitor } from "@/db/schema";
 import type { WorkspaceCtx } from "@/server/services/context";
 import { createMonitor, type NewMonitorSettings } from "@/server/services/monitors/create-monitor";
 
+/** The policy for tests that aim monitors at loopback targets but are not about the policy. */
+export const anyTarget = { privateTargets: "all" } as const;
+
 /** An HTTP monitor created through the real service: 60 s interval, 20 s retry, 2 s timeout. */
 export function makeMonitor(
   ctx: WorkspaceCtx,
@@ -28,5 +31,6 @@ export function makeMonitor(
       paused: false,
       ...overrides,
     },
+    guard: anyTarget,
   });
 }

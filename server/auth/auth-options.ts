@@ -9,7 +9,7 @@ import { getSessionUser } from "@/server/services/users/get-session-user";
 import { startSession } from "@/server/services/sessions/start-session";
 import { endSession } from "@/server/services/sessions/end-session";
 import { signInWithOAuth } from "@/server/services/users/sign-in-with-oauth";
-import { isServiceError } from "@/server/services/errors";
+import { isServiceError, type ServiceErrorCode } from "@/server/services/errors";
 import { clientIpFrom } from "@/server/auth/client-ip";
 import { safeRedirectUrl } from "@/server/domain/auth/safe-callback";
 
@@ -79,12 +79,12 @@ function buildAuthOptions(runtime: Runtime): AuthOptions {
               email: user.email ?? profile?.email,
               name: user.name ?? profile?.name,
             },
+            policy: { signup: runtime.config.signup },
           });
           user.id = linked.id;
           return true;
         } catch (e) {
-          if (isServiceError(e))
-            return `/sign-in?error=${e.code === "CONFLICT" ? "OAuthEmailTaken" : "OAuthNoEmail"}`;
+          if (isServiceError(e)) return `/sign-in?error=${oauthErrorCode(e.code)}`;
           throw e;
         }
       },
@@ -128,6 +128,11 @@ function buildAuthOptions(runtime: Runtime): AuthOptions {
       },
     },
   };
+}
+
+function oauthErrorCode(code: ServiceErrorCode): string {
+  if (code === "FORBIDDEN") return "SignupClosed";
+  return code === "CONFLICT" ? "OAuthEmailTaken" : "OAuthNoEmail";
 }
 
 const cache = new WeakMap<Runtime, AuthOptions>();

@@ -28,6 +28,9 @@ Commands:
       List the workspace's keys: id, prefix, scope, created, last used, expiry, name.
   apikey:revoke --email <owner email> (--id <key id> | --prefix <vgl_…>)
       Revoke a key; it is refused from its next request on.
+  workspace:allow-private --email <owner email> [--revoke]
+      Let the workspace the user owns check loopback, private and metadata addresses (under
+      VIGIL_ALLOW_PRIVATE_TARGETS=owner); --revoke takes it back.
 
 The CLI uses the same environment as the server (DATABASE_URL, VIGIL_DATA_DIR, ...). On the
 embedded database it talks to the running server when one holds the data dir.`;
@@ -48,33 +51,40 @@ function parseRequest(argv: string[]): OperatorRequest {
       expires: { type: "string" },
       id: { type: "string" },
       prefix: { type: "string" },
+      revoke: { type: "boolean" },
     },
     strict: true,
-  }).valueOf() as { values: Record<string, string | undefined> };
+  }).valueOf() as { values: Record<string, string | boolean | undefined> };
   const need = (flag: string) => {
     const v = values[flag];
-    if (v === undefined || v === "") throw new UsageError(`${command} needs --${flag}`);
+    if (typeof v !== "string" || v === "") throw new UsageError(`${command} needs --${flag}`);
     return v;
+  };
+  const optional = (flag: string) => {
+    const v = values[flag];
+    return typeof v === "string" ? v : undefined;
   };
   switch (command) {
     case "user:create":
-      return { command, email: need("email"), password: need("password"), name: values.name };
+      return { command, email: need("email"), password: need("password"), name: optional("name") };
     case "user:reset-password":
       return { command, email: need("email"), password: need("password") };
     case "apikey:create":
       return {
         command,
         email: need("email"),
-        name: values.name,
-        scope: values.scope,
-        expiresAt: values.expires,
+        name: optional("name"),
+        scope: optional("scope"),
+        expiresAt: optional("expires"),
       };
     case "apikey:list":
       return { command, email: need("email") };
     case "apikey:revoke":
-      if (!values.id === !values.prefix)
+      if (!optional("id") === !optional("prefix"))
         throw new UsageError("apikey:revoke needs --id or --prefix (one of them)");
-      return { command, email: need("email"), id: values.id, prefix: values.prefix };
+      return { command, email: need("email"), id: optional("id"), prefix: optional("prefix") };
+    case "workspace:allow-private":
+      return { command, email: need("email"), revoke: values.revoke === true };
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

@@ -3,6 +3,7 @@ import type { ServiceCtx } from "@/server/services/context";
 import { createUser } from "@/server/services/users/create-user";
 import { resetPassword } from "@/server/services/users/reset-password";
 import { apiKeyRequests, runApiKeyCommand } from "@/server/control/api-key-commands";
+import { setPrivateTargets } from "@/server/services/workspaces/set-private-targets";
 
 export const operatorRequest = z.discriminatedUnion("command", [
   z.object({
@@ -13,6 +14,11 @@ export const operatorRequest = z.discriminatedUnion("command", [
   }),
   z.object({ command: z.literal("user:reset-password"), email: z.string(), password: z.string() }),
   ...apiKeyRequests,
+  z.object({
+    command: z.literal("workspace:allow-private"),
+    email: z.string(),
+    revoke: z.boolean().default(false),
+  }),
 ]);
 export type OperatorRequest = z.infer<typeof operatorRequest>;
 
@@ -26,9 +32,9 @@ export async function runOperatorCommand(
 ): Promise<OperatorResult> {
   switch (request.command) {
     case "user:create": {
-      const { user, workspace } = await createUser({ ctx, input: request });
+      const { user, workspace, isInstanceOwner } = await createUser({ ctx, input: request });
       return {
-        stderr: `created user ${user.email} (${user.id}) with workspace "${workspace.name}"`,
+        stderr: `created user ${user.email} (${user.id}) with workspace "${workspace.name}"${isInstanceOwner ? "; they are the instance owner" : ""}`,
       };
     }
     case "user:reset-password": {
@@ -41,5 +47,15 @@ export async function runOperatorCommand(
     case "apikey:list":
     case "apikey:revoke":
       return runApiKeyCommand(ctx, request);
+    case "workspace:allow-private": {
+      const allow = !request.revoke;
+      const { workspaceName } = await setPrivateTargets({
+        ctx,
+        input: { email: request.email, allow },
+      });
+      return {
+        stderr: `workspace "${workspaceName}" ${allow ? "may now" : "may no longer"} check private addresses`,
+      };
+    }
   }
 }

@@ -25,7 +25,13 @@ describe(`the embedded alert dispatcher on ${testDbKind()}`, () => {
       db: database.db,
       now: systemClock,
       logger: pino({ level: "silent" }),
-      alerts: { allowPrivateTargets: true, timeoutMs: 1500, smtp: undefined, baseUrl: "http://x" },
+      alerts: {
+        privateTargets: "all",
+        allowPrivateTargets: true,
+        timeoutMs: 1500,
+        smtp: undefined,
+        baseUrl: "http://x",
+      },
     });
     dispatcher.start();
   });
@@ -56,7 +62,7 @@ describe(`the embedded alert dispatcher on ${testDbKind()}`, () => {
           enabled: true,
           isDefault: true,
         },
-        guard: { allowPrivateTargets: true },
+        guard: { privateTargets: "all" },
       })
     ).channel;
 
@@ -67,7 +73,7 @@ describe(`the embedded alert dispatcher on ${testDbKind()}`, () => {
     const outcome = await runCheck({
       ctx,
       monitorId: monitor.id,
-      options: { allowPrivateTargets: true },
+      options: { privateTargets: "all" },
     });
     expect(outcome?.flip).toMatchObject({ to: "down" });
     return Date.now();

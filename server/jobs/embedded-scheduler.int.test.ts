@@ -45,7 +45,7 @@ describe(`the embedded scheduler on ${testDbKind()}`, () => {
       db: database.db,
       now: systemClock,
       logger: pino({ level: "silent" }),
-      options: { allowPrivateTargets: true },
+      options: { privateTargets: "all" },
     });
 
   /**

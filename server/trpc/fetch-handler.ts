@@ -24,6 +24,7 @@ export function handleTrpcRequest(req: Request): Promise<Response> {
         clientIp: clientIpFrom(req.headers),
         requestedWorkspaceId: req.headers.get(WORKSPACE_HEADER),
         signup: runtime.config.signup,
+        privateTargets: runtime.config.privateTargets,
         signInLimiter: runtime.signInLimiter,
       }),
     onError({ error, path }) {

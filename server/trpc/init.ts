@@ -6,6 +6,7 @@ import type { SessionUser } from "@/server/auth/get-session";
 import type { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 import { systemClock, type Clock } from "@/server/services/context";
 import { isServiceError, type ServiceErrorCode } from "@/server/services/errors";
+import type { PrivateTargetPolicy, SignupPolicy } from "@/server/domain/instance/access-policy";
 import { getCurrentWorkspace } from "@/server/services/workspaces/get-current-workspace";
 
 export type TrpcContext = {
@@ -14,7 +15,8 @@ export type TrpcContext = {
   user: SessionUser | null;
   clientIp: string;
   requestedWorkspaceId: string | null;
-  allowSignup: boolean;
+  signup: SignupPolicy;
+  privateTargets: PrivateTargetPolicy;
   signInLimiter: SignInLimiter;
 };
 

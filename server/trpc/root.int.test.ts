@@ -6,6 +6,7 @@ import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 import { createCaller } from "@/server/trpc/root";
 import { createTrpcContext } from "@/server/trpc/init";
 import type { SessionUser } from "@/server/auth/get-session";
+import type { SignupPolicy } from "@/server/domain/instance/access-policy";
 
 describe(`tRPC on ${testDbKind()}`, () => {
   let database: TestDatabase;
@@ -16,7 +17,7 @@ describe(`tRPC on ${testDbKind()}`, () => {
 
   const caller = (
     user: SessionUser | null,
-    opts: { workspace?: string; allowSignup?: boolean; limiter?: SignInLimiter } = {},
+    opts: { workspace?: string; signup?: SignupPolicy; limiter?: SignInLimiter } = {},
   ) =>
     createCaller(
       createTrpcContext({
@@ -24,7 +25,8 @@ describe(`tRPC on ${testDbKind()}`, () => {
         user,
         clientIp: "203.0.113.7",
         requestedWorkspaceId: opts.workspace ?? null,
-        allowSignup: opts.allowSignup ?? true,
+        signup: opts.signup ?? "open",
+        privateTargets: "all",
         signInLimiter:
           opts.limiter ?? new SignInLimiter({ perEmail: 10, perIp: 100, windowSecs: 900 }),
       }),
@@ -115,12 +117,13 @@ describe(`tRPC on ${testDbKind()}`, () => {
 
   it("refuses sign-up when the operator disabled it", async () => {
     await expect(
-      caller(null, { allowSignup: false }).account.signUp({
+      caller(null, { signup: "closed" }).account.signUp({
         email: uniqueEmail(),
         password: TEST_PASSWORD,
       }),
     ).rejects.toMatchObject({
       code: "FORBIDDEN",
+      message: "Sign-up is closed on this Vigil. Ask its operator for an account.",
     });
   });
 

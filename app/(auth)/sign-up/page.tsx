@@ -5,6 +5,9 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { getSessionUserFromRequest } from "@/server/auth/get-session";
 import { getRuntime } from "@/server/runtime";
+import { systemClock } from "@/server/services/context";
+import { getSignupState } from "@/server/services/instance/get-signup-state";
+import { SIGNUP_CLOSED_MESSAGE } from "@/server/domain/instance/access-policy";
 
 export const metadata: Metadata = { title: "Create your account" };
 export const dynamic = "force-dynamic";
@@ -19,7 +22,12 @@ export default async function SignUpPage() {
       Sign in
     </Link>
   );
-  if (!getRuntime().config.allowSignup) {
+  const runtime = getRuntime();
+  const signup = await getSignupState({
+    ctx: { db: runtime.db, now: systemClock },
+    policy: runtime.config.signup,
+  });
+  if (!signup.isOpen) {
     return (
       <AuthCard
         title="Sign-up is closed"
@@ -27,7 +35,8 @@ export default async function SignUpPage() {
         footer={<>Already have an account? {signInLink}</>}
       >
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Ask the operator to run <code className="font-mono">npx vigil user:create</code> for you.
+          {SIGNUP_CLOSED_MESSAGE} The operator creates it with{" "}
+          <code className="font-mono">npx vigil user:create</code>.
         </p>
       </AuthCard>
     );

@@ -25,7 +25,7 @@ const ctx = {
 await createChannel({
   ctx,
   input: { name: "on-call", kind: "webhook", url: HOOK_URL ?? "", enabled: true, isDefault: true },
-  guard: { allowPrivateTargets: true },
+  guard: { privateTargets: "all" },
 });
 const monitor = await makeMonitor(ctx, TARGET_URL ?? "", {
   name: "kill-9 target",
@@ -44,6 +44,7 @@ const dispatcher = new AlertDispatcher({
   now: systemClock,
   logger: pino({ level: "silent" }),
   alerts: {
+    privateTargets: "all",
     allowPrivateTargets: true,
     timeoutMs: 2000,
     smtp: undefined,
@@ -56,4 +57,4 @@ dispatcher.start();
 // flip itself wakes it only through the bus, where the kill comes first.
 await new Promise((r) => setTimeout(r, 20));
 await dispatcher.idle();
-await runCheck({ ctx, monitorId: monitor.id, options: { allowPrivateTargets: true } });
+await runCheck({ ctx, monitorId: monitor.id, options: { privateTargets: "all" } });

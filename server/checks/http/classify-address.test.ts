@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPrivateAddress } from "@/server/checks/http/classify-address";
+import { addressKind, isPrivateAddress } from "@/server/checks/http/classify-address";
 
 describe("isPrivateAddress", () => {
   it.each([
@@ -64,5 +64,33 @@ describe("isPrivateAddress", () => {
     ["fbff::1", "just below fc00::/7"],
   ])("treats %s as public (%s)", (ip) => {
     expect(isPrivateAddress(ip)).toBe(false);
+  });
+});
+
+describe("addressKind", () => {
+  it.each([
+    ["127.0.0.1", "loopback"],
+    ["127.9.9.9", "loopback"],
+    ["::1", "loopback"],
+    ["::ffff:127.0.0.1", "loopback"],
+    ["10.1.2.3", "private"],
+    ["172.20.0.1", "private"],
+    ["192.168.0.10", "private"],
+    ["100.64.0.1", "private"],
+    ["fd12::1", "private"],
+    ["169.254.1.1", "link-local"],
+    ["fe80::1", "link-local"],
+    ["169.254.169.254", "cloud metadata"],
+    ["::ffff:169.254.169.254", "cloud metadata"],
+    ["fd00:ec2::254", "cloud metadata"],
+    ["100.100.100.200", "cloud metadata"],
+    ["0.0.0.0", "reserved"],
+    ["::", "reserved"],
+    ["224.0.0.1", "reserved"],
+    ["2001:db8::1", "reserved"],
+    ["8.8.8.8", null],
+    ["2606:4700:4700::1111", null],
+  ])("calls %s %s", (ip, kind) => {
+    expect(addressKind(ip)).toBe(kind);
   });
 });

@@ -40,6 +40,42 @@ export function isPrivateAddress(ip: string): boolean {
   return nonPublicIpv6Ranges.some(([base, prefix]) => isInIpv6Range(ipv6, base, prefix));
 }
 
+export type AddressKind = "loopback" | "private" | "link-local" | "cloud metadata" | "reserved";
+
+const inIpv4 = (value: number, base: string, prefix: number) =>
+  Math.floor(value / 2 ** (32 - prefix)) ===
+  Math.floor((parseIpv4(base) ?? -1) / 2 ** (32 - prefix));
+
+function ipv4Kind(value: number): AddressKind {
+  if (value === parseIpv4("169.254.169.254") || value === parseIpv4("100.100.100.200"))
+    return "cloud metadata";
+  if (inIpv4(value, "127.0.0.0", 8)) return "loopback";
+  if (inIpv4(value, "169.254.0.0", 16)) return "link-local";
+  const isPrivate = [
+    ["10.0.0.0", 8],
+    ["172.16.0.0", 12],
+    ["192.168.0.0", 16],
+    ["100.64.0.0", 10],
+  ] as const;
+  return isPrivate.some(([base, prefix]) => inIpv4(value, base, prefix)) ? "private" : "reserved";
+}
+
+/** What kind of non-public address an IP is, in words for a message; null for a public one. */
+export function addressKind(ip: string): AddressKind | null {
+  if (!isPrivateAddress(ip)) return null;
+  const ipv4 = parseIpv4(ip);
+  if (ipv4 !== null) return ipv4Kind(ipv4);
+  const ipv6 = parseIpv6(ip);
+  if (ipv6 === null) return "reserved";
+  if (ipv6 === 1n) return "loopback";
+  if (ipv6 === parseIpv6("fd00:ec2::254")) return "cloud metadata";
+  const embedded = ipv6 === 0n ? null : embeddedIpv4(ipv6);
+  if (embedded !== null) return ipv4Kind(embedded);
+  if (isInIpv6Range(ipv6, "fe80::", 10)) return "link-local";
+  if (isInIpv6Range(ipv6, "fc00::", 7) || isInIpv6Range(ipv6, "fec0::", 10)) return "private";
+  return "reserved";
+}
+
 function isNonPublicIpv4(value: number): boolean {
   return nonPublicIpv4Ranges.some(([base, prefix]) => {
     const size = 2 ** (32 - prefix);

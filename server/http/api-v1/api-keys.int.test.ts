@@ -13,6 +13,7 @@ import * as keysRoute from "@/app/api/v1/api-keys/route";
 import * as keyRoute from "@/app/api/v1/api-keys/[id]/route";
 import * as monitorsRoute from "@/app/api/v1/monitors/route";
 import * as heartbeatsRoute from "@/app/api/v1/heartbeats/route";
+import { openApiDocument } from "@/server/http/api-v1/openapi";
 
 type Handler = (
   req: Request,
@@ -262,4 +263,17 @@ describe(`REST API v1 api-keys on ${testDbKind()}`, () => {
       }
     },
   );
+});
+
+describe("the OpenAPI document", () => {
+  it("describes creating, listing and revoking API keys", () => {
+    const doc = openApiDocument("http://vigil.test");
+    expect(Object.keys(doc.paths["/api-keys"])).toEqual(["get", "post"]);
+    expect(Object.keys(doc.paths["/api-keys/{id}"])).toEqual(["parameters", "delete"]);
+    const created = doc.components.schemas.ApiKeyCreated as { properties: Json };
+    expect(Object.keys(created.properties)).toEqual(
+      expect.arrayContaining(["key", "prefix", "scope", "expires_at", "last_used_at"]),
+    );
+    expect(JSON.stringify(doc.components.schemas.ApiKey)).not.toContain('"key"');
+  });
 });

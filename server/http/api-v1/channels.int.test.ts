@@ -28,7 +28,7 @@ describe(`REST API v1 channels on ${testDbKind()}`, () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     receiver = await startReceiver();
-    const config = loadConfig({});
+    const config = loadConfig({ VIGIL_ALLOW_PRIVATE_TARGETS: "true" });
     setRuntime({
       config,
       db: database.db,

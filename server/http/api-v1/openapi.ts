@@ -2,6 +2,7 @@ import { z } from "zod";
 import { httpMethods } from "@/db/schema/monitors";
 import { monitorStatuses } from "@/server/domain/monitors/monitor-state";
 import { channelKinds } from "@/db/schema/channels";
+import { apiKeyScopes } from "@/db/schema/api-keys";
 
 const alertSettings = {
   channel_ids: z
@@ -197,6 +198,26 @@ const alertMessage = z.object({
   delivered_at: z.iso.datetime().nullable(),
 });
 
+const apiKeyWritable = z.object({
+  name: z.string().min(1).max(100),
+  scope: z
+    .enum(apiKeyScopes)
+    .default("write")
+    .describe("read: GET and HEAD only (anything else is 403); write: everything"),
+  expires_at: z.iso
+    .datetime()
+    .nullable()
+    .default(null)
+    .describe("in the future; after it the key gets 401 API key expired"),
+});
+
+const apiKey = apiKeyWritable.extend({
+  id: z.uuid(),
+  prefix: z.string().describe("the key's first characters, to recognise it"),
+  created_at: z.iso.datetime(),
+  last_used_at: z.iso.datetime().nullable().describe("updated at most once a minute"),
+});
+
 const error = z.object({ error: z.string() });
 
 const schema = (s: z.ZodType, io: "input" | "output" = "output") =>
@@ -212,6 +233,7 @@ const errors = {
 const conflict = {
   "409": { description: "Conflict: the slug is taken", content: json("Error") },
 };
+const readOnly = { description: "This API key is read-only", content: json("Error") };
 const idParam = {
   name: "id",
   in: "path",
@@ -227,7 +249,7 @@ export function openApiDocument(baseUrl: string) {
       title: "Vigil REST API",
       version: "1",
       description:
-        "Uptime monitors, heartbeats, status pages and alert channels. Authenticate with `Authorization: Bearer <key>` from `npx vigil apikey:create`.",
+        "Uptime monitors, heartbeats, status pages and alert channels. Authenticate with `Authorization: Bearer <key>`, a key from Settings → API keys or `npx vigil apikey:create`; a read-only key may only GET.",
     },
     servers: [{ url: `${baseUrl}/api/v1` }],
     security: [{ bearer: [] }],
@@ -263,6 +285,13 @@ export function openApiDocument(baseUrl: string) {
         ),
         ChannelUpdate: schema(channelWritable.omit({ kind: true }).partial(), "input"),
         AlertMessage: schema(alertMessage),
+        ApiKey: schema(apiKey),
+        ApiKeyCreated: schema(
+          apiKey.extend({
+            key: z.string().describe("the key itself: shown this once, never again"),
+          }),
+        ),
+        ApiKeyCreate: schema(apiKeyWritable.partial({ scope: true, expires_at: true }), "input"),
         Error: schema(error),
       },
     },
@@ -453,6 +482,44 @@ export function openApiDocument(baseUrl: string) {
               content: { "text/plain": { schema: { type: "string" } } },
             },
           },
+        },
+      },
+      "/api-keys": {
+        get: {
+          summary: "List the workspace's API keys (never the keys themselves)",
+          responses: {
+            "200": {
+              description: "Keys not revoked, newest first",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      api_keys: { type: "array", items: { $ref: "#/components/schemas/ApiKey" } },
+                    },
+                  },
+                },
+              },
+            },
+            "401": errors["401"],
+          },
+        },
+        post: {
+          summary: "Create an API key (needs a write key); the answer holds the key, once",
+          requestBody: { required: true, content: json("ApiKeyCreate") },
+          responses: {
+            "201": { description: "Created", content: json("ApiKeyCreated") },
+            "400": errors["400"],
+            "401": errors["401"],
+            "403": readOnly,
+          },
+        },
+      },
+      "/api-keys/{id}": {
+        parameters: [idParam],
+        delete: {
+          summary: "Revoke an API key (needs a write key); it gets 401 from its next request on",
+          responses: { "204": { description: "Revoked" }, ...errors, "403": readOnly },
         },
       },
       "/channels": {

@@ -67,7 +67,7 @@ describe(`Inngest alert delivery on ${testDbKind()}`, () => {
         enabled: true,
         isDefault: true,
       },
-      guard: { allowPrivateTargets: true },
+      guard: { privateTargets: "all" },
     });
     return { channel, path };
   }
@@ -80,7 +80,7 @@ describe(`Inngest alert delivery on ${testDbKind()}`, () => {
     const outcome = await runCheck({
       ctx,
       monitorId: monitor.id,
-      options: { allowPrivateTargets: true },
+      options: { privateTargets: "all" },
     });
     if (!outcome?.flip) throw new Error("no flip");
     return outcome.flip;

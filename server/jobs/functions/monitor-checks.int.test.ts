@@ -1,3 +1,4 @@
+import { anyTarget } from "@/db/testing/make-monitor";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { InngestTestEngine } from "@inngest/test";
@@ -106,8 +107,8 @@ describe(`Inngest monitor functions on ${testDbKind()}`, () => {
   }
 
   it("plans every due time of the coming minute once, with ts at each due time", async () => {
-    const fast = await createMonitor({ ctx, input: settings("every 10 s", 10) });
-    const slow = await createMonitor({ ctx, input: settings("every 60 s", 60) });
+    const fast = await createMonitor({ ctx, input: settings("every 10 s", 10), guard: anyTarget });
+    const slow = await createMonitor({ ctx, input: settings("every 60 s", 60), guard: anyTarget });
     const before = Date.now();
     const sent = await runPlan();
     const mine = (id: string) => sent.filter((e) => e.data.monitorId === id);
@@ -127,7 +128,7 @@ describe(`Inngest monitor functions on ${testDbKind()}`, () => {
 
   it("runs a planned check at its time and records it", async () => {
     healthy = true;
-    const monitor = await createMonitor({ ctx, input: settings("planned", 60) });
+    const monitor = await createMonitor({ ctx, input: settings("planned", 60), guard: anyTarget });
     const [event] = (await runPlan()).filter((e) => e.data.monitorId === monitor.id);
     const { result } = await runCheck(event as SentEvent);
     expect(result).toMatchObject({ ran: true, status: "up", retryAt: null });
@@ -137,7 +138,11 @@ describe(`Inngest monitor functions on ${testDbKind()}`, () => {
   it("schedules a retry at the retry interval while a failure is unconfirmed", async () => {
     healthy = false;
     try {
-      const monitor = await createMonitor({ ctx, input: settings("failing", 60) });
+      const monitor = await createMonitor({
+        ctx,
+        input: settings("failing", 60),
+        guard: anyTarget,
+      });
       const [event] = (await runPlan()).filter((e) => e.data.monitorId === monitor.id);
       const { result, sendEvent } = await runCheck(event as SentEvent);
       expect(result.status).toBe("pending");
@@ -156,7 +161,11 @@ describe(`Inngest monitor functions on ${testDbKind()}`, () => {
   });
 
   it("drops a planned check whose monitor was paused meanwhile", async () => {
-    const monitor = await createMonitor({ ctx, input: settings("paused later", 60) });
+    const monitor = await createMonitor({
+      ctx,
+      input: settings("paused later", 60),
+      guard: anyTarget,
+    });
     const [event] = (await runPlan()).filter((e) => e.data.monitorId === monitor.id);
     await pauseMonitor({ ctx, monitorId: monitor.id });
     const { result } = await runCheck(event as SentEvent);

@@ -9,7 +9,7 @@ const runtimeCtx = () => {
   const runtime = getRuntime();
   return {
     ctx: { db: runtime.db, now: systemClock },
-    options: { allowPrivateTargets: runtime.config.allowPrivateTargets },
+    options: { privateTargets: runtime.config.privateTargets },
   };
 };
 

@@ -74,6 +74,7 @@ describe(`an alert survives kill -9 between the flip commit and the send, on ${t
       now: systemClock,
       logger: pino({ level: "silent" }),
       alerts: {
+        privateTargets: "all",
         allowPrivateTargets: true,
         timeoutMs: 2000,
         smtp: undefined,

@@ -5,7 +5,9 @@ import type { AlertDeps } from "@/server/services/alerts/deliver-alerts";
 export const SEND_TIMEOUT_MS = 10_000;
 
 export const alertDepsFrom = (config: Config): AlertDeps => ({
-  allowPrivateTargets: config.allowPrivateTargets,
+  privateTargets: config.privateTargets,
+  // Only what every workspace may do; a send to a receiver resolves its own workspace's right.
+  allowPrivateTargets: config.privateTargets === "all",
   timeoutMs: SEND_TIMEOUT_MS,
   smtp: config.smtp,
   baseUrl: config.baseUrl,

@@ -1,7 +1,5 @@
-import net from "node:net";
 import { z } from "zod";
 import { channelKinds } from "@/db/schema/channels";
-import { isPrivateAddress } from "@/server/checks/http/classify-address";
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
@@ -69,10 +67,3 @@ export const updateChannelInput = z
   .omit({ kind: true })
   .partial();
 export type UpdateChannelInput = z.output<typeof updateChannelInput>;
-
-/** Whether a receiver URL names a private address literally (the DNS guard covers hostnames). */
-export function isPrivateLiteral(url: string): boolean {
-  const host = new URL(url).hostname.replace(/^\[(.*)\]$/, "$1");
-  if (host === "localhost" || host.endsWith(".localhost")) return true;
-  return net.isIP(host) !== 0 && isPrivateAddress(host);
-}

@@ -2,22 +2,24 @@ import { randomBytes } from "node:crypto";
 import { channels, type Channel, type ChannelSettings } from "@/db/schema";
 import type { WorkspaceCtx } from "@/server/services/context";
 import { badInput } from "@/server/services/errors";
-import {
-  isPrivateLiteral,
-  type CreateChannelInput,
-  type UpdateChannelInput,
+import type {
+  CreateChannelInput,
+  UpdateChannelInput,
 } from "@/server/services/alerts/channel-settings";
+import {
+  assertTargetAllowed,
+  type TargetGuard,
+} from "@/server/services/workspaces/private-targets";
 
-export type ChannelGuard = { allowPrivateTargets: boolean };
+export type ChannelGuard = TargetGuard;
 
 /** A webhook signing secret: 192 random bits. */
 export const generateWebhookSecret = () => `whsec_${randomBytes(24).toString("base64url")}`;
 
-/** The settings a kind keeps, after checking that the kind's own field is there and allowed. */
+/** The settings a kind keeps, after checking that the kind's own field is there. */
 export function settingsFor(
   kind: Channel["kind"],
   input: Pick<UpdateChannelInput, "url" | "to" | "headers">,
-  guard: ChannelGuard,
 ): ChannelSettings {
   if (kind === "email") {
     if (!input.to) throw badInput("to", "to: an email channel needs an address");
@@ -26,8 +28,6 @@ export function settingsFor(
   }
   if (!input.url) throw badInput("url", `url: a ${kind} channel needs a URL`);
   if (input.to) throw badInput("to", `to: only email channels take an address`);
-  if (!guard.allowPrivateTargets && isPrivateLiteral(input.url))
-    throw badInput("url", "url: private addresses are not allowed on this server");
   if (input.headers && Object.keys(input.headers).length > 0 && kind !== "webhook")
     throw badInput("headers", "headers: only webhook channels take custom headers");
   return kind === "webhook" ? { url: input.url, headers: input.headers ?? {} } : { url: input.url };
@@ -46,7 +46,8 @@ export async function createChannel({
   input: CreateChannelInput;
   guard: ChannelGuard;
 }): Promise<{ channel: Channel; secret: string | null }> {
-  const settings = settingsFor(input.kind, input, guard);
+  const settings = settingsFor(input.kind, input);
+  if (settings.url) await assertTargetAllowed({ ctx, guard, field: "url", url: settings.url });
   if (input.secret && input.kind !== "webhook")
     throw badInput("secret", "secret: only webhook channels are signed");
   const secret = input.kind === "webhook" ? (input.secret ?? generateWebhookSecret()) : null;

@@ -7,8 +7,17 @@ import type { DeliveryDeps } from "@/server/alerts/channel-kind";
 import { pickMessages } from "@/server/services/alerts/pick-messages";
 import { AttemptRecorder } from "@/server/services/alerts/record-attempts";
 import { sendWithDeadline } from "@/server/services/alerts/send-with-deadline";
+import type { PrivateTargetPolicy } from "@/server/domain/instance/access-policy";
+import { workspacesMayTargetPrivate } from "@/server/services/workspaces/private-targets";
 
-export type AlertDeps = DeliveryDeps & { baseUrl: string };
+/** `allowPrivateTargets` is the instance-wide floor; `deliveryDepsFor` adds a workspace's grant. */
+export type AlertDeps = DeliveryDeps & { baseUrl: string; privateTargets: PrivateTargetPolicy };
+
+/** The deps of one send for a channel of a workspace that may (or may not) reach private addresses. */
+export const deliveryDepsFor = (deps: AlertDeps, mayTargetPrivate: boolean): AlertDeps => ({
+  ...deps,
+  allowPrivateTargets: mayTargetPrivate,
+});
 export type LaneLease = { id: string; token: string };
 export type LaneOutcome = {
   sent: "delivered" | "retrying" | "failed" | null;
@@ -89,11 +98,18 @@ export async function startLanes(
   const picked = await pickMessages(ctx, leases, deps);
   const recorder = new AttemptRecorder(ctx);
   const results: Promise<LaneOutcome>[] = picked.settled.map((o) => Promise.resolve(o));
+  const mayTargetPrivate = await workspacesMayTargetPrivate(
+    ctx.db,
+    deps.privateTargets,
+    picked.works.map((w) => w.channel.workspaceId),
+  );
   for (const work of picked.works)
     results.push(
-      sendWithDeadline(work.channel, work.message.payload, deps).then((error) =>
-        recorder.record({ ...work, error, at: ctx.now() }),
-      ),
+      sendWithDeadline(
+        work.channel,
+        work.message.payload,
+        deliveryDepsFor(deps, mayTargetPrivate.has(work.channel.workspaceId)),
+      ).then((error) => recorder.record({ ...work, error, at: ctx.now() })),
     );
   // Lanes a committing flip held locked: one at a time, each waiting for its row.
   for (const lease of picked.skipped)

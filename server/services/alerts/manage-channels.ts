@@ -6,6 +6,7 @@ import { badInput, notFound } from "@/server/services/errors";
 import { isUuid } from "@/server/services/ids";
 import type { UpdateChannelInput } from "@/server/services/alerts/channel-settings";
 import { settingsFor, type ChannelGuard } from "@/server/services/alerts/create-channel";
+import { assertTargetAllowed } from "@/server/services/workspaces/private-targets";
 
 /** The workspace's channel; another workspace's is "not found" like a missing one. */
 export async function findChannel(
@@ -47,16 +48,13 @@ export async function updateChannel({
   const current = await findChannel(ctx.db, ctx.workspaceId, channelId);
   const touchesSettings = ["url", "to", "headers"].some((k) => k in input);
   const settings = touchesSettings
-    ? settingsFor(
-        current.kind,
-        {
-          url: input.url !== undefined ? input.url : (current.settings.url ?? null),
-          to: input.to !== undefined ? input.to : (current.settings.to ?? null),
-          headers: input.headers ?? current.settings.headers,
-        },
-        guard,
-      )
+    ? settingsFor(current.kind, {
+        url: input.url !== undefined ? input.url : (current.settings.url ?? null),
+        to: input.to !== undefined ? input.to : (current.settings.to ?? null),
+        headers: input.headers ?? current.settings.headers,
+      })
     : current.settings;
+  if (input.url) await assertTargetAllowed({ ctx, guard, field: "url", url: input.url });
   if (input.secret !== undefined && current.kind !== "webhook")
     throw badInput("secret", "secret: only webhook channels are signed");
   const [updated] = await ctx.db

@@ -35,6 +35,7 @@ describe(`alert log retention on ${testDbKind()}`, () => {
   it("prunes finished messages past the retention, never an open outage's or a pending one", async () => {
     const { ctx, advance } = await workspaceWithClock(database.db);
     const deps: AlertDeps = {
+      privateTargets: "all",
       allowPrivateTargets: true,
       timeoutMs: 500,
       smtp: undefined,

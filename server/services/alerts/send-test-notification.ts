@@ -2,7 +2,8 @@ import { alertMessages } from "@/db/schema";
 import type { WorkspaceCtx } from "@/server/services/context";
 import type { Notification } from "@/server/alerts/notification";
 import { channelStrategies } from "@/server/alerts/channel-kinds";
-import type { AlertDeps } from "@/server/services/alerts/deliver-alerts";
+import { deliveryDepsFor, type AlertDeps } from "@/server/services/alerts/deliver-alerts";
+import { workspaceMayTargetPrivate } from "@/server/services/workspaces/private-targets";
 import { findChannel } from "@/server/services/alerts/manage-channels";
 import { sendWithDeadline } from "@/server/services/alerts/send-with-deadline";
 import { randomUUID } from "node:crypto";
@@ -30,7 +31,12 @@ export async function sendTestNotification({
     at: now,
   };
   const payload = channelStrategies[channel.kind].render(notification);
-  const error = await sendWithDeadline(channel, payload, deps);
+  const mayTargetPrivate = await workspaceMayTargetPrivate(
+    ctx.db,
+    deps.privateTargets,
+    ctx.workspaceId,
+  );
+  const error = await sendWithDeadline(channel, payload, deliveryDepsFor(deps, mayTargetPrivate));
   const [message] = await ctx.db
     .insert(alertMessages)
     .values({

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { subjectChannels } from "@/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
-import { makeMonitor } from "@/db/testing/make-monitor";
+import { anyTarget, makeMonitor } from "@/db/testing/make-monitor";
 import { makeHeartbeat } from "@/db/testing/make-heartbeat";
 import type { WorkspaceCtx } from "@/server/services/context";
 import { systemClock } from "@/server/services/context";
@@ -39,7 +39,7 @@ describe(`a subject's channels on ${testDbKind()}`, () => {
             enabled: true,
             isDefault: false,
           },
-          guard: { allowPrivateTargets: true },
+          guard: { privateTargets: "all" },
         })
       ).channel.id;
     return { ctx, a: await channel("a"), b: await channel("b"), c: await channel("c") };
@@ -58,14 +58,24 @@ describe(`a subject's channels on ${testDbKind()}`, () => {
     const { ctx, a, b, c } = await setup();
     const monitor = await makeMonitor(ctx, "https://example.com/", { channelIds: [a, b] });
     const before = await links(monitor.id);
-    await updateMonitor({ ctx, monitorId: monitor.id, input: { channelIds: [b, c, c] } });
+    await updateMonitor({
+      ctx,
+      monitorId: monitor.id,
+      input: { channelIds: [b, c, c] },
+      guard: anyTarget,
+    });
     const after = await links(monitor.id);
     expect(after.map((l) => l.channelId).sort()).toEqual([b, c].sort());
     // b's link was never deleted and re-inserted: a flip committing meanwhile always finds it.
     expect(after.find((l) => l.channelId === b)?.id).toBe(
       before.find((l) => l.channelId === b)?.id,
     );
-    await updateMonitor({ ctx, monitorId: monitor.id, input: { channelIds: [] } });
+    await updateMonitor({
+      ctx,
+      monitorId: monitor.id,
+      input: { channelIds: [] },
+      guard: anyTarget,
+    });
     expect(await channelsOf(monitor.id)).toEqual([]);
   });
 
@@ -75,7 +85,7 @@ describe(`a subject's channels on ${testDbKind()}`, () => {
     const lists = [[a, b], [a, b, c], [b], [a, b], [a, c]];
     await Promise.all(
       lists.map((channelIds) =>
-        updateMonitor({ ctx, monitorId: monitor.id, input: { channelIds } }),
+        updateMonitor({ ctx, monitorId: monitor.id, input: { channelIds }, guard: anyTarget }),
       ),
     );
     expect(lists.map((l) => [...l].sort())).toContainEqual(await channelsOf(monitor.id));
@@ -89,6 +99,7 @@ describe(`a subject's channels on ${testDbKind()}`, () => {
         ctx,
         monitorId: monitor.id,
         input: { channelIds: [b], timeoutSecs: 600, intervalSecs: 60 },
+        guard: anyTarget,
       }),
     ).rejects.toMatchObject({ code: "BAD_INPUT" });
     expect(await channelsOf(monitor.id)).toEqual([a]);

@@ -1,6 +1,6 @@
 import { rowsOf } from "@/db/rows-of";
 import { sql } from "drizzle-orm";
-import { monitors, type Monitor } from "@/db/schema";
+import { monitors, workspaces, type Monitor } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 
 // A claimed check may run until its timeout plus this margin before another node may take it over.
@@ -10,7 +10,12 @@ const LEASE_MARGIN_SECS = 30;
  * Claims up to `limit` monitors due at or before `now` for this node: each gets a fresh lease token
  * and its next_check_at moves past the lease, so no other node (SKIP LOCKED) takes the same round.
  */
-export type ClaimedMonitor = Monitor & { leaseToken: string; dueAt: Date };
+export type ClaimedMonitor = Monitor & {
+  leaseToken: string;
+  dueAt: Date;
+  /** The monitor's workspace was granted private targets (matters under the `owner` policy). */
+  privateTargetsGranted: boolean;
+};
 
 export async function claimDueMonitors(
   db: DbOrTx,
@@ -34,15 +39,25 @@ export async function claimDueMonitors(
         next_check_at = ${nowIso}::timestamptz + make_interval(secs => m.timeout_secs + ${LEASE_MARGIN_SECS})
     from due
     where m.id = due.id
-    returning m.id, due.next_check_at as due_at`);
-  const dueAt = new Map(
-    rowsOf<{ id: string; due_at: Date | string }>(rows).map((r) => [r.id, new Date(r.due_at)]),
-  );
+    returning m.id, due.next_check_at as due_at,
+      (select w.allow_private_targets from ${workspaces} w where w.id = m.workspace_id) as granted`);
+  const claims = rowsOf<{ id: string; due_at: Date | string; granted: boolean | null }>(rows);
+  const dueAt = new Map(claims.map((r) => [r.id, new Date(r.due_at)]));
+  const granted = new Set(claims.filter((r) => r.granted === true).map((r) => r.id));
   if (dueAt.size === 0) return [];
   const claimed = await db.query.monitors.findMany({
     where: (m, { inArray }) => inArray(m.id, [...dueAt.keys()]),
   });
   return claimed.flatMap((m) =>
-    m.leaseToken ? [{ ...m, leaseToken: m.leaseToken, dueAt: dueAt.get(m.id) ?? now }] : [],
+    m.leaseToken
+      ? [
+          {
+            ...m,
+            leaseToken: m.leaseToken,
+            dueAt: dueAt.get(m.id) ?? now,
+            privateTargetsGranted: granted.has(m.id),
+          },
+        ]
+      : [],
   );
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkResults, flips, incidents, type Monitor } from "@/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { workspaceWithClock } from "@/db/testing/factories";
-import { makeMonitor } from "@/db/testing/make-monitor";
+import { anyTarget, makeMonitor } from "@/db/testing/make-monitor";
 import { startTestTarget, type TestTarget } from "@/server/checks/testing/start-test-target";
 import type { WorkspaceCtx } from "@/server/services/context";
 import { runCheck } from "@/server/services/checks/run-due-checks";
@@ -17,7 +17,7 @@ import { listChecks } from "@/server/services/monitors/list-checks";
 import { getMonitorUptimes } from "@/server/services/monitors/get-monitor-uptimes";
 import { getMonitorHistory } from "@/server/services/monitors/get-monitor-history";
 
-const options = { allowPrivateTargets: true };
+const options = { privateTargets: "all" } as const;
 const UNEXPECTED_500 = "Unexpected status 500 (expected 200-399)";
 
 describe(`recording HTTP checks on ${testDbKind()}`, () => {
@@ -302,8 +302,13 @@ describe(`recording HTTP checks on ${testDbKind()}`, () => {
     const { monitor } = await monitorAt(ctx, { intervalSecs: 3600, retryIntervalSecs: 20 });
     const [leased] = await claimDueMonitors(ctx.db, ctx.now(), 10, monitor.id);
     if (!leased) throw new Error("not claimed");
-    await updateMonitor({ ctx, monitorId: monitor.id, input: { intervalSecs: 60 } });
-    const result = await runHttpCheck(leased, options);
+    await updateMonitor({
+      ctx,
+      monitorId: monitor.id,
+      input: { intervalSecs: 60 },
+      guard: anyTarget,
+    });
+    const result = await runHttpCheck(leased, { allowPrivateTargets: true });
     await recordCheckResult({ ctx, monitor: leased, leaseToken: leased.leaseToken, result });
     const after = await findMonitor(ctx.db, ctx.workspaceId, monitor.id);
     expect(after.nextCheckAt.getTime() - ctx.now().getTime()).toBe(60_000);

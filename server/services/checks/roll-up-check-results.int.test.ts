@@ -4,6 +4,7 @@ import { checkResults, checkRollups } from "@/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
 import { createMonitor } from "@/server/services/monitors/create-monitor";
+import { anyTarget } from "@/db/testing/make-monitor";
 import { rollUpCheckResults } from "@/server/services/checks/roll-up-check-results";
 
 describe(`check result roll-ups on ${testDbKind()}`, () => {
@@ -39,6 +40,7 @@ describe(`check result roll-ups on ${testDbKind()}`, () => {
         confirmations: 2,
         paused: true,
       },
+      guard: anyTarget,
     });
     const row = (at: string, durationMs: number, status: "up" | "down" = "up") => ({
       monitorId: monitor.id,

@@ -13,7 +13,7 @@ import { claimDueMonitors } from "@/server/services/checks/claim-due-monitors";
 import { recordCheckResult } from "@/server/services/checks/record-check-result";
 import { runDueChecks } from "@/server/services/checks/run-due-checks";
 
-const options = { allowPrivateTargets: true };
+const options = { privateTargets: "all" } as const;
 // Checked once, these monitors are not due again while the later tests in this file run rounds.
 const quiet = { intervalSecs: 3600, retryIntervalSecs: 600, timeoutSecs: 2 };
 
@@ -83,7 +83,7 @@ describe(`checks on several nodes at once on ${testDbKind()}`, () => {
     const path = `/${randomUUID()}`;
     const monitor = await makeMonitor(ctx, target.url(path), quiet);
     const leased = await lease(monitor, ctx.now());
-    const result = await runHttpCheck(leased, options);
+    const result = await runHttpCheck(leased, { allowPrivateTargets: true });
 
     const outcomes = await Promise.all(
       nodes().map((node) =>
@@ -105,7 +105,7 @@ describe(`checks on several nodes at once on ${testDbKind()}`, () => {
     const monitor = await makeMonitor(ctx, target.url(path), { ...quiet, confirmations: 1 });
     target.set(path, { status: 500 });
     const leased = await lease(monitor, ctx.now());
-    const result = await runHttpCheck(leased, options);
+    const result = await runHttpCheck(leased, { allowPrivateTargets: true });
     const [a, b] = nodes();
 
     const outcomes = await Promise.all(
@@ -134,7 +134,7 @@ describe(`checks on several nodes at once on ${testDbKind()}`, () => {
     if (!second) throw new Error("the expired lease was not taken over");
     expect(second.leaseToken).not.toBe(first.leaseToken);
 
-    const result = await runHttpCheck(first, options);
+    const result = await runHttpCheck(first, { allowPrivateTargets: true });
     const late = await recordCheckResult({
       ctx: { db: database.db, now: () => expired },
       monitor: first,

@@ -1,22 +1,25 @@
 import type { Monitor } from "@/db/schema";
 import type { ServiceCtx } from "@/server/services/context";
 import { runHttpCheck } from "@/server/checks/http/run-http-check";
+import { mayTargetPrivate, type PrivateTargetPolicy } from "@/server/domain/instance/access-policy";
 import { claimDueMonitors } from "@/server/services/checks/claim-due-monitors";
 import {
   recordCheckResult,
   type RecordOutcome,
 } from "@/server/services/checks/record-check-result";
 
-export type CheckRunOptions = { allowPrivateTargets: boolean };
+export type CheckRunOptions = { privateTargets: PrivateTargetPolicy };
 
-/** Runs one leased monitor's HTTP check and records it. */
+/** Runs one leased monitor's HTTP check, as far as its workspace may reach, and records it. */
 export async function checkLeasedMonitor(
   ctx: ServiceCtx,
-  monitor: Monitor & { leaseToken: string },
+  monitor: Monitor & { leaseToken: string; privateTargetsGranted: boolean },
   options: CheckRunOptions,
   scheduling: "self" | "planned" = "self",
 ): Promise<RecordOutcome> {
-  const result = await runHttpCheck(monitor, options);
+  const result = await runHttpCheck(monitor, {
+    allowPrivateTargets: mayTargetPrivate(options.privateTargets, monitor.privateTargetsGranted),
+  });
   return recordCheckResult({ ctx, monitor, leaseToken: monitor.leaseToken, result, scheduling });
 }
 

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { monitors } from "@/db/schema";
+import { getTableColumns } from "drizzle-orm";
+import { monitors, workspaces } from "@/db/schema";
 import type { ServiceCtx } from "@/server/services/context";
 import { checkLeasedMonitor, type CheckRunOptions } from "@/server/services/checks/run-due-checks";
 import type { RecordOutcome } from "@/server/services/checks/record-check-result";
@@ -23,8 +24,12 @@ export async function runPlannedCheck({
   options: CheckRunOptions;
 }): Promise<PlannedCheckOutcome> {
   const [monitor] = await ctx.db
-    .select()
+    .select({
+      ...getTableColumns(monitors),
+      privateTargetsGranted: workspaces.allowPrivateTargets,
+    })
     .from(monitors)
+    .innerJoin(workspaces, eq(workspaces.id, monitors.workspaceId))
     .where(and(eq(monitors.id, monitorId), eq(monitors.leaseToken, leaseToken)))
     .limit(1);
   if (!monitor || monitor.status === "paused") return { ran: false, reason: "superseded" };

@@ -8,6 +8,10 @@ import {
 } from "@/server/services/monitors/monitor-settings";
 import { assertConsistentSettings } from "@/server/services/monitors/assert-consistent-settings";
 import { assertChannelsOf, setSubjectChannels } from "@/server/services/alerts/subject-channels";
+import {
+  assertTargetAllowed,
+  type TargetGuard,
+} from "@/server/services/workspaces/private-targets";
 
 export type NewMonitorSettings = Omit<MonitorSettings, "retryIntervalSecs" | "timeoutSecs"> & {
   retryIntervalSecs?: number;
@@ -16,14 +20,17 @@ export type NewMonitorSettings = Omit<MonitorSettings, "retryIntervalSecs" | "ti
 
 /**
  * Creates a monitor in the actor's workspace with the channels it alerts (unset: the workspace's
- * default channels); unless paused, its first check is due at once.
+ * default channels); unless paused, its first check is due at once. A private target the
+ * workspace may not check is refused here, as well as at every check.
  */
 export async function createMonitor({
   ctx,
   input,
+  guard,
 }: {
   ctx: WorkspaceCtx;
   input: NewMonitorSettings;
+  guard: TargetGuard;
 }): Promise<Monitor> {
   // A given timeout stretches the default retry interval so that a check ends before its retry.
   const retryIntervalSecs =
@@ -35,6 +42,7 @@ export async function createMonitor({
   const timeoutSecs = input.timeoutSecs ?? defaultTimeout(retryIntervalSecs);
   const settings = { ...input, retryIntervalSecs, timeoutSecs };
   assertConsistentSettings(settings);
+  await assertTargetAllowed({ ctx, guard, field: "url", url: settings.url });
   const now = ctx.now();
   const { paused, channelIds, ...rest } = settings;
   if (channelIds) await assertChannelsOf(ctx.db, ctx.workspaceId, channelIds);

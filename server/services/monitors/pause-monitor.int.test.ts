@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkResults, flips, incidents, monitors, type Monitor } from "@/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser, workspaceWithClock } from "@/db/testing/factories";
-import { makeMonitor } from "@/db/testing/make-monitor";
+import { anyTarget, makeMonitor } from "@/db/testing/make-monitor";
 import { runHttpCheck } from "@/server/checks/http/run-http-check";
 import { startTestTarget, type TestTarget } from "@/server/checks/testing/start-test-target";
 import type { WorkspaceCtx } from "@/server/services/context";
@@ -17,7 +17,7 @@ import { listChecks } from "@/server/services/monitors/list-checks";
 import { pauseMonitor, resumeMonitor } from "@/server/services/monitors/pause-monitor";
 import { updateMonitor } from "@/server/services/monitors/update-monitor";
 
-const options = { allowPrivateTargets: true };
+const options = { privateTargets: "all" } as const;
 const FAR_FUTURE = new Date("2100-01-01T00:00:00Z");
 
 describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
@@ -48,7 +48,7 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
   async function startCheck(ctx: WorkspaceCtx, monitor: Monitor) {
     const [leased] = await claimDueMonitors(ctx.db, ctx.now(), 1, monitor.id);
     if (!leased) throw new Error("the monitor was not due");
-    return { leased, result: await runHttpCheck(leased, options) };
+    return { leased, result: await runHttpCheck(leased, { allowPrivateTargets: true }) };
   }
 
   const flipsOf = (monitorId: string) =>
@@ -205,11 +205,11 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
     const { ctx, advance } = await workspaceWithClock(database.db);
     const { monitor } = await monitorAt(ctx);
     await expect(
-      updateMonitor({ ctx, monitorId: monitor.id, input: { paused: true } }),
+      updateMonitor({ ctx, monitorId: monitor.id, input: { paused: true }, guard: anyTarget }),
     ).resolves.toMatchObject({ status: "paused" });
     advance(5);
     await expect(
-      updateMonitor({ ctx, monitorId: monitor.id, input: { paused: false } }),
+      updateMonitor({ ctx, monitorId: monitor.id, input: { paused: false }, guard: anyTarget }),
     ).resolves.toMatchObject({ status: "pending" });
     expect((await flipsOf(monitor.id)).map((f) => `${f.fromStatus}>${f.toStatus}`)).toEqual([
       "pending>paused",
@@ -263,7 +263,13 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
       () => resumeMonitor({ ctx: theirs, monitorId: monitor.id }),
       () => deleteMonitor({ ctx: theirs, monitorId: monitor.id }),
       () => listChecks({ ctx: theirs, monitorId: monitor.id, limit: 10 }),
-      () => updateMonitor({ ctx: theirs, monitorId: monitor.id, input: { name: "mine now" } }),
+      () =>
+        updateMonitor({
+          ctx: theirs,
+          monitorId: monitor.id,
+          input: { name: "mine now" },
+          guard: anyTarget,
+        }),
     ];
     for (const attempt of attempts)
       await expect(attempt()).rejects.toMatchObject({ code: "NOT_FOUND" });

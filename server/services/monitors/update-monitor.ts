@@ -7,6 +7,10 @@ import { assertConsistentSettings } from "@/server/services/monitors/assert-cons
 import { findMonitor } from "@/server/services/monitors/find-monitor";
 import { pauseMonitor, resumeMonitor } from "@/server/services/monitors/pause-monitor";
 import { setSubjectChannels } from "@/server/services/alerts/subject-channels";
+import {
+  assertTargetAllowed,
+  type TargetGuard,
+} from "@/server/services/workspaces/private-targets";
 
 export type MonitorChanges = Partial<MonitorSettings>;
 
@@ -18,15 +22,19 @@ export async function updateMonitor({
   ctx,
   monitorId,
   input,
+  guard,
 }: {
   ctx: WorkspaceCtx;
   monitorId: string;
   input: MonitorChanges;
+  guard: TargetGuard;
 }): Promise<Monitor> {
   const { paused, channelIds, ...changes } = input;
   const current = await findMonitor(ctx.db, ctx.workspaceId, monitorId);
   // Validate everything before changing anything: a 400 leaves no half-applied edit.
   assertConsistentSettings({ ...current, ...changes });
+  if (changes.url !== undefined)
+    await assertTargetAllowed({ ctx, guard, field: "url", url: changes.url });
   if (channelIds !== undefined)
     await setSubjectChannels(
       ctx.db,

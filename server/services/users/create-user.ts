@@ -4,6 +4,8 @@ import type { ServiceCtx } from "@/server/services/context";
 import { assertStrongPassword, hashPassword } from "@/server/services/auth/password";
 import { normaliseEmail } from "@/server/services/users/email";
 import { conflict } from "@/server/services/errors";
+import { claimInstanceOwner } from "@/server/services/instance/instance-owner";
+import { signupClosed } from "@/server/services/instance/get-signup-state";
 
 export const createUserInput = z.object({
   email: z.string(),
@@ -15,6 +17,7 @@ export type CreateUserInput = z.infer<typeof createUserInput>;
 export type CreatedUser = {
   user: { id: string; email: string; name: string | null };
   workspace: { id: string; name: string };
+  isInstanceOwner: boolean;
 };
 
 function personalWorkspaceName(email: string, name?: string): string {
@@ -22,15 +25,21 @@ function personalWorkspaceName(email: string, name?: string): string {
   return `${who}'s workspace`;
 }
 
-/** Creates a user with a personal workspace they own; password is required unless OAuth-linked. */
+/**
+ * Creates a user with a personal workspace they own; password is required unless OAuth-linked.
+ * The instance's first account becomes its owner; with `onlyAsOwner` any later one is refused
+ * (sign-up open to the first account only) and nothing is written.
+ */
 export async function createUser({
   ctx,
   input,
   passwordRequired = true,
+  onlyAsOwner = false,
 }: {
   ctx: ServiceCtx;
   input: CreateUserInput;
   passwordRequired?: boolean;
+  onlyAsOwner?: boolean;
 }): Promise<CreatedUser> {
   const email = normaliseEmail(input.email);
   if (passwordRequired || input.password !== undefined) assertStrongPassword(input.password ?? "");
@@ -53,6 +62,8 @@ export async function createUser({
     await tx
       .insert(memberships)
       .values({ workspaceId: workspace.id, userId: user.id, role: "owner" });
-    return { user, workspace };
+    const isInstanceOwner = await claimInstanceOwner(tx, user.id, workspace.id);
+    if (onlyAsOwner && !isInstanceOwner) throw signupClosed();
+    return { user, workspace, isInstanceOwner };
   });
 }

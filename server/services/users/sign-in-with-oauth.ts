@@ -4,6 +4,8 @@ import type { ServiceCtx } from "@/server/services/context";
 import { createUser } from "@/server/services/users/create-user";
 import { findUserByEmail } from "@/server/services/users/find-user-by-email";
 import { conflict, badInput } from "@/server/services/errors";
+import type { SignupPolicy } from "@/server/domain/instance/access-policy";
+import { getSignupState, signupClosed } from "@/server/services/instance/get-signup-state";
 
 export type OAuthProfile = {
   provider: string;
@@ -14,14 +16,17 @@ export type OAuthProfile = {
 
 /**
  * The user linked to an OAuth identity, created on first sign-in. An existing password account with
- * the same email is never linked automatically: the provider's email could be unverified.
+ * the same email is never linked automatically: the provider's email could be unverified. A new
+ * identity is an account like a sign-up, so it is refused (FORBIDDEN) while sign-up is closed.
  */
 export async function signInWithOAuth({
   ctx,
   input,
+  policy,
 }: {
   ctx: ServiceCtx;
   input: OAuthProfile;
+  policy: { signup: SignupPolicy };
 }): Promise<{ id: string; email: string; name: string | null }> {
   const [linked] = await ctx.db
     .select({ id: users.id, email: users.email, name: users.name })
@@ -35,6 +40,7 @@ export async function signInWithOAuth({
     )
     .limit(1);
   if (linked) return linked;
+  if (!(await getSignupState({ ctx, policy: policy.signup })).isOpen) throw signupClosed();
   if (!input.email) throw badInput("email", `your ${input.provider} account has no public email`);
   if (await findUserByEmail(ctx.db, input.email))
     throw conflict(
@@ -47,6 +53,7 @@ export async function signInWithOAuth({
       ctx: txCtx,
       input: { email: input.email ?? "", name: input.name ?? undefined },
       passwordRequired: false,
+      onlyAsOwner: policy.signup === "first",
     });
     await tx.insert(accounts).values({
       provider: input.provider,

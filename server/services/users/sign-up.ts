@@ -2,8 +2,13 @@ import type { ServiceCtx } from "@/server/services/context";
 import type { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 import { createUser, type CreateUserInput } from "@/server/services/users/create-user";
 import { ServiceError } from "@/server/services/errors";
+import type { SignupPolicy } from "@/server/domain/instance/access-policy";
+import { getSignupState, signupClosed } from "@/server/services/instance/get-signup-state";
 
-/** Self-service sign-up: allowed by the operator, limited per client address, then createUser. */
+/**
+ * Self-service sign-up: allowed by the operator's policy, limited per client address, then
+ * createUser. Under `first`, only the account that becomes the instance owner is kept.
+ */
 export async function signUp({
   ctx,
   input,
@@ -11,10 +16,9 @@ export async function signUp({
 }: {
   ctx: ServiceCtx;
   input: CreateUserInput;
-  policy: { allowSignup: boolean; limiter: SignInLimiter; clientIp: string };
+  policy: { signup: SignupPolicy; limiter: SignInLimiter; clientIp: string };
 }): Promise<{ id: string; email: string }> {
-  if (!policy.allowSignup)
-    throw new ServiceError("FORBIDDEN", "sign-up is disabled on this Vigil; ask an operator");
+  if (!(await getSignupState({ ctx, policy: policy.signup })).isOpen) throw signupClosed();
   const verdict = await policy.limiter.consumeSignup(policy.clientIp);
   if (verdict.blocked)
     throw new ServiceError(
@@ -24,6 +28,6 @@ export async function signUp({
         retryAfterSecs: verdict.retryAfterSecs,
       },
     );
-  const { user } = await createUser({ ctx, input });
+  const { user } = await createUser({ ctx, input, onlyAsOwner: policy.signup === "first" });
   return { id: user.id, email: user.email };
 }

@@ -31,7 +31,7 @@ export const accountRouter = createTRPCRouter({
     signUp({
       ctx: { db: ctx.db, now: ctx.now },
       input,
-      policy: { allowSignup: ctx.allowSignup, limiter: ctx.signInLimiter, clientIp: ctx.clientIp },
+      policy: { signup: ctx.signup, limiter: ctx.signInLimiter, clientIp: ctx.clientIp },
     }),
   ),
 });

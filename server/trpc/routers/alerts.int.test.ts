@@ -17,7 +17,7 @@ describe(`tRPC alerts on ${testDbKind()}`, () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     receiver = await startReceiver();
-    const config = loadConfig({});
+    const config = loadConfig({ VIGIL_ALLOW_PRIVATE_TARGETS: "true" });
     setRuntime({
       config,
       db: database.db,
@@ -40,7 +40,8 @@ describe(`tRPC alerts on ${testDbKind()}`, () => {
         user,
         clientIp: "203.0.113.7",
         requestedWorkspaceId: workspace,
-        allowSignup: true,
+        signup: "open",
+        privateTargets: "all",
         signInLimiter: new SignInLimiter({ perEmail: 10, perIp: 100, windowSecs: 900 }),
       }),
     );

@@ -16,7 +16,7 @@ import { listAlertMessages } from "@/server/services/alerts/list-alert-messages"
 import { listSubjectChannelIds } from "@/server/services/alerts/subject-channels";
 
 const byId = z.object({ id: z.string().max(64) });
-const guard = () => ({ allowPrivateTargets: getRuntime().config.allowPrivateTargets });
+const guard = () => ({ privateTargets: getRuntime().config.privateTargets });
 
 export const alertsRouter = createTRPCRouter({
   channels: protectedProcedure.query(async ({ ctx }) =>

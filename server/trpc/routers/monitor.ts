@@ -20,11 +20,16 @@ export const monitorRouter = createTRPCRouter({
     .query(({ ctx, input }) => getMonitorHistory({ ctx: ctx.service, monitorId: input.id })),
   create: protectedProcedure
     .input(createMonitorInput)
-    .mutation(({ ctx, input }) => createMonitor({ ctx: ctx.service, input })),
+    .mutation(({ ctx, input }) => createMonitor({ ctx: ctx.service, input, guard: ctx })),
   update: protectedProcedure
     .input(byId.extend({ changes: updateMonitorInput }))
     .mutation(({ ctx, input }) =>
-      updateMonitor({ ctx: ctx.service, monitorId: input.id, input: input.changes }),
+      updateMonitor({
+        ctx: ctx.service,
+        monitorId: input.id,
+        input: input.changes,
+        guard: ctx,
+      }),
     ),
   delete: protectedProcedure
     .input(byId)

@@ -42,7 +42,8 @@ describe(`statusPage router on ${testDbKind()}`, () => {
         user,
         clientIp: "203.0.113.7",
         requestedWorkspaceId: workspace,
-        allowSignup: true,
+        signup: "open",
+        privateTargets: "all",
         signInLimiter: new SignInLimiter({ perEmail: 10, perIp: 100, windowSecs: 900 }),
       }),
     );

@@ -14,7 +14,7 @@ export const POST = apiRoute(async ({ req, ctx }) => {
   const { channel, secret } = await createChannel({
     ctx,
     input: parseCreateChannel(await readJson(req)),
-    guard: { allowPrivateTargets: getRuntime().config.allowPrivateTargets },
+    guard: { privateTargets: getRuntime().config.privateTargets },
   });
   // The only time the secret is shown.
   return Response.json({ ...channelJson(channel), ...(secret ? { secret } : {}) }, { status: 201 });

@@ -6,6 +6,7 @@ import {
 } from "@/server/http/api-v1/monitor-json";
 import { listMonitors } from "@/server/services/monitors/list-monitors";
 import { createMonitor } from "@/server/services/monitors/create-monitor";
+import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +15,10 @@ export const GET = apiRoute(async ({ ctx }) =>
 );
 
 export const POST = apiRoute(async ({ req, ctx }) => {
-  const monitor = await createMonitor({ ctx, input: parseCreateMonitor(await readJson(req)) });
+  const monitor = await createMonitor({
+    ctx,
+    input: parseCreateMonitor(await readJson(req)),
+    guard: { privateTargets: getRuntime().config.privateTargets },
+  });
   return Response.json(await oneMonitorJson(ctx.db, monitor), { status: 201 });
 });

@@ -2,6 +2,7 @@ import { apiRoute, readJson } from "@/server/http/api-v1/respond";
 import { channelJson, parseUpdateChannel } from "@/server/http/api-v1/channel-json";
 import { deleteChannel, getChannel, updateChannel } from "@/server/services/alerts/manage-channels";
 import { getRuntime } from "@/server/runtime";
+import { alertDepsFrom } from "@/server/services/alerts/alert-deps";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,8 @@ export const PATCH = apiRoute(async ({ req, ctx, params }) => {
     ctx,
     channelId: params.id ?? "",
     input: parseUpdateChannel(await readJson(req)),
-    guard: { allowPrivateTargets: getRuntime().config.allowPrivateTargets },
+    guard: { privateTargets: getRuntime().config.privateTargets },
+    deps: alertDepsFrom(getRuntime().config),
   });
   return Response.json(channelJson(channel));
 });

@@ -3,6 +3,7 @@ import { oneMonitorJson, parseUpdateMonitor } from "@/server/http/api-v1/monitor
 import { getMonitor } from "@/server/services/monitors/find-monitor";
 import { updateMonitor } from "@/server/services/monitors/update-monitor";
 import { deleteMonitor } from "@/server/services/monitors/delete-monitor";
+import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +18,7 @@ export const PATCH = apiRoute(async ({ req, ctx, params }) => {
     ctx,
     monitorId: params.id ?? "",
     input: parseUpdateMonitor(await readJson(req)),
+    guard: { privateTargets: getRuntime().config.privateTargets },
   });
   return Response.json(await oneMonitorJson(ctx.db, monitor));
 });

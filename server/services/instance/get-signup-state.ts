@@ -1,0 +1,24 @@
+import type { ServiceCtx } from "@/server/services/context";
+import { ServiceError } from "@/server/services/errors";
+import {
+  SIGNUP_CLOSED_MESSAGE,
+  isSignupOpen,
+  type SignupPolicy,
+} from "@/server/domain/instance/access-policy";
+import { findInstanceOwnerId } from "@/server/services/instance/instance-owner";
+
+export type SignupState = { isOpen: boolean; hasOwner: boolean };
+
+/** Whether a visitor may create an account on their own right now. */
+export async function getSignupState({
+  ctx,
+  policy,
+}: {
+  ctx: ServiceCtx;
+  policy: SignupPolicy;
+}): Promise<SignupState> {
+  const hasOwner = (await findInstanceOwnerId(ctx.db)) !== null;
+  return { isOpen: isSignupOpen(policy, hasOwner), hasOwner };
+}
+
+export const signupClosed = () => new ServiceError("FORBIDDEN", SIGNUP_CLOSED_MESSAGE);
