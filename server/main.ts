@@ -106,6 +106,7 @@ type Resources = {
   stopInngestBridge?: () => void;
   stopFlipBridge?: () => void;
   batcher?: PingBatcher;
+  signInLimiter?: SignInLimiter;
 };
 
 const config = readConfig();
@@ -154,6 +155,7 @@ async function shutdown(signal: string): Promise<void> {
     server?.closeIdleConnections();
     await control?.close();
     await closed;
+    await resources.signInLimiter?.close();
     await database?.release();
     setRuntime(undefined);
     clearTimeout(force);
@@ -194,13 +196,20 @@ async function start(): Promise<void> {
     db: database.db,
   });
   process.env.NEXTAUTH_SECRET = authSecret;
+  // On PostgreSQL the counts live in the database: shared by every node, kept over restarts.
+  const signInLimiter = new SignInLimiter(
+    config.signinLimits,
+    config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "memory" },
+  );
+  resources.signInLimiter = signInLimiter;
+  await signInLimiter.ready;
   const runtime: Runtime = {
     config,
     db: database.db,
     dbKind: database.kind,
     authSecret,
     logger,
-    signInLimiter: new SignInLimiter(config.signinLimits),
+    signInLimiter,
     internalToken: randomBytes(24).toString("base64url"),
   };
   setRuntime(runtime);

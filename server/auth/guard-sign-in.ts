@@ -1,16 +1,26 @@
 import { getRuntime } from "@/server/runtime";
 import { clientIpFrom } from "@/server/auth/client-ip";
 
-/** next-auth reads the body as JSON or as a form, by content type; so must the guard. */
-async function emailOf(req: Request): Promise<string> {
+const FIELDS = ["email", "password"] as const;
+
+/**
+ * The email next-auth will check, read the way it reads the body (JSON or a form, by content
+ * type), or null when the body names a field twice or not as text: a form's repeated field is
+ * read first-wins here but last-wins by next-auth, so the guard could count another email.
+ */
+async function emailOf(req: Request): Promise<string | null> {
   const type = req.headers.get("content-type") ?? "";
   try {
     if (type.includes("application/json")) {
-      const body = (await req.clone().json()) as { email?: unknown };
-      return typeof body?.email === "string" ? body.email : "";
+      const body = (await req.clone().json()) as Record<string, unknown> | null;
+      const values = FIELDS.map((f) => body?.[f]);
+      if (values.some((v) => v !== undefined && typeof v !== "string")) return null;
+      return typeof values[0] === "string" ? values[0] : "";
     }
     if (type.includes("application/x-www-form-urlencoded")) {
-      return new URLSearchParams(await req.clone().text()).get("email") ?? "";
+      const form = new URLSearchParams(await req.clone().text());
+      if (FIELDS.some((f) => form.getAll(f).length > 1)) return null;
+      return form.get("email") ?? "";
     }
   } catch {
     return "";
@@ -31,10 +41,13 @@ export async function guardCredentialsSignIn(
   if (req.method !== "POST" || segments[0] !== "callback" || segments[1] !== "credentials")
     return null;
   const runtime = getRuntime();
-  const verdict = await runtime.signInLimiter.attempt(
-    await emailOf(req),
-    clientIpFrom(req.headers),
-  );
+  const email = await emailOf(req);
+  if (email === null)
+    return Response.json(
+      { error: "email and password must each be given once, as text" },
+      { status: 400 },
+    );
+  const verdict = await runtime.signInLimiter.attempt(email, clientIpFrom(req.headers));
   if (!verdict.blocked) return null;
   const minutes = Math.ceil(verdict.retryAfterSecs / 60);
   return Response.json(

@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { limiterKeyForIp } from "@/server/services/auth/sign-in-limiter";
+import { ipLimitKey } from "@/server/domain/auth/ip-limit-key";
 
 export type JoinLimit = { points: number; durationSecs: number };
 
@@ -12,7 +12,7 @@ export const DEFAULT_JOIN_LIMIT: JoinLimit = { points: 60, durationSecs: 60 };
 export function createJoinLimiter(limit: JoinLimit = DEFAULT_JOIN_LIMIT) {
   const limiter = new RateLimiterMemory({ points: limit.points, duration: limit.durationSecs });
   return (ip: string): Promise<boolean> =>
-    limiter.consume(limiterKeyForIp(ip)).then(
+    limiter.consume(ipLimitKey(ip)).then(
       () => true,
       (e: unknown) => {
         if (e instanceof RateLimiterRes) return false;
