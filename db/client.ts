@@ -37,6 +37,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       max: options.max ?? 10,
       onnotice: () => {},
       connection: { application_name: "vigil" },
+      // An unreachable database fails a connection attempt in 2 s (not 30), and is tried again
+      // within a second of each failure rather than after the driver's back-off of up to 20 s.
+      connect_timeout: 2,
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     });
     const db = drizzle(client, { schema });
     const migrate = async () => {
@@ -55,7 +59,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       db: db as unknown as Db,
       kind: "postgres",
       migrate,
-      close: () => client.end({ timeout: 5 }),
+      close: () => client.end({ timeout: 2 }),
     };
   }
   const { PGlite } = await import("@electric-sql/pglite");

@@ -8,7 +8,10 @@ type Waiting = {
   reject: (e: unknown) => void;
 };
 
-type Lane = { queue: Waiting[]; busy: boolean; scheduled: boolean };
+type Lane = { queue: Waiting[]; busy: boolean; busySince: number; scheduled: boolean };
+
+// A ping is answered within this, committed or not: an unreachable database means a quick 503.
+const ANSWER_WITHIN_MS = 900;
 
 /**
  * Group commit for the ping path: pings that arrive while a batch is being committed wait and go
@@ -16,6 +19,10 @@ type Lane = { queue: Waiting[]; busy: boolean; scheduled: boolean };
  * many. Every caller is answered only after its batch has committed. Heartbeats are split over
  * lanes by token, each with one batch in flight, so concurrent batches never touch the same rows
  * (no lock waits or deadlocks between them).
+ *
+ * A caller still waiting after `answerWithinMs` gets "error" (a 503: retry later); while a lane's
+ * batch is older than that, the database is not answering and new pings get "error" at once.
+ * A batch given up on may still commit: a ping answered 503 can be stored, one answered 200 always is.
  */
 export class PingBatcher {
   private readonly lanes: Lane[];
@@ -23,19 +30,38 @@ export class PingBatcher {
 
   constructor(
     private readonly db: DbOrTx,
-    private readonly options: { maxBatch?: number; lanes?: number } = {},
+    private readonly options: { maxBatch?: number; lanes?: number; answerWithinMs?: number } = {},
   ) {
     this.lanes = Array.from({ length: Math.max(1, options.lanes ?? 1) }, () => ({
       queue: [],
       busy: false,
+      busySince: 0,
       scheduled: false,
     }));
   }
 
   record(ping: IncomingPing): Promise<PingOutcome> {
+    const lane = this.laneOf(ping.token);
+    const within = this.options.answerWithinMs ?? ANSWER_WITHIN_MS;
+    if (lane.busy && Date.now() - lane.busySince > within) return Promise.resolve("error");
     return new Promise((resolve, reject) => {
-      const lane = this.laneOf(ping.token);
-      lane.queue.push({ ping, resolve, reject });
+      const timer = setTimeout(() => {
+        const queued = lane.queue.indexOf(waiting);
+        if (queued >= 0) lane.queue.splice(queued, 1);
+        resolve("error");
+      }, within);
+      const waiting: Waiting = {
+        ping,
+        resolve: (outcome) => {
+          clearTimeout(timer);
+          resolve(outcome);
+        },
+        reject: (err) => {
+          clearTimeout(timer);
+          reject(err);
+        },
+      };
+      lane.queue.push(waiting);
       this.scheduleFlush(lane);
     });
   }
@@ -69,6 +95,7 @@ export class PingBatcher {
     if (lane.queue.length === 0 || lane.busy) return;
     const batch = lane.queue.splice(0, this.options.maxBatch ?? 2000);
     lane.busy = true;
+    lane.busySince = Date.now();
     recordPingsFast(
       this.db,
       this.cache,

@@ -1,16 +1,25 @@
 import { sql } from "drizzle-orm";
 import type { ServiceCtx } from "@/server/services/context";
 
-/** Liveness of the process and its database, for load balancers and `docker HEALTHCHECK`. */
+/**
+ * Liveness of the process and its database, for load balancers and `docker HEALTHCHECK`. A database
+ * that has not answered within `timeoutMs` is down: the probe answers in time, never hangs.
+ */
 export async function checkHealth({
   ctx,
+  timeoutMs = 1_000,
 }: {
   ctx: ServiceCtx;
+  timeoutMs?: number;
 }): Promise<{ ok: boolean; db: "up" | "down" }> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => (timer = setTimeout(resolve, timeoutMs, "late")));
   try {
-    await ctx.db.execute(sql`select 1`);
-    return { ok: true, db: "up" };
+    const answer = await Promise.race([ctx.db.execute(sql`select 1`), late]);
+    return answer === "late" ? { ok: false, db: "down" } : { ok: true, db: "up" };
   } catch {
     return { ok: false, db: "down" };
+  } finally {
+    clearTimeout(timer);
   }
 }
