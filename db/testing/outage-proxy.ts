@@ -5,7 +5,7 @@ export type OutageProxy = {
   url: string;
   /** The database becomes unreachable: open connections are cut, new ones accepted and never answered. */
   blackhole: () => void;
-  /** The database is back: held connections are cut (their clients retry), new ones go through. */
+  /** The database is back for new connections; those held meanwhile stay silent, as after a partition. */
   restore: () => void;
   close: () => Promise<void>;
 };
@@ -46,7 +46,6 @@ export async function startOutageProxy(upstreamUrl: string): Promise<OutageProxy
     },
     restore: () => {
       down = false;
-      cut(held);
     },
     close: async () => {
       cut(piped);

@@ -26,7 +26,13 @@ export async function openClusterAdapter(
     onConnectionLost?: () => void;
   },
 ): Promise<ClusterAdapter> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  // A connection attempt that the network swallows gives up, so the adapter tries again (LISTEN
+  // included) once the database is reachable, not minutes later.
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 4,
+    connectionTimeoutMillis: 3_000,
+  });
   const timers = new Set<NodeJS.Timeout>();
   const lost = (err: Error) => {
     deps.logger.warn({ err }, "socket.io adapter connection failed");
