@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
-import { flips, incidents, type StatusPage } from "@/db/schema";
+import { checkResults, flips, incidents, type StatusPage } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 import type { MonitorStatus } from "@/server/domain/monitors/monitor-state";
 import type { HeartbeatStatus } from "@/server/domain/heartbeats/heartbeat-state";
 import { uptimeBetween } from "@/server/domain/uptime/uptime";
+import { publicFailure } from "@/server/domain/monitors/public-failure";
 import { DAY_MS, dailyUptime, firstBarDay } from "@/server/domain/status-pages/daily-uptime";
 import {
   heartbeatComponentStatus,
@@ -114,7 +115,15 @@ export async function getStatusPageView(
       subjectKind: inc.subjectKind,
       subjectId,
       title: incidentTitle(name, inc.subjectKind, inc.openedAs, inc.resolvedMs !== null),
-      cause: inc.cause,
+      // A check's own line names addresses and hosts; the public page says only what kind of failure.
+      cause:
+        inc.subjectKind === "monitor"
+          ? publicFailure({
+              errorKind: inc.errorKind,
+              statusCode: inc.statusCode,
+              message: inc.cause,
+            })
+          : inc.cause,
       startedAt: new Date(inc.startedMs).toISOString(),
       resolvedAt: inc.resolvedMs === null ? null : new Date(inc.resolvedMs).toISOString(),
     });
@@ -173,6 +182,9 @@ type IncidentRow = {
   startedMs: number;
   resolvedMs: number | null;
   openedAs: string;
+  /** The check that opened a monitor's incident, while its result is kept. */
+  errorKind: string | null;
+  statusCode: number | null;
 };
 
 /**
@@ -192,8 +204,13 @@ async function listShownIncidents(
            i.heartbeat_id::text as "heartbeatId", i.cause,
            floor(date_part('epoch', i.started_at) * 1000)::float8 as "startedMs",
            floor(date_part('epoch', i.resolved_at) * 1000)::float8 as "resolvedMs",
-           f.to_status as "openedAs"
+           f.to_status as "openedAs", r.error_kind as "errorKind", r.status_code as "statusCode"
     from ${incidents} i join ${flips} f on f.id = i.opened_by_flip_id
+    left join lateral (
+      select cr.error_kind, cr.status_code from ${checkResults} cr
+      where cr.monitor_id = i.monitor_id and cr.checked_at <= f.at
+      order by cr.checked_at desc limit 1
+    ) r on true
     where i.workspace_id = ${workspaceId}::uuid
       and (i.monitor_id = any(${sql.param(monitorIds)}::uuid[])
            or i.heartbeat_id = any(${sql.param(heartbeatIds)}::uuid[]))`;
