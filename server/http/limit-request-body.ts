@@ -11,11 +11,24 @@ export const isApiRequest = (req: http.IncomingMessage) => (req.url ?? "").start
 const describeLimit = (bytes: number) =>
   bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
 
+// After the 413 the connection stays open a moment, discarding what still arrives, so that a client
+// busy sending reads the answer instead of a reset; then it is closed.
+const LINGER_MS = 1000;
+const LINGER_BYTES = 4 * 1024 * 1024;
+
 function refuse(req: http.IncomingMessage, res: http.ServerResponse, limitBytes: number): void {
   // Whatever is still reading the body gets an aborted stream; its late writes must not throw.
   res.on("error", () => {});
+  const socket = req.socket;
+  let discarded = 0;
+  req.push = (chunk: unknown) => {
+    if (chunk === null || chunk === undefined) return false;
+    discarded += Buffer.isBuffer(chunk) ? chunk.length : Buffer.byteLength(String(chunk));
+    if (discarded > LINGER_BYTES) socket.destroy();
+    return true;
+  };
   if (res.headersSent) {
-    req.socket.destroy();
+    socket.destroy();
     return;
   }
   const body = JSON.stringify({
@@ -24,10 +37,12 @@ function refuse(req: http.IncomingMessage, res: http.ServerResponse, limitBytes:
   res.writeHead(413, {
     "content-type": "application/json",
     "content-length": Buffer.byteLength(body),
-    connection: "close",
   });
-  // The rest of the body is never read: the connection closes once the answer is out.
-  res.end(body, () => req.socket.destroy());
+  res.end(body, () => {
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    timer.unref();
+    socket.once("close", () => clearTimeout(timer));
+  });
 }
 
 function declaredTooLarge(req: http.IncomingMessage, limitBytes: number): boolean {
@@ -47,9 +62,8 @@ function countWhileStreaming(
     if (chunk !== null && chunk !== undefined) {
       seen += Buffer.isBuffer(chunk) ? chunk.length : Buffer.byteLength(String(chunk));
       if (seen > limitBytes) {
-        req.push = () => false;
         refuse(req, res, limitBytes);
-        return false;
+        return true;
       }
     }
     return push(chunk, encoding);
