@@ -54,6 +54,9 @@ export default defineConfig({
       PORT: String(E2E_PORT),
       HOST: "127.0.0.1",
       VIGIL_DATA_DIR: "e2e/.artifacts/data",
+      // Many accounts sign up here and aim monitors at loopback targets.
+      VIGIL_ALLOW_SIGNUP: "true",
+      VIGIL_ALLOW_PRIVATE_TARGETS: "true",
       VIGIL_SIGNIN_MAX_PER_EMAIL: "5",
       VIGIL_SIGNIN_MAX_PER_IP: "1000",
       NEXT_TELEMETRY_DISABLED: "1",

@@ -21,7 +21,7 @@ describe(`Inngest alert delivery on ${testDbKind()}`, () => {
   let database: TestDatabase;
   let target: TestTarget;
   let receiver: TestReceiver;
-  const config = loadConfig({ INNGEST_DEV: "1" });
+  const config = loadConfig({ INNGEST_DEV: "1", VIGIL_ALLOW_PRIVATE_TARGETS: "true" });
   const client = createInngestClient(config.inngest);
   const deliver = createDeliverAlerts(client);
   const sweep = createAlertSweep(client);

@@ -25,7 +25,7 @@ describe(`Inngest monitor functions on ${testDbKind()}`, () => {
   let targetUrl: string;
   let healthy = true;
   let ctx: WorkspaceCtx;
-  const config = loadConfig({ INNGEST_DEV: "1" });
+  const config = loadConfig({ INNGEST_DEV: "1", VIGIL_ALLOW_PRIVATE_TARGETS: "true" });
   const client = createInngestClient(config.inngest);
   const plan = createPlanChecks(client);
   const check = createCheckMonitor(client);
