@@ -55,6 +55,8 @@ export async function benchStatusPage(seconds: number): Promise<void> {
         DATABASE_URL: pg.url ?? "",
         NEXTAUTH_SECRET: secret,
         VIGIL_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "vigil-bench-sp-")),
+        // The seeded monitors check a loopback target.
+        VIGIL_ALLOW_PRIVATE_TARGETS: "true",
       } as unknown as NodeJS.ProcessEnv,
       stdio: ["ignore", "ignore", "inherit"],
     });

@@ -35,7 +35,7 @@ async function startVigil(dataDir: string): Promise<Vigil> {
       VIGIL_DATA_DIR: dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
-    },
+    } as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
