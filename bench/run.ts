@@ -5,16 +5,20 @@ import { benchScheduler } from "@/bench/scheduler";
 import { benchPings } from "@/bench/pings";
 import { benchStatusPage } from "@/bench/status-page";
 import { benchAlerts } from "@/bench/alerts";
+import { benchFairness } from "@/bench/fairness";
 
 // Figures only, never assertions: compare runs on the same machine.
 // `npm run bench` runs the quick ones; `npm run bench -- scheduler|pings|status-page [seconds]` the load tests;
-// `npm run bench -- alerts [subjects]` the alert fan-out.
+// `npm run bench -- alerts [subjects]` the alert fan-out; `npm run bench -- fairness [seconds]` how
+// late one workspace's checks run beside another's hanging targets.
 const [suite, arg] = process.argv.slice(2);
 console.log(`Vigil benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
 if (suite === "scheduler") {
   const seconds = Number(arg ?? 180);
   await benchScheduler(10_000, seconds);
   await benchScheduler(50_000, seconds);
+} else if (suite === "fairness") {
+  await benchFairness(Number(arg ?? 180));
 } else if (suite === "status-page") {
   await benchStatusPage(Number(arg ?? 15));
 } else if (suite === "alerts") {

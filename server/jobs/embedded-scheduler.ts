@@ -2,7 +2,10 @@ import type { Logger } from "pino";
 import type { Db } from "@/db/client";
 import type { Clock } from "@/server/services/context";
 import { getEventBus } from "@/server/events/bus";
-import { claimDueMonitors } from "@/server/services/checks/claim-due-monitors";
+import {
+  claimDueMonitorsFairly,
+  type ClaimedMonitor,
+} from "@/server/services/checks/claim-due-monitors";
 import { checkLeasedMonitor, type CheckRunOptions } from "@/server/services/checks/run-due-checks";
 import { nextDueAt } from "@/server/services/checks/next-due-at";
 import { runUpkeep } from "@/server/services/upkeep/run-upkeep";
@@ -16,6 +19,10 @@ const UPKEEP_EVERY_MS = 3_600_000;
  * Each wake-up claims as many due monitors as there are free check slots and starts them; a slow
  * target holds one slot, never the round. Queries are "due at or before now", so a late or missed
  * wake-up is caught by the next one.
+ *
+ * Fairness: each workspace may always have `perWorkspace` checks in flight; beyond that it takes
+ * slots only as long as half of them stay free, so one workspace's hanging targets leave that half
+ * to everyone else, and a lone workspace may still use the other half.
  */
 export class EmbeddedScheduler {
   private timer: NodeJS.Timeout | null = null;
@@ -25,9 +32,12 @@ export class EmbeddedScheduler {
   private wakeAgain = false;
   private stopped = false;
   private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly inFlightByWorkspace = new Map<string, number>();
   private readonly wakes = new Set<Promise<void>>();
   private unsubscribe: () => void = () => {};
   private readonly concurrency: number;
+  private readonly perWorkspace: number;
+  private readonly reserve: number;
   /** How late each check started against its due time (a bounded sample), for benchmarks and metrics. */
   readonly stats = { started: 0, latenessMs: [] as number[] };
 
@@ -40,9 +50,14 @@ export class EmbeddedScheduler {
       retentionDays?: number;
       alertLogRetentionDays?: number;
       concurrency?: number;
+      perWorkspace?: number;
+      /** Called as each check starts, for benchmarks and metrics. */
+      onCheckStarted?: (monitor: ClaimedMonitor, latenessMs: number) => void;
     },
   ) {
     this.concurrency = deps.concurrency ?? 200;
+    this.perWorkspace = Math.min(deps.perWorkspace ?? 10, this.concurrency);
+    this.reserve = Math.floor(this.concurrency / 2);
   }
 
   start(): void {
@@ -88,6 +103,32 @@ export class EmbeddedScheduler {
     }, delay);
   }
 
+  private startCheck(monitor: ClaimedMonitor, startedAt: number): void {
+    const ctx = { db: this.deps.db, now: this.deps.now };
+    const workspaceId = monitor.workspaceId;
+    const latenessMs = startedAt - monitor.dueAt.getTime();
+    this.stats.started++;
+    if (this.stats.latenessMs.length < 200_000) this.stats.latenessMs.push(latenessMs);
+    this.deps.onCheckStarted?.(monitor, latenessMs);
+    this.inFlightByWorkspace.set(workspaceId, (this.inFlightByWorkspace.get(workspaceId) ?? 0) + 1);
+    const check: Promise<unknown> = checkLeasedMonitor(ctx, monitor, this.deps.options)
+      .catch((err: unknown) =>
+        this.deps.logger.error({ err, monitorId: monitor.id }, "check failed"),
+      )
+      .finally(() => {
+        this.inFlight.delete(check);
+        const before = this.inFlightByWorkspace.get(workspaceId) ?? 1;
+        if (before <= 1) this.inFlightByWorkspace.delete(workspaceId);
+        else this.inFlightByWorkspace.set(workspaceId, before - 1);
+        const free = this.concurrency - this.inFlight.size;
+        // Wake when this check frees a slot someone may be waiting for: the last free one, one
+        // within this workspace's share, or the first one beyond the reserve.
+        if (free === 1 || before === this.perWorkspace || free === this.reserve + 1)
+          this.armAt(this.deps.now().getTime());
+      });
+    this.inFlight.add(check);
+  }
+
   private async wake(): Promise<void> {
     this.timer = null;
     this.armedFor = Number.POSITIVE_INFINITY;
@@ -99,26 +140,23 @@ export class EmbeddedScheduler {
     try {
       const capacity = this.concurrency - this.inFlight.size;
       if (capacity <= 0 || this.stopped) return; // a finishing check wakes us again
-      const claimed = await claimDueMonitors(this.deps.db, this.deps.now(), capacity);
-      const ctx = { db: this.deps.db, now: this.deps.now };
+      const claimed = await claimDueMonitorsFairly(this.deps.db, this.deps.now(), capacity, {
+        perWorkspace: this.perWorkspace,
+        inFlight: this.inFlightByWorkspace,
+        spare: capacity - this.reserve,
+      });
       const startedAt = this.deps.now().getTime();
-      for (const monitor of claimed) {
-        this.stats.started++;
-        if (this.stats.latenessMs.length < 200_000)
-          this.stats.latenessMs.push(startedAt - monitor.dueAt.getTime());
-        const check: Promise<unknown> = checkLeasedMonitor(ctx, monitor, this.deps.options)
-          .catch((err: unknown) =>
-            this.deps.logger.error({ err, monitorId: monitor.id }, "check failed"),
-          )
-          .finally(() => {
-            this.inFlight.delete(check);
-            if (this.inFlight.size === this.concurrency - 1) this.armAt(this.deps.now().getTime());
-          });
-        this.inFlight.add(check);
-      }
+      for (const monitor of claimed) this.startCheck(monitor, startedAt);
       if (claimed.length === capacity) this.wakeAgain = true;
       else {
-        const next = await nextDueAt(this.deps.db);
+        // A workspace held at its share is woken by its own finishing check, not by its backlog.
+        const held =
+          this.concurrency - this.inFlight.size > this.reserve
+            ? []
+            : [...this.inFlightByWorkspace].flatMap(([id, n]) =>
+                n >= this.perWorkspace ? [id] : [],
+              );
+        const next = await nextDueAt(this.deps.db, held);
         this.armAt(next ? next.getTime() : this.deps.now().getTime() + MAX_SLEEP_MS);
       }
     } catch (err) {

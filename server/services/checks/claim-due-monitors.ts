@@ -1,15 +1,11 @@
 import { rowsOf } from "@/db/rows-of";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { monitors, workspaces, type Monitor } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 
 // A claimed check may run until its timeout plus this margin before another node may take it over.
 const LEASE_MARGIN_SECS = 30;
 
-/**
- * Claims up to `limit` monitors due at or before `now` for this node: each gets a fresh lease token
- * and its next_check_at moves past the lease, so no other node (SKIP LOCKED) takes the same round.
- */
 export type ClaimedMonitor = Monitor & {
   leaseToken: string;
   dueAt: Date;
@@ -17,6 +13,18 @@ export type ClaimedMonitor = Monitor & {
   privateTargetsGranted: boolean;
 };
 
+/** How many checks each workspace has in flight on this node, and how many it may have. */
+export type FairShare = {
+  perWorkspace: number;
+  inFlight: ReadonlyMap<string, number>;
+  /** Checks beyond their workspace's share are claimed only while this claim stays within it. */
+  spare: number;
+};
+
+/**
+ * Claims up to `limit` monitors due at or before `now` for this node: each gets a fresh lease token
+ * and its next_check_at moves past the lease, so no other node (SKIP LOCKED) takes the same round.
+ */
 export async function claimDueMonitors(
   db: DbOrTx,
   now: Date,
@@ -24,15 +32,70 @@ export async function claimDueMonitors(
   onlyId?: string,
 ): Promise<ClaimedMonitor[]> {
   const nowIso = now.toISOString();
-  const rows = await db.execute(sql`
-    with due as (
+  return lease(
+    db,
+    now,
+    sql`
       select id, next_check_at from ${monitors}
       where status <> 'paused' and next_check_at <= ${nowIso}::timestamptz
         ${onlyId ? sql`and id = ${onlyId}` : sql``}
       order by next_check_at
       limit ${limit}
-      for update skip locked
-    )
+      for update skip locked`,
+  );
+}
+
+/**
+ * Like claimDueMonitors, but each workspace first gets at most its share of slots (earliest due
+ * first), so a workspace with a backlog of slow checks never takes the slots another one needs;
+ * only then do up to `share.spare` more go to whatever is due earliest.
+ */
+export async function claimDueMonitorsFairly(
+  db: DbOrTx,
+  now: Date,
+  limit: number,
+  share: FairShare,
+): Promise<ClaimedMonitor[]> {
+  const nowIso = now.toISOString();
+  const busy = JSON.stringify(Object.fromEntries(share.inFlight));
+  return lease(
+    db,
+    now,
+    sql`
+      with busy as (
+        select key::uuid as workspace_id, value::int as n from jsonb_each_text(${busy}::jsonb)
+      ),
+      ranked as (
+        select m.id, m.next_check_at,
+          row_number() over (partition by m.workspace_id order by m.next_check_at)
+            + coalesce(b.n, 0) > ${share.perWorkspace} as beyond_share
+        from ${monitors} m left join busy b on b.workspace_id = m.workspace_id
+        where m.status <> 'paused' and m.next_check_at <= ${nowIso}::timestamptz
+      ),
+      candidates as (
+        (select id, next_check_at, false as extra from ranked where not beyond_share
+          order by next_check_at limit ${limit})
+        union all
+        (select id, next_check_at, true as extra from ranked where beyond_share
+          order by next_check_at limit ${limit})
+      ),
+      numbered as (
+        select id, extra, row_number() over (order by extra, next_check_at) as k from candidates
+      ),
+      picked as (
+        select id from numbered where k <= case when extra then ${share.spare}::int else ${limit}::int end
+      )
+      select id, next_check_at from ${monitors}
+      where id in (select id from picked)
+        and status <> 'paused' and next_check_at <= ${nowIso}::timestamptz
+      for update skip locked`,
+  );
+}
+
+async function lease(db: DbOrTx, now: Date, due: SQL): Promise<ClaimedMonitor[]> {
+  const nowIso = now.toISOString();
+  const rows = await db.execute(sql`
+    with due as (${due})
     update ${monitors} m
     set lease_token = gen_random_uuid(),
         lease_until = ${nowIso}::timestamptz + make_interval(secs => m.timeout_secs + ${LEASE_MARGIN_SECS}),
