@@ -105,4 +105,19 @@ describe("config", () => {
       true,
     );
   });
+
+  it("takes generous workspace quotas by default, and others from the environment", () => {
+    expect(loadConfig({}).quotas).toEqual({
+      monitors: 500,
+      heartbeats: 1000,
+      statusPages: 20,
+      channels: 50,
+    });
+    expect(
+      loadConfig({ VIGIL_QUOTA_MONITORS: "20", VIGIL_QUOTA_STATUS_PAGES: "0" }).quotas,
+    ).toMatchObject({ monitors: 20, statusPages: 0, channels: 50 });
+    expect(() => loadConfig({ VIGIL_QUOTA_CHANNELS: "lots" })).toThrow(
+      /VIGIL_QUOTA_CHANNELS must be a whole number/,
+    );
+  });
 });

@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { MIN_ALERT_LOG_DAYS } from "@/server/domain/alerts/alert-policy";
+import { DEFAULT_QUOTAS, type QuotaLimits } from "@/server/domain/workspaces/quotas";
 import type { PrivateTargetPolicy, SignupPolicy } from "@/server/domain/instance/access-policy";
 
 // Relative to the project, not the shell's folder: the CLI run from elsewhere finds the same data.
@@ -57,6 +58,10 @@ const envSchema = z
     VIGIL_SIGNIN_MAX_PER_EMAIL: positiveInt(1, 1_000_000).default(10),
     VIGIL_SIGNIN_MAX_PER_IP: positiveInt(1, 1_000_000).default(100),
     VIGIL_SIGNIN_WINDOW_SECS: positiveInt(1, 86_400).default(900),
+    VIGIL_QUOTA_MONITORS: positiveInt(0, 1_000_000).default(DEFAULT_QUOTAS.monitors),
+    VIGIL_QUOTA_HEARTBEATS: positiveInt(0, 1_000_000).default(DEFAULT_QUOTAS.heartbeats),
+    VIGIL_QUOTA_STATUS_PAGES: positiveInt(0, 1_000_000).default(DEFAULT_QUOTAS.statusPages),
+    VIGIL_QUOTA_CHANNELS: positiveInt(0, 1_000_000).default(DEFAULT_QUOTAS.channels),
     INNGEST_EVENT_KEY: z.string().min(1).optional(),
     INNGEST_SIGNING_KEY: z.string().min(1).optional(),
     INNGEST_DEV: z
@@ -122,6 +127,8 @@ export type Config = {
   resultRetentionDays: number;
   alertLogRetentionDays: number;
   signinLimits: { perEmail: number; perIp: number; windowSecs: number };
+  /** Default per-workspace limits; `npx vigil workspace:quota` raises them for one workspace. */
+  quotas: QuotaLimits;
   inngest: {
     enabled: boolean;
     eventKey?: string;
@@ -201,6 +208,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       perEmail: env.VIGIL_SIGNIN_MAX_PER_EMAIL,
       perIp: env.VIGIL_SIGNIN_MAX_PER_IP,
       windowSecs: env.VIGIL_SIGNIN_WINDOW_SECS,
+    },
+    quotas: {
+      monitors: env.VIGIL_QUOTA_MONITORS,
+      heartbeats: env.VIGIL_QUOTA_HEARTBEATS,
+      statusPages: env.VIGIL_QUOTA_STATUS_PAGES,
+      channels: env.VIGIL_QUOTA_CHANNELS,
     },
     inngest: {
       enabled: Boolean(env.INNGEST_EVENT_KEY) || Boolean(env.INNGEST_DEV),

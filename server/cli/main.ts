@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { ZodError } from "zod";
+import { ZodError, type z } from "zod";
 import { ConfigError, loadConfig, type Config } from "@/server/config";
 import { openVigilDatabase } from "@/server/bootstrap/open-vigil-database";
 import { DataDirLockedError, dataDirHolder } from "@/db/data-dir-lock";
@@ -31,13 +31,16 @@ Commands:
   workspace:allow-private --email <owner email> [--revoke]
       Let the workspace the user owns check loopback, private and metadata addresses (under
       VIGIL_ALLOW_PRIVATE_TARGETS=owner); --revoke takes it back.
+  workspace:quota --email <owner email> [--monitors N] [--heartbeats N] [--status-pages N] [--channels N]
+      Set the limits of the workspace the user owns (N, or "default" for the VIGIL_QUOTA_*
+      setting) and print them; without a limit, only print them.
 
 The CLI uses the same environment as the server (DATABASE_URL, VIGIL_DATA_DIR, ...). On the
 embedded database it talks to the running server when one holds the data dir.`;
 
 class UsageError extends Error {}
 
-function parseRequest(argv: string[]): OperatorRequest {
+function parseRequest(argv: string[]): z.input<typeof operatorRequest> {
   const [command, ...rest] = argv;
   if (!command) throw new UsageError("no command given");
   if (command === "help" || command === "--help" || command === "-h") throw new UsageError("");
@@ -47,11 +50,15 @@ function parseRequest(argv: string[]): OperatorRequest {
       email: { type: "string" },
       password: { type: "string" },
       name: { type: "string" },
+      revoke: { type: "boolean" },
       scope: { type: "string" },
       expires: { type: "string" },
       id: { type: "string" },
       prefix: { type: "string" },
-      revoke: { type: "boolean" },
+      monitors: { type: "string" },
+      heartbeats: { type: "string" },
+      "status-pages": { type: "string" },
+      channels: { type: "string" },
     },
     strict: true,
   }).valueOf() as { values: Record<string, string | boolean | undefined> };
@@ -83,6 +90,15 @@ function parseRequest(argv: string[]): OperatorRequest {
       if (!optional("id") === !optional("prefix"))
         throw new UsageError("apikey:revoke needs --id or --prefix (one of them)");
       return { command, email: need("email"), id: optional("id"), prefix: optional("prefix") };
+    case "workspace:quota":
+      return {
+        command,
+        email: need("email"),
+        monitors: optional("monitors"),
+        heartbeats: optional("heartbeats"),
+        statusPages: optional("status-pages"),
+        channels: optional("channels"),
+      };
     case "workspace:allow-private":
       return { command, email: need("email"), revoke: values.revoke === true };
     default:
@@ -151,6 +167,11 @@ export async function main(argv: string[]): Promise<number> {
       if (e instanceof Error && e.message) process.stderr.write(`vigil: ${e.message}\n\n`);
       process.stderr.write(USAGE + "\n");
       return e instanceof UsageError && !e.message ? 0 : 2;
+    }
+    if (e instanceof ZodError) {
+      const issue = e.issues[0];
+      process.stderr.write(`vigil: ${issue?.path.join(".")}: ${issue?.message}\n`);
+      return 2;
     }
     throw e;
   }

@@ -4,6 +4,7 @@ import { createUser } from "@/server/services/users/create-user";
 import { resetPassword } from "@/server/services/users/reset-password";
 import { apiKeyRequests, runApiKeyCommand } from "@/server/control/api-key-commands";
 import { setPrivateTargets } from "@/server/services/workspaces/set-private-targets";
+import { quotaRequest, runQuotaCommand } from "@/server/control/quota-commands";
 
 export const operatorRequest = z.discriminatedUnion("command", [
   z.object({
@@ -19,6 +20,7 @@ export const operatorRequest = z.discriminatedUnion("command", [
     email: z.string(),
     revoke: z.boolean().default(false),
   }),
+  quotaRequest,
 ]);
 export type OperatorRequest = z.infer<typeof operatorRequest>;
 
@@ -57,5 +59,7 @@ export async function runOperatorCommand(
         stderr: `workspace "${workspaceName}" ${allow ? "may now" : "may no longer"} check private addresses`,
       };
     }
+    case "workspace:quota":
+      return runQuotaCommand(ctx, request);
   }
 }

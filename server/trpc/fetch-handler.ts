@@ -26,6 +26,7 @@ export function handleTrpcRequest(req: Request): Promise<Response> {
         signup: runtime.config.signup,
         privateTargets: runtime.config.privateTargets,
         signInLimiter: runtime.signInLimiter,
+        quotas: runtime.config.quotas,
       }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR")

@@ -8,6 +8,7 @@ import { systemClock, type Clock } from "@/server/services/context";
 import { isServiceError, type ServiceErrorCode } from "@/server/services/errors";
 import type { PrivateTargetPolicy, SignupPolicy } from "@/server/domain/instance/access-policy";
 import { getCurrentWorkspace } from "@/server/services/workspaces/get-current-workspace";
+import { DEFAULT_QUOTAS, type QuotaLimits } from "@/server/domain/workspaces/quotas";
 
 export type TrpcContext = {
   db: Db;
@@ -18,10 +19,14 @@ export type TrpcContext = {
   signup: SignupPolicy;
   privateTargets: PrivateTargetPolicy;
   signInLimiter: SignInLimiter;
+  /** The instance's default workspace limits (config), handed to the create services. */
+  quotas: QuotaLimits;
 };
 
-export function createTrpcContext(init: Omit<TrpcContext, "now"> & { now?: Clock }): TrpcContext {
-  return { ...init, now: init.now ?? systemClock };
+export function createTrpcContext(
+  init: Omit<TrpcContext, "now" | "quotas"> & { now?: Clock; quotas?: QuotaLimits },
+): TrpcContext {
+  return { ...init, now: init.now ?? systemClock, quotas: init.quotas ?? DEFAULT_QUOTAS };
 }
 
 const t = initTRPC.context<TrpcContext>().create({

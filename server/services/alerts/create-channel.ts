@@ -11,6 +11,9 @@ import {
   type TargetGuard,
 } from "@/server/services/workspaces/private-targets";
 
+import { assertWithinQuota } from "@/server/services/workspaces/assert-within-quota";
+import { DEFAULT_QUOTAS, type QuotaLimits } from "@/server/domain/workspaces/quotas";
+
 export type ChannelGuard = TargetGuard;
 
 /** A webhook signing secret: 192 random bits. */
@@ -41,10 +44,13 @@ export async function createChannel({
   ctx,
   input,
   guard,
+  quotas = DEFAULT_QUOTAS,
 }: {
   ctx: WorkspaceCtx;
   input: CreateChannelInput;
   guard: ChannelGuard;
+  /** The instance's default limits; the workspace's own override wins. */
+  quotas?: QuotaLimits;
 }): Promise<{ channel: Channel; secret: string | null }> {
   const settings = settingsFor(input.kind, input);
   if (settings.url) await assertTargetAllowed({ ctx, guard, field: "url", url: settings.url });
@@ -52,20 +58,24 @@ export async function createChannel({
     throw badInput("secret", "secret: only webhook channels are signed");
   const secret = input.kind === "webhook" ? (input.secret ?? generateWebhookSecret()) : null;
   const now = ctx.now();
-  const [channel] = await ctx.db
-    .insert(channels)
-    .values({
-      workspaceId: ctx.workspaceId,
-      name: input.name,
-      kind: input.kind,
-      settings,
-      secret,
-      enabled: input.enabled,
-      isDefault: input.isDefault,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  if (!channel) throw new Error("channel insert returned no row");
+  const channel = await ctx.db.transaction(async (tx) => {
+    await assertWithinQuota(tx, ctx.workspaceId, "channels", quotas);
+    const [row] = await tx
+      .insert(channels)
+      .values({
+        workspaceId: ctx.workspaceId,
+        name: input.name,
+        kind: input.kind,
+        settings,
+        secret,
+        enabled: input.enabled,
+        isDefault: input.isDefault,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!row) throw new Error("channel insert returned no row");
+    return row;
+  });
   return { channel, secret };
 }

@@ -5,6 +5,8 @@ import { generatePingToken } from "@/server/services/heartbeats/heartbeat-token"
 import { checkSchedule } from "@/server/services/heartbeats/check-schedule";
 import type { HeartbeatSettings } from "@/server/services/heartbeats/heartbeat-settings";
 import { assertChannelsOf, setSubjectChannels } from "@/server/services/alerts/subject-channels";
+import { assertWithinQuota } from "@/server/services/workspaces/assert-within-quota";
+import { DEFAULT_QUOTAS, type QuotaLimits } from "@/server/domain/workspaces/quotas";
 
 /**
  * Creates a heartbeat with a fresh ping token and the channels it alerts (unset: the workspace's
@@ -13,15 +15,19 @@ import { assertChannelsOf, setSubjectChannels } from "@/server/services/alerts/s
 export async function createHeartbeat({
   ctx,
   input,
+  quotas = DEFAULT_QUOTAS,
 }: {
   ctx: WorkspaceCtx;
   input: HeartbeatSettings;
+  /** The instance's default limits; the workspace's own override wins. */
+  quotas?: QuotaLimits;
 }): Promise<Heartbeat> {
   checkSchedule(input);
   const now = ctx.now();
   const { paused, channelIds, ...settings } = input;
   if (channelIds) await assertChannelsOf(ctx.db, ctx.workspaceId, channelIds);
   const hb = await ctx.db.transaction(async (tx) => {
+    await assertWithinQuota(tx, ctx.workspaceId, "heartbeats", quotas);
     const [row] = await tx
       .insert(heartbeats)
       .values({

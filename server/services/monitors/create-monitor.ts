@@ -8,6 +8,8 @@ import {
 } from "@/server/services/monitors/monitor-settings";
 import { assertConsistentSettings } from "@/server/services/monitors/assert-consistent-settings";
 import { assertChannelsOf, setSubjectChannels } from "@/server/services/alerts/subject-channels";
+import { assertWithinQuota } from "@/server/services/workspaces/assert-within-quota";
+import { DEFAULT_QUOTAS, type QuotaLimits } from "@/server/domain/workspaces/quotas";
 import {
   assertTargetAllowed,
   type TargetGuard,
@@ -27,10 +29,13 @@ export async function createMonitor({
   ctx,
   input,
   guard,
+  quotas = DEFAULT_QUOTAS,
 }: {
   ctx: WorkspaceCtx;
   input: NewMonitorSettings;
   guard: TargetGuard;
+  /** The instance's default limits; the workspace's own override wins. */
+  quotas?: QuotaLimits;
 }): Promise<Monitor> {
   // A given timeout stretches the default retry interval so that a check ends before its retry.
   const retryIntervalSecs =
@@ -47,6 +52,7 @@ export async function createMonitor({
   const { paused, channelIds, ...rest } = settings;
   if (channelIds) await assertChannelsOf(ctx.db, ctx.workspaceId, channelIds);
   const monitor = await ctx.db.transaction(async (tx) => {
+    await assertWithinQuota(tx, ctx.workspaceId, "monitors", quotas);
     const [row] = await tx
       .insert(monitors)
       .values({

@@ -28,7 +28,12 @@ export const alertsRouter = createTRPCRouter({
       channelView(await getChannel({ ctx: ctx.service, channelId: input.id })),
     ),
   createChannel: protectedProcedure.input(createChannelInput).mutation(async ({ ctx, input }) => {
-    const { channel, secret } = await createChannel({ ctx: ctx.service, input, guard: guard() });
+    const { channel, secret } = await createChannel({
+      ctx: ctx.service,
+      input,
+      guard: guard(),
+      quotas: ctx.quotas,
+    });
     return { channel: channelView(channel), secret };
   }),
   updateChannel: protectedProcedure

@@ -36,6 +36,7 @@ export const heartbeatRouter = createTRPCRouter({
           intervalSecs: input.intervalSecs ?? null,
           schedule: input.schedule ?? null,
         },
+        quotas: ctx.quotas,
       }),
     ),
   ),

@@ -20,7 +20,9 @@ export const monitorRouter = createTRPCRouter({
     .query(({ ctx, input }) => getMonitorHistory({ ctx: ctx.service, monitorId: input.id })),
   create: protectedProcedure
     .input(createMonitorInput)
-    .mutation(({ ctx, input }) => createMonitor({ ctx: ctx.service, input, guard: ctx })),
+    .mutation(({ ctx, input }) =>
+      createMonitor({ ctx: ctx.service, input, guard: ctx, quotas: ctx.quotas }),
+    ),
   update: protectedProcedure
     .input(byId.extend({ changes: updateMonitorInput }))
     .mutation(({ ctx, input }) =>

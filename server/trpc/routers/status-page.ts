@@ -33,7 +33,7 @@ export const statusPageRouter = createTRPCRouter({
   create: protectedProcedure
     .input(createStatusPageInput)
     .mutation(async ({ ctx, input }) =>
-      withUrl(await createStatusPage({ ctx: ctx.service, input })),
+      withUrl(await createStatusPage({ ctx: ctx.service, input, quotas: ctx.quotas })),
     ),
   update: protectedProcedure
     .input(byId.extend({ changes: updateStatusPageInput }))

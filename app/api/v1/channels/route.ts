@@ -15,6 +15,7 @@ export const POST = apiRoute(async ({ req, ctx }) => {
     ctx,
     input: parseCreateChannel(await readJson(req)),
     guard: { privateTargets: getRuntime().config.privateTargets },
+    quotas: getRuntime().config.quotas,
   });
   // The only time the secret is shown.
   return Response.json({ ...channelJson(channel), ...(secret ? { secret } : {}) }, { status: 201 });

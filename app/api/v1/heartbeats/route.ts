@@ -21,6 +21,7 @@ export const POST = apiRoute(async ({ req, ctx }) => {
   const heartbeat = await createHeartbeat({
     ctx,
     input: parseCreateHeartbeat(await readJson(req)),
+    quotas: getRuntime().config.quotas,
   });
   return Response.json(await oneHeartbeatJson(ctx.db, heartbeat, getRuntime().config.baseUrl), {
     status: 201,

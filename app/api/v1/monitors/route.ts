@@ -19,6 +19,7 @@ export const POST = apiRoute(async ({ req, ctx }) => {
     ctx,
     input: parseCreateMonitor(await readJson(req)),
     guard: { privateTargets: getRuntime().config.privateTargets },
+    quotas: getRuntime().config.quotas,
   });
   return Response.json(await oneMonitorJson(ctx.db, monitor), { status: 201 });
 });

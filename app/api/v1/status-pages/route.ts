@@ -13,6 +13,10 @@ export const GET = apiRoute(async ({ ctx }) => {
 });
 
 export const POST = apiRoute(async ({ req, ctx }) => {
-  const page = await createStatusPage({ ctx, input: parseCreateStatusPage(await readJson(req)) });
+  const page = await createStatusPage({
+    ctx,
+    input: parseCreateStatusPage(await readJson(req)),
+    quotas: getRuntime().config.quotas,
+  });
   return Response.json(statusPageJson(page, getRuntime().config.baseUrl), { status: 201 });
 });
