@@ -7,10 +7,15 @@ import { workspaceMayTargetPrivate } from "@/server/services/workspaces/private-
 import { findChannel } from "@/server/services/alerts/manage-channels";
 import { sendWithDeadline } from "@/server/services/alerts/send-with-deadline";
 import { randomUUID } from "node:crypto";
+import { getChannelTestLimiter } from "@/server/services/alerts/channel-test-limiter";
 
 export type TestResult = { delivered: boolean; error: string | null; messageId: string };
 
-/** Sends a test message now (bounded by the timeout) and logs it; the result says what happened. */
+/**
+ * Sends a test message now (bounded by the timeout) and logs it; the result says what happened.
+ * At most TESTS_PER_CHANNEL_PER_MINUTE per channel, so a test button cannot be turned into a spam
+ * cannon.
+ */
 export async function sendTestNotification({
   ctx,
   channelId,
@@ -21,6 +26,7 @@ export async function sendTestNotification({
   deps: AlertDeps;
 }): Promise<TestResult> {
   const channel = await findChannel(ctx.db, ctx.workspaceId, channelId);
+  await getChannelTestLimiter().take(channel.id);
   const now = ctx.now();
   const notification: Notification = {
     kind: "test",
