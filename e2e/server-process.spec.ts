@@ -139,7 +139,7 @@ test.describe("the Vigil process", () => {
       const second = await startVigil(dataDir);
       expect(await second.exited).toBe(1);
       expect(second.output()).toContain(
-        `is in use by another Vigil process (pid ${first.proc.pid})`,
+        `is in use by another Vigil process (pid ${first.proc.pid} on host ${os.hostname()})`,
       );
 
       const { stdout } = await run(
@@ -184,6 +184,62 @@ test.describe("the Vigil process", () => {
       }
     } finally {
       first.proc.kill("SIGKILL");
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test("stops within its deadline on SIGTERM while a check hangs, and starts again on the same data dir", async () => {
+    test.setTimeout(120_000);
+    // A target that accepts and never answers: the check would wait out its 60 s timeout.
+    let connected!: () => void;
+    const checkInFlight = new Promise<void>((resolve) => (connected = resolve));
+    const silent = net.createServer(() => connected());
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const target = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}/`;
+    const dataDir = tempDir();
+    const env = { VIGIL_ALLOW_PRIVATE_TARGETS: "true" };
+    const vigil = await startVigil(dataDir, env);
+    try {
+      await waitUp(vigil);
+      const cli = (...args: string[]) =>
+        run(process.execPath, ["bin/vigil.mjs", ...args], {
+          env: cleanEnv({ VIGIL_DATA_DIR: dataDir }),
+        });
+      await cli("user:create", "--email", "ops@example.com", "--password", "Correct-Horse-9");
+      const key = (await cli("apikey:create", "--email", "ops@example.com")).stdout.trim();
+      const created = await fetch(`${vigil.base}/api/v1/monitors`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify({
+          name: "Silent",
+          url: target,
+          interval_secs: 120,
+          timeout_secs: 60,
+        }),
+      });
+      expect(created.status).toBe(201);
+      await checkInFlight;
+
+      const sentAt = Date.now();
+      vigil.proc.kill("SIGTERM");
+      expect(await vigil.exited).toBe(0);
+      expect(Date.now() - sentAt).toBeLessThan(8_000);
+      expect(vigil.output()).not.toContain("shutdown took too long");
+
+      const restarted = await startVigil(dataDir, env);
+      try {
+        await waitUp(restarted);
+        const list = await fetch(`${restarted.base}/api/v1/monitors`, {
+          headers: { authorization: `Bearer ${key}` },
+        });
+        expect(JSON.stringify(await list.json())).toContain(target);
+      } finally {
+        restarted.proc.kill("SIGTERM");
+        expect(await restarted.exited).toBe(0);
+      }
+    } finally {
+      vigil.proc.kill("SIGKILL");
+      silent.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });

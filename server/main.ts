@@ -116,14 +116,33 @@ let started = false;
 let stopping = false;
 let stopSignal: string | null = null;
 
+// Checks and alert sends get WORK_DEADLINE_MS after the signal; whatever still runs is abandoned
+// (a check's lease simply lapses), so sockets and the database close well before the forced exit.
+const WORK_DEADLINE_MS = 5_000;
+const CONNECTIONS_DEADLINE_MS = 7_000;
+const FORCE_EXIT_MS = 10_000;
+
+/** Whether `work` settled within `ms`; it is not waited for after that. */
+function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(resolve, ms, false)));
+  const settled = work.then(
+    () => true,
+    () => true,
+  );
+  return Promise.race([settled, late]).finally(() => clearTimeout(timer));
+}
+
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "shutting down");
+  const signalledAt = Date.now();
+  const until = (deadline: number) => signalledAt + deadline - Date.now();
   const force = setTimeout(() => {
     logger.warn("shutdown took too long; exiting");
     process.exit(1);
-  }, 10_000);
+  }, FORCE_EXIT_MS);
   force.unref();
   try {
     const {
@@ -141,9 +160,11 @@ async function shutdown(signal: string): Promise<void> {
     const closed = server?.listening
       ? new Promise<void>((resolve) => server.close(() => resolve()))
       : Promise.resolve();
-    await scheduler?.stop();
-    await alarmClock?.stop();
-    await alerts?.stop();
+    const workDone = await settlesWithin(
+      Promise.allSettled([scheduler?.stop(), alarmClock?.stop(), alerts?.stop()]),
+      until(WORK_DEADLINE_MS),
+    );
+    if (!workDone) logger.warn("checks or alert sends still running were abandoned");
     stopInngestBridge?.();
     stopFlipBridge?.();
     resources.batcher?.close();
@@ -154,6 +175,8 @@ async function shutdown(signal: string): Promise<void> {
     await resources.sessionEnds?.close();
     server?.closeIdleConnections();
     await control?.close();
+    if (!(await settlesWithin(closed, until(CONNECTIONS_DEADLINE_MS))))
+      server?.closeAllConnections();
     await closed;
     await resources.signInLimiter?.close();
     await database?.release();
