@@ -5,7 +5,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
+import { eq } from "drizzle-orm";
+import { openDatabase, type Db } from "@/db/client";
+import { memberships, users, workspaces } from "@/db/schema";
 import { acquireDataDirLock } from "@/db/data-dir-lock";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { TEST_PASSWORD, uniqueEmail } from "@/db/testing/factories";
@@ -28,6 +30,16 @@ const cleanEnv = (extra: Record<string, string> = {}) =>
   }) as NodeJS.ProcessEnv;
 
 const lastLine = (text: string) => text.trim().split("\n").at(-1);
+
+async function isGranted(db: Db, email: string): Promise<boolean | undefined> {
+  const [row] = await db
+    .select({ granted: workspaces.allowPrivateTargets })
+    .from(workspaces)
+    .innerJoin(memberships, eq(memberships.workspaceId, workspaces.id))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(users.email, email));
+  return row?.granted;
+}
 
 async function vigil(env: Record<string, string>, ...args: string[]) {
   try {
@@ -92,6 +104,17 @@ if (testDbKind() === "postgres")
       const ghost = await vigil(env(), "apikey:create", "--email", "ghost@example.com");
       expect(ghost.code).not.toBe(0);
       expect(ghost.stdout).toBe("");
+    });
+
+    it("grants a workspace private targets with workspace:allow-private", async () => {
+      const email = uniqueEmail("cli");
+      await vigil(env(), "user:create", "--email", email, "--password", TEST_PASSWORD);
+      const granted = await vigil(env(), "workspace:allow-private", "--email", email);
+      expect(granted).toMatchObject({ code: 0 });
+      expect(lastLine(granted.stderr)).toMatch(/may now check private addresses$/);
+      expect(await isGranted(database.db, email)).toBe(true);
+      const ghost = await vigil(env(), "workspace:allow-private", "--email", "ghost@example.com");
+      expect(ghost.code).not.toBe(0);
     });
 
     it("resets a password", async () => {
@@ -204,6 +227,18 @@ if (testDbKind() === "pglite")
           ).resolves.not.toBeNull();
           const key = await vigil({ VIGIL_DATA_DIR: dataDir }, "apikey:create", "--email", email);
           expect(key.stdout.trim()).toMatch(/^vgl_[A-Za-z0-9_-]{32,}$/);
+          // The instance's first account owns private targets; the operator takes them back.
+          expect(await isGranted(handle.db, email)).toBe(true);
+          const revoked = await vigil(
+            { VIGIL_DATA_DIR: dataDir },
+            "workspace:allow-private",
+            "--email",
+            email,
+            "--revoke",
+          );
+          expect(revoked).toMatchObject({ code: 0 });
+          expect(lastLine(revoked.stderr)).toMatch(/may no longer check private addresses$/);
+          expect(await isGranted(handle.db, email)).toBe(false);
           const dup = await vigil(
             { VIGIL_DATA_DIR: dataDir },
             "user:create",
