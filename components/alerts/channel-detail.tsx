@@ -11,6 +11,7 @@ import { Card } from "@/components/ui/panel";
 import { ChannelStatus } from "@/components/alerts/channel-status";
 import { AlertLog } from "@/components/alerts/alert-log";
 import { ChannelEditForm } from "@/components/alerts/channel-edit-form";
+import { ChannelRecipients } from "@/components/alerts/channel-recipients";
 import { KIND_LABELS, targetOf } from "@/components/alerts/kinds";
 
 /** One channel: test it, edit it, switch it on or off or default, see what it was sent. */
@@ -46,7 +47,7 @@ export function ChannelDetail({ id }: { id: string }) {
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <h1 className="text-2xl font-semibold tracking-tight wrap-break-word">{c.name}</h1>
-            <ChannelStatus enabled={c.enabled} failing={c.failing} />
+            <ChannelStatus enabled={c.enabled} failing={c.failing} unconfirmed={c.unconfirmed} />
           </div>
           <p className="mt-1 text-sm wrap-anywhere text-zinc-500 dark:text-zinc-400">
             {KIND_LABELS[c.kind]} · {targetOf(c)}
@@ -129,6 +130,11 @@ export function ChannelDetail({ id }: { id: string }) {
         <p role="alert" className="text-sm text-red-600">
           {test.error.message}
         </p>
+      ) : null}
+      {c.recipients ? (
+        <Card title="Recipients">
+          <ChannelRecipients id={id} recipients={c.recipients} />
+        </Card>
       ) : null}
       <label className="flex items-center gap-2 text-sm">
         <input

@@ -103,7 +103,11 @@ export function ChannelList() {
                     </p>
                   </td>
                   <td className="px-4 py-3">
-                    <ChannelStatus enabled={c.enabled} failing={c.failing} />
+                    <ChannelStatus
+                      enabled={c.enabled}
+                      failing={c.failing}
+                      unconfirmed={c.unconfirmed}
+                    />
                   </td>
                   <td className="hidden px-4 py-3 text-zinc-600 sm:table-cell dark:text-zinc-400">
                     {c.isDefault ? "Yes" : "No"}

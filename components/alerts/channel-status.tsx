@@ -1,8 +1,19 @@
-import { CheckCircle2, CircleOff, XCircle } from "lucide-react";
+import { CheckCircle2, CircleOff, MailWarning, XCircle } from "lucide-react";
 import { Pill } from "@/components/ui/panel";
 
-/** A channel's health in words: working, failing (the receiver keeps refusing), or disabled. */
-export function ChannelStatus({ enabled, failing }: { enabled: boolean; failing: boolean }) {
+/**
+ * A channel's health in words: working, failing (the receiver keeps refusing), unconfirmed (an
+ * address has not clicked its confirmation link yet) or disabled.
+ */
+export function ChannelStatus({
+  enabled,
+  failing,
+  unconfirmed = false,
+}: {
+  enabled: boolean;
+  failing: boolean;
+  unconfirmed?: boolean;
+}) {
   if (!enabled)
     return (
       <Pill
@@ -19,6 +30,15 @@ export function ChannelStatus({ enabled, failing }: { enabled: boolean; failing:
         icon={XCircle}
         status="failing"
         className="bg-red-50 text-red-800 ring-red-600/20 dark:bg-red-950/40 dark:text-red-300"
+      />
+    );
+  if (unconfirmed)
+    return (
+      <Pill
+        label="Unconfirmed"
+        icon={MailWarning}
+        status="unconfirmed"
+        className="bg-amber-50 text-amber-800 ring-amber-600/20 dark:bg-amber-950/40 dark:text-amber-300"
       />
     );
   return (

@@ -13,7 +13,8 @@ export const KIND_HINTS: Record<Kind, string> = {
   slack: "A Slack incoming webhook URL (https://hooks.slack.com/services/…).",
   discord: "A Discord channel webhook URL (https://discord.com/api/webhooks/…).",
   ntfy: "An ntfy topic URL, e.g. https://ntfy.sh/my-team-alerts.",
-  email: "Sent through the server's SMTP settings (SMTP_URL, MAIL_FROM).",
+  email:
+    "Sent through the server's SMTP settings (SMTP_URL, MAIL_FROM). Each address gets a link to confirm first: nothing else is mailed to it until then.",
 };
 
 /** Where a channel sends to, in one line. */

@@ -10,9 +10,15 @@ import {
   assertTargetAllowed,
   type TargetGuard,
 } from "@/server/services/workspaces/private-targets";
-
+import type { AlertDeps } from "@/server/services/alerts/deliver-alerts";
 import { assertWithinQuota } from "@/server/services/workspaces/assert-within-quota";
 import { DEFAULT_QUOTAS, type QuotaLimits } from "@/server/domain/workspaces/quotas";
+import {
+  attachRecipients,
+  sendConfirmations,
+  syncConfirmations,
+  type ChannelWithRecipients,
+} from "@/server/services/alerts/email-confirmations";
 
 export type ChannelGuard = TargetGuard;
 
@@ -38,27 +44,34 @@ export function settingsFor(
 
 /**
  * Adds a notification channel to the workspace. A webhook gets a signing secret (the given one or
- * a fresh one), returned here once and never again.
+ * a fresh one), returned here once and never again. Each address of an email channel is mailed a
+ * confirmation link after commit (when `deps` can send mail) and is sent nothing until it confirms.
  */
 export async function createChannel({
   ctx,
   input,
   guard,
+  deps,
   quotas = DEFAULT_QUOTAS,
 }: {
   ctx: WorkspaceCtx;
   input: CreateChannelInput;
   guard: ChannelGuard;
+  deps?: AlertDeps;
   /** The instance's default limits; the workspace's own override wins. */
   quotas?: QuotaLimits;
-}): Promise<{ channel: Channel; secret: string | null }> {
+}): Promise<{
+  channel: ChannelWithRecipients;
+  secret: string | null;
+  confirmations: { email: string; error: string | null }[];
+}> {
   const settings = settingsFor(input.kind, input);
   if (settings.url) await assertTargetAllowed({ ctx, guard, field: "url", url: settings.url });
   if (input.secret && input.kind !== "webhook")
     throw badInput("secret", "secret: only webhook channels are signed");
   const secret = input.kind === "webhook" ? (input.secret ?? generateWebhookSecret()) : null;
   const now = ctx.now();
-  const channel = await ctx.db.transaction(async (tx) => {
+  const { channel, fresh } = await ctx.db.transaction(async (tx) => {
     await assertWithinQuota(tx, ctx.workspaceId, "channels", quotas);
     const [row] = await tx
       .insert(channels)
@@ -75,7 +88,9 @@ export async function createChannel({
       })
       .returning();
     if (!row) throw new Error("channel insert returned no row");
-    return row;
+    return { channel: row, fresh: await syncConfirmations(tx, row, now) };
   });
-  return { channel, secret };
+  const confirmations = deps ? await sendConfirmations({ ctx, channel, fresh, deps }) : [];
+  const [withRecipients] = await attachRecipients(ctx.db, [channel]);
+  return { channel: withRecipients ?? { ...channel, recipients: null }, secret, confirmations };
 }

@@ -7,6 +7,13 @@ import { isUuid } from "@/server/services/ids";
 import type { UpdateChannelInput } from "@/server/services/alerts/channel-settings";
 import { settingsFor, type ChannelGuard } from "@/server/services/alerts/create-channel";
 import { assertTargetAllowed } from "@/server/services/workspaces/private-targets";
+import type { AlertDeps } from "@/server/services/alerts/deliver-alerts";
+import {
+  attachRecipients,
+  sendConfirmations,
+  syncConfirmations,
+  type ChannelWithRecipients,
+} from "@/server/services/alerts/email-confirmations";
 
 /** The workspace's channel; another workspace's is "not found" like a missing one. */
 export async function findChannel(
@@ -23,28 +30,50 @@ export async function findChannel(
   return channel;
 }
 
-export const getChannel = ({ ctx, channelId }: { ctx: WorkspaceCtx; channelId: string }) =>
-  findChannel(ctx.db, ctx.workspaceId, channelId);
+export async function getChannel({
+  ctx,
+  channelId,
+}: {
+  ctx: WorkspaceCtx;
+  channelId: string;
+}): Promise<ChannelWithRecipients> {
+  const [channel] = await attachRecipients(ctx.db, [
+    await findChannel(ctx.db, ctx.workspaceId, channelId),
+  ]);
+  if (!channel) throw notFound("channel not found");
+  return channel;
+}
 
-export const listChannels = ({ ctx }: { ctx: WorkspaceCtx }): Promise<Channel[]> =>
-  ctx.db
+export async function listChannels({
+  ctx,
+}: {
+  ctx: WorkspaceCtx;
+}): Promise<ChannelWithRecipients[]> {
+  const list = await ctx.db
     .select()
     .from(channels)
     .where(eq(channels.workspaceId, ctx.workspaceId))
     .orderBy(asc(channels.name), asc(channels.id));
+  return attachRecipients(ctx.db, list);
+}
 
-/** A partial edit; a new secret replaces the old one (it is never shown again either). */
+/**
+ * A partial edit; a new secret replaces the old one (it is never shown again either). An address
+ * added to an email channel is mailed a confirmation link after commit; a removed one is forgotten.
+ */
 export async function updateChannel({
   ctx,
   channelId,
   input,
   guard,
+  deps,
 }: {
   ctx: WorkspaceCtx;
   channelId: string;
   input: UpdateChannelInput;
   guard: ChannelGuard;
-}): Promise<Channel> {
+  deps?: AlertDeps;
+}): Promise<ChannelWithRecipients> {
   const current = await findChannel(ctx.db, ctx.workspaceId, channelId);
   const touchesSettings = ["url", "to", "headers"].some((k) => k in input);
   const settings = touchesSettings
@@ -57,20 +86,26 @@ export async function updateChannel({
   if (input.url) await assertTargetAllowed({ ctx, guard, field: "url", url: input.url });
   if (input.secret !== undefined && current.kind !== "webhook")
     throw badInput("secret", "secret: only webhook channels are signed");
-  const [updated] = await ctx.db
-    .update(channels)
-    .set({
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
-      ...(input.isDefault !== undefined ? { isDefault: input.isDefault } : {}),
-      ...(input.secret !== undefined ? { secret: input.secret } : {}),
-      settings,
-      updatedAt: ctx.now(),
-    })
-    .where(and(eq(channels.id, channelId), eq(channels.workspaceId, ctx.workspaceId)))
-    .returning();
-  if (!updated) throw notFound("channel not found");
-  return updated;
+  const now = ctx.now();
+  const { updated, fresh } = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(channels)
+      .set({
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+        ...(input.isDefault !== undefined ? { isDefault: input.isDefault } : {}),
+        ...(input.secret !== undefined ? { secret: input.secret } : {}),
+        settings,
+        updatedAt: now,
+      })
+      .where(and(eq(channels.id, channelId), eq(channels.workspaceId, ctx.workspaceId)))
+      .returning();
+    if (!row) throw notFound("channel not found");
+    return { updated: row, fresh: touchesSettings ? await syncConfirmations(tx, row, now) : [] };
+  });
+  if (deps) await sendConfirmations({ ctx, channel: updated, fresh, deps });
+  const [withRecipients] = await attachRecipients(ctx.db, [updated]);
+  return withRecipients ?? { ...updated, recipients: null };
 }
 
 /** Deletes a channel; its links, queue and log go with it. */

@@ -6,6 +6,7 @@ import { deliveryDepsFor, type AlertDeps } from "@/server/services/alerts/delive
 import { workspaceMayTargetPrivate } from "@/server/services/workspaces/private-targets";
 import { findChannel } from "@/server/services/alerts/manage-channels";
 import { sendWithDeadline } from "@/server/services/alerts/send-with-deadline";
+import { narrowToConfirmed } from "@/server/services/alerts/email-confirmations";
 import { randomUUID } from "node:crypto";
 import { getChannelTestLimiter } from "@/server/services/alerts/channel-test-limiter";
 
@@ -13,8 +14,8 @@ export type TestResult = { delivered: boolean; error: string | null; messageId: 
 
 /**
  * Sends a test message now (bounded by the timeout) and logs it; the result says what happened.
- * At most TESTS_PER_CHANNEL_PER_MINUTE per channel, so a test button cannot be turned into a spam
- * cannon.
+ * An email channel's test goes to its confirmed addresses only. At most
+ * TESTS_PER_CHANNEL_PER_MINUTE per channel, so a test button cannot be turned into a spam cannon.
  */
 export async function sendTestNotification({
   ctx,
@@ -42,7 +43,14 @@ export async function sendTestNotification({
     deps.privateTargets,
     ctx.workspaceId,
   );
-  const error = await sendWithDeadline(channel, payload, deliveryDepsFor(deps, mayTargetPrivate));
+  const target = (await narrowToConfirmed(ctx.db, [channel])).get(channel.id);
+  const error =
+    target?.blocked ??
+    (await sendWithDeadline(
+      target?.channel ?? channel,
+      payload,
+      deliveryDepsFor(deps, mayTargetPrivate),
+    ));
   const [message] = await ctx.db
     .insert(alertMessages)
     .values({
@@ -53,7 +61,7 @@ export async function sendTestNotification({
       summary: payload.title,
       payload,
       status: error === null ? "delivered" : "failed",
-      attempts: 1,
+      attempts: target?.blocked ? 0 : 1,
       lastError: error,
       createdAt: now,
       deliveredAt: error === null ? ctx.now() : null,

@@ -14,6 +14,7 @@ import { sendTestNotification } from "@/server/services/alerts/send-test-notific
 import { alertDepsFrom } from "@/server/services/alerts/alert-deps";
 import { listAlertMessages } from "@/server/services/alerts/list-alert-messages";
 import { listSubjectChannelIds } from "@/server/services/alerts/subject-channels";
+import { resendConfirmation } from "@/server/services/alerts/resend-confirmation";
 
 const byId = z.object({ id: z.string().max(64) });
 const guard = () => ({ privateTargets: getRuntime().config.privateTargets });
@@ -32,6 +33,7 @@ export const alertsRouter = createTRPCRouter({
       ctx: ctx.service,
       input,
       guard: guard(),
+      deps: alertDepsFrom(getRuntime().config),
       quotas: ctx.quotas,
     });
     return { channel: channelView(channel), secret };
@@ -45,6 +47,7 @@ export const alertsRouter = createTRPCRouter({
           channelId: input.id,
           input: input.changes,
           guard: guard(),
+          deps: alertDepsFrom(getRuntime().config),
         }),
       ),
     ),
@@ -53,6 +56,13 @@ export const alertsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => deleteChannel({ ctx: ctx.service, channelId: input.id })),
   sendTest: protectedProcedure.input(byId).mutation(({ ctx, input }) =>
     sendTestNotification({
+      ctx: ctx.service,
+      channelId: input.id,
+      deps: alertDepsFrom(getRuntime().config),
+    }),
+  ),
+  resendConfirmation: protectedProcedure.input(byId).mutation(({ ctx, input }) =>
+    resendConfirmation({
       ctx: ctx.service,
       channelId: input.id,
       deps: alertDepsFrom(getRuntime().config),

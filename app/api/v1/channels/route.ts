@@ -3,6 +3,7 @@ import { channelJson, parseCreateChannel } from "@/server/http/api-v1/channel-js
 import { createChannel } from "@/server/services/alerts/create-channel";
 import { listChannels } from "@/server/services/alerts/manage-channels";
 import { getRuntime } from "@/server/runtime";
+import { alertDepsFrom } from "@/server/services/alerts/alert-deps";
 
 export const dynamic = "force-dynamic";
 
@@ -15,6 +16,7 @@ export const POST = apiRoute(async ({ req, ctx }) => {
     ctx,
     input: parseCreateChannel(await readJson(req)),
     guard: { privateTargets: getRuntime().config.privateTargets },
+    deps: alertDepsFrom(getRuntime().config),
     quotas: getRuntime().config.quotas,
   });
   // The only time the secret is shown.
