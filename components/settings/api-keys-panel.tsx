@@ -28,7 +28,7 @@ export function ApiKeysPanel({ email }: { email?: string }) {
         </p>
       </div>
       {created ? (
-        <div className="px-5 pt-4">
+        <div className="px-5 pt-4 pb-2">
           <NewApiKeyNotice created={created} onDone={() => setCreated(null)} />
         </div>
       ) : null}

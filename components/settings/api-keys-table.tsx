@@ -8,8 +8,9 @@ import type { ApiKeyView as ApiKeyRow } from "@/server/services/api-keys/api-key
 
 const day = (d: Date) =>
   d.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
-const th = "px-4 py-2.5 font-medium";
-const td = "px-4 py-3 align-top";
+// The first and last cells line up with the section's own padding.
+const th = "px-3 py-2.5 font-medium first:pl-5 last:pr-5";
+const td = "px-3 py-3 align-middle first:pl-5 last:pr-5";
 
 function Expiry({ at, now }: { at: Date | null; now: number }) {
   if (!at) return <>Never</>;
@@ -67,7 +68,7 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
                   {k.prefix}…
                 </span>
                 <span className="mt-0.5 block text-xs text-zinc-500 sm:hidden dark:text-zinc-400">
-                  Used {formatAgo(k.lastUsedAt, now)} · expires{" "}
+                  Last used: {formatAgo(k.lastUsedAt, now)} · Expires:{" "}
                   <Expiry at={k.expiresAt} now={now} />
                 </span>
               </td>
@@ -100,7 +101,7 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
         </tbody>
       </table>
       {revoke.error ? (
-        <p role="alert" className="px-4 pb-3 text-sm text-red-600 dark:text-red-400">
+        <p role="alert" className="px-5 pb-3 text-sm text-red-600 dark:text-red-400">
           Could not revoke: {revoke.error.message}
         </p>
       ) : null}
