@@ -16,6 +16,8 @@ import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { systemClock, type WorkspaceCtx } from "@/server/services/context";
 import { runCheck } from "@/server/services/checks/run-due-checks";
+import { claimDueMonitors } from "@/server/services/checks/claim-due-monitors";
+import { runPlannedCheck } from "@/server/services/checks/run-planned-check";
 import { createChannel } from "@/server/services/alerts/create-channel";
 import { deliverDueAlerts } from "@/server/services/alerts/deliver-alerts";
 import { alertDepsFrom } from "@/server/services/alerts/alert-deps";
@@ -161,6 +163,9 @@ describe(`private targets under VIGIL_ALLOW_PRIVATE_TARGETS=owner, on ${testDbKi
     const moved = await them.rest(monitorRoute.PATCH, "PATCH", { url: pair.urls[1] }, saved.id);
     expect(moved.status).toBe(400);
     expect(moved.json.error).toMatch(/^url: ::1 is a loopback address/);
+    await expect(
+      them.trpc.monitor.update({ id: saved.id, changes: { url: pair.urls[2] } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { details: { field: "url" } } });
   });
 
   it("lets the owner's workspace save and check the same loopback targets", async () => {
@@ -198,6 +203,25 @@ describe(`private targets under VIGIL_ALLOW_PRIVATE_TARGETS=owner, on ${testDbKi
       });
     }
     expect(pair.hits.length).toBe(before);
+  });
+
+  it("blocks the Inngest driver's planned check of a non-owner's loopback monitor, not the owner's", async () => {
+    const before = pair.hits.length;
+    for (const [who, ok] of [
+      [await member(), false],
+      [await theOwner(), true],
+    ] as const) {
+      const monitor = await makeMonitor(who.ctx, pair.urls[0] ?? "");
+      const [leased] = await claimDueMonitors(database.db, new Date(), 1, monitor.id);
+      const outcome = await runPlannedCheck({
+        ctx: who.ctx,
+        monitorId: monitor.id,
+        leaseToken: leased?.leaseToken ?? "",
+        options: checkOptions,
+      });
+      expect(outcome).toMatchObject({ ran: true, ok });
+    }
+    expect(pair.hits.length).toBe(before + 1);
   });
 
   it("refuses a loopback channel URL at save time and blocks its sends at run time", async () => {
