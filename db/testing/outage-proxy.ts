@@ -5,6 +5,8 @@ export type OutageProxy = {
   url: string;
   /** The database becomes unreachable: open connections are cut, new ones accepted and never answered. */
   blackhole: () => void;
+  /** Open connections go silent both ways but stay open (a partition); new ones still go through. */
+  freeze: () => void;
   /** The database is back for new connections; those held meanwhile stay silent, as after a partition. */
   restore: () => void;
   close: () => Promise<void>;
@@ -16,6 +18,7 @@ export async function startOutageProxy(upstreamUrl: string): Promise<OutageProxy
   const target = { host: upstream.hostname, port: Number(upstream.port || 5432) };
   const piped = new Set<net.Socket>();
   const held = new Set<net.Socket>();
+  const pairs = new Map<net.Socket, net.Socket>();
   let down = false;
   const track = (set: Set<net.Socket>, socket: net.Socket) => {
     set.add(socket);
@@ -28,7 +31,11 @@ export async function startOutageProxy(upstreamUrl: string): Promise<OutageProxy
     track(piped, client);
     track(piped, server);
     client.pipe(server).pipe(client);
-    client.on("close", () => server.destroy());
+    pairs.set(client, server);
+    client.on("close", () => {
+      pairs.delete(client);
+      server.destroy();
+    });
     server.on("close", () => client.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -43,6 +50,15 @@ export async function startOutageProxy(upstreamUrl: string): Promise<OutageProxy
     blackhole: () => {
       down = true;
       cut(piped);
+    },
+    freeze: () => {
+      for (const [client, server] of pairs) {
+        client.unpipe(server);
+        server.unpipe(client);
+        client.pause();
+        server.pause();
+      }
+      pairs.clear();
     },
     restore: () => {
       down = false;

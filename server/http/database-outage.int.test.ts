@@ -183,4 +183,28 @@ describe.skipIf(testDbKind() !== "postgres")("a PostgreSQL outage", () => {
         `first 200 ${(firstOk?.sentAt ?? 0) - restoredAt} ms after the database came back`,
     );
   }, 90_000);
+
+  it("stops waiting for connections that went silent, and answers 200 again within 10 s", async () => {
+    await pingWhile((a) => a.length >= 30);
+    proxy.freeze();
+    const frozenAt = Date.now();
+    const answers = await pingWhile(
+      (a) =>
+        Date.now() - frozenAt > 15_000 ||
+        (a.length >= 20 && a.slice(-20).every((x) => x.status === 200)),
+    );
+    expect(answers.filter((a) => a.ms > ANSWER_WITHIN_MS)).toEqual([]);
+    const lastFailed = answers.findLast((a) => a.status !== 200);
+    expect((lastFailed?.sentAt ?? frozenAt) - frozenAt).toBeLessThan(10_000);
+    expect(answers.slice(-20).every((a) => a.status === 200)).toBe(true);
+    const answeredOk = answers.filter((a) => a.status === 200).map((a) => `outage-${a.n}`);
+    const stored = await database.db
+      .select({ userAgent: pings.userAgent })
+      .from(pings)
+      .where(inArray(pings.userAgent, answeredOk));
+    expect(stored.length).toBe(answeredOk.length);
+    console.log(
+      `silent connections: last failed ping ${(lastFailed?.sentAt ?? frozenAt) - frozenAt} ms after they went silent`,
+    );
+  }, 60_000);
 });

@@ -8,10 +8,20 @@ type Waiting = {
   reject: (e: unknown) => void;
 };
 
-type Lane = { queue: Waiting[]; busy: boolean; busySince: number; scheduled: boolean };
+type Lane = {
+  queue: Waiting[];
+  busy: boolean;
+  busySince: number;
+  /** Counts batches, so that one given up on cannot free the lane when it ends at last. */
+  batch: number;
+  scheduled: boolean;
+};
 
 // A ping is answered within this, committed or not: an unreachable database means a quick 503.
 const ANSWER_WITHIN_MS = 900;
+// A batch on a connection that went silent (a partition) may wait for TCP to give up, minutes:
+// past this the lane stops waiting for it and sends the next batch, on another connection.
+const GIVE_UP_BATCH_MS = 4_000;
 
 /**
  * Group commit for the ping path: pings that arrive while a batch is being committed wait and go
@@ -21,8 +31,9 @@ const ANSWER_WITHIN_MS = 900;
  * (no lock waits or deadlocks between them).
  *
  * A caller still waiting after `answerWithinMs` gets "error" (a 503: retry later); while a lane's
- * batch is older than that, the database is not answering and new pings get "error" at once.
- * A batch given up on may still commit: a ping answered 503 can be stored, one answered 200 always is.
+ * batch is older than that, the database is not answering and new pings get "error" at once, until
+ * the lane gives that batch up. A batch given up on may still commit: a ping answered 503 may be
+ * stored, one answered 200 always is.
  */
 export class PingBatcher {
   private readonly lanes: Lane[];
@@ -36,6 +47,7 @@ export class PingBatcher {
       queue: [],
       busy: false,
       busySince: 0,
+      batch: 0,
       scheduled: false,
     }));
   }
@@ -43,7 +55,9 @@ export class PingBatcher {
   record(ping: IncomingPing): Promise<PingOutcome> {
     const lane = this.laneOf(ping.token);
     const within = this.options.answerWithinMs ?? ANSWER_WITHIN_MS;
-    if (lane.busy && Date.now() - lane.busySince > within) return Promise.resolve("error");
+    const busyFor = lane.busy ? Date.now() - lane.busySince : 0;
+    if (busyFor > GIVE_UP_BATCH_MS) lane.busy = false;
+    else if (busyFor > within) return Promise.resolve("error");
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         const queued = lane.queue.indexOf(waiting);
@@ -96,6 +110,7 @@ export class PingBatcher {
     const batch = lane.queue.splice(0, this.options.maxBatch ?? 2000);
     lane.busy = true;
     lane.busySince = Date.now();
+    const number = ++lane.batch;
     recordPingsFast(
       this.db,
       this.cache,
@@ -104,6 +119,7 @@ export class PingBatcher {
       .then((outcomes) => batch.forEach((w, i) => w.resolve(outcomes[i] ?? "error")))
       .catch((err: unknown) => batch.forEach((w) => w.reject(err)))
       .finally(() => {
+        if (lane.batch !== number) return;
         lane.busy = false;
         this.scheduleFlush(lane);
       });
