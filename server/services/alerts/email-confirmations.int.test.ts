@@ -229,6 +229,9 @@ describe(`email recipients confirm before they are mailed, on ${testDbKind()}`, 
     const { channel: a } = await emailChannel(mine.ctx, who);
     const tokenA = smtp.tokenFor(who) ?? "";
     const { channel: b } = await emailChannel(theirs.ctx, who);
+    // One confirmation mail per address per few minutes, whichever workspace asks.
+    expect(smtp.to(who)).toHaveLength(1);
+    expect(b.recipients).toEqual([{ email: who, confirmed: false, sentAt: null }]);
     await confirmEmail({ ctx: mine.ctx, token: tokenA });
     expect((await getChannel({ ctx: theirs.ctx, channelId: b.id })).recipients).toMatchObject([
       { email: who, confirmed: false },
@@ -240,6 +243,26 @@ describe(`email recipients confirm before they are mailed, on ${testDbKind()}`, 
     await expect(
       resendConfirmation({ ctx: theirs.ctx, channelId: a.id, deps }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("mails an address once per few minutes however often it is removed and added back", async () => {
+    const { ctx, advance } = await workspaceWithClock(database.db);
+    const [stay, who] = [address("stay"), address("toggled")];
+    const { channel } = await emailChannel(ctx, `${stay}, ${who}`);
+    for (let i = 0; i < 3; i++) {
+      for (const to of [stay, `${stay}, ${who}`])
+        await updateChannel({ ctx, channelId: channel.id, input: { to }, guard: anyTarget, deps });
+      advance(30);
+    }
+    expect(smtp.to(who)).toHaveLength(1);
+    const shown = await getChannel({ ctx, channelId: channel.id });
+    expect(shown.recipients?.[1]).toEqual({ email: who, confirmed: false, sentAt: null });
+    advance(5 * 60);
+    await resendConfirmation({ ctx, channelId: channel.id, deps });
+    expect(smtp.to(who)).toHaveLength(2);
+    await expect(
+      findEmailConfirmation({ ctx, token: smtp.tokenFor(who) ?? "" }),
+    ).resolves.toMatchObject({ email: who });
   });
 
   it("keeps an address pending when no mail could be sent, so it can be sent again at once", async () => {

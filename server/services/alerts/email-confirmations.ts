@@ -8,6 +8,10 @@ import { renderConfirmationMail } from "@/server/alerts/confirmation-mail";
 import { sameAddress } from "@/server/domain/alerts/recipients";
 import type { ServiceCtx } from "@/server/services/context";
 import { sendWithDeadline } from "@/server/services/alerts/send-with-deadline";
+import {
+  releaseConfirmationSlot,
+  takeConfirmationSlot,
+} from "@/server/services/alerts/confirmation-cooldown";
 
 export type RecipientStatus = { email: string; confirmed: boolean; sentAt: Date | null };
 /** `recipients` is null for kinds that mail nobody (webhooks and the like). */
@@ -17,6 +21,9 @@ export type FreshConfirmation = { id: string; email: string; token: string };
 
 /** Why a message to a channel none of whose addresses confirmed is logged as not sent. */
 export const NOT_CONFIRMED = "recipient not confirmed: nothing is sent until an address confirms";
+
+const RECENTLY_MAILED =
+  "this address was sent a confirmation less than 5 minutes ago: send it again later";
 
 export const hashConfirmationToken = (token: string) =>
   createHash("sha256").update(token).digest("hex");
@@ -106,11 +113,11 @@ export async function sendConfirmations({
         addedBy,
         link: `${deps.baseUrl}/confirm-email/${f.token}`,
       });
-      const error = await sendWithDeadline(
-        { ...channel, settings: { to: f.email } },
-        payload,
-        deps,
-      );
+      let error: string | null = RECENTLY_MAILED;
+      if (takeConfirmationSlot(f.email, ctx.now())) {
+        error = await sendWithDeadline({ ...channel, settings: { to: f.email } }, payload, deps);
+        if (error !== null) releaseConfirmationSlot(f.email);
+      }
       await ctx.db
         .update(emailConfirmations)
         .set({ sentAt: error === null ? ctx.now() : null })
