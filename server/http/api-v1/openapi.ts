@@ -156,6 +156,19 @@ const channel = channelWritable.omit({ secret: true, headers: true }).extend({
   header_names: z.array(z.string()),
   has_secret: z.boolean(),
   failing: z.boolean().describe("3 or more failed attempts in a row"),
+  status: z
+    .enum(["working", "failing", "unconfirmed", "disabled"])
+    .describe("unconfirmed: an email address has not confirmed yet and is mailed nothing"),
+  recipients: z
+    .array(
+      z.object({
+        email: z.string(),
+        confirmed: z.boolean(),
+        confirmation_sent_at: z.iso.datetime().nullable(),
+      }),
+    )
+    .nullable()
+    .describe("email only: each address and whether it clicked its confirmation link"),
   consecutive_failures: z.number().int(),
   last_error: z.string().nullable(),
   last_delivered_at: z.iso.datetime().nullable(),
@@ -234,6 +247,11 @@ const conflict = {
   "409": { description: "Conflict: the slug is taken", content: json("Error") },
 };
 const readOnly = { description: "This API key is read-only", content: json("Error") };
+const quotaReached = {
+  description:
+    "This API key is read-only, or the workspace has reached its limit (the message names it)",
+  content: json("Error"),
+};
 const idParam = {
   name: "id",
   in: "path",
@@ -323,6 +341,7 @@ export function openApiDocument(baseUrl: string) {
             "201": { description: "Created", content: json("Monitor") },
             "400": errors["400"],
             "401": errors["401"],
+            "403": quotaReached,
             "413": { description: "Body too large", content: json("Error") },
           },
         },
@@ -387,6 +406,7 @@ export function openApiDocument(baseUrl: string) {
             "201": { description: "Created", content: json("Heartbeat") },
             "400": errors["400"],
             "401": errors["401"],
+            "403": quotaReached,
           },
         },
       },
@@ -549,6 +569,7 @@ export function openApiDocument(baseUrl: string) {
             "201": { description: "Created", content: json("ChannelCreated") },
             "400": errors["400"],
             "401": errors["401"],
+            "403": quotaReached,
           },
         },
       },
@@ -589,6 +610,11 @@ export function openApiDocument(baseUrl: string) {
               },
             },
             ...errors,
+            "429": {
+              description:
+                "More than 5 tests a minute for this channel; Retry-After says when to retry",
+              content: json("Error"),
+            },
           },
         },
       },
@@ -694,6 +720,7 @@ export function openApiDocument(baseUrl: string) {
             "201": { description: "Created", content: json("StatusPage") },
             "400": errors["400"],
             "401": errors["401"],
+            "403": quotaReached,
             "409": conflict["409"],
           },
         },
