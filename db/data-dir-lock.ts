@@ -61,13 +61,13 @@ export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> 
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(dataDir, LOCK_FILE);
   // A refusal is retried briefly: dataDirHolder() holds the lock for a moment while it looks.
-  for (let refusals = 0; ;) {
+  let holder: LockHolder | null = null;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (attempt > 0) await pause(50);
     const fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_CREAT, 0o600);
     if (!nativeFs.tryLock(fd)) {
-      const holder = readHolder(fd);
+      holder = readHolder(fd);
       fs.closeSync(fd);
-      if (++refusals >= 5) throw new DataDirLockedError(dataDir, holder);
-      await pause(50);
       continue;
     }
     // The holder before us may have removed the file as it let go: lock the file the name shows.
@@ -75,13 +75,13 @@ export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> 
       fs.closeSync(fd);
       continue;
     }
-    const holder: LockHolder = {
+    const mine: LockHolder = {
       pid: process.pid,
       hostname: os.hostname(),
       since: new Date().toISOString(),
     };
     fs.ftruncateSync(fd, 0);
-    fs.writeSync(fd, JSON.stringify(holder) + "\n", 0);
+    fs.writeSync(fd, JSON.stringify(mine) + "\n", 0);
     let released = false;
     return {
       release: async () => {
@@ -92,6 +92,7 @@ export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> 
       },
     };
   }
+  throw new DataDirLockedError(dataDir, holder);
 }
 
 /** The PID holding the data dir (or 0 when it is held but its PID is unknown); null when free. */

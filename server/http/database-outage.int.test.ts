@@ -23,7 +23,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 type Answer = { n: number; status: number; ms: number; sentAt: number };
 
 // The PostgreSQL server is shared with other tests: the outage is a proxy that stops answering.
-describe.skipIf(testDbKind() !== "postgres")("a PostgreSQL outage", () => {
+describe.runIf(testDbKind() === "postgres")("a PostgreSQL outage", () => {
   let database: TestDatabase;
   let proxy: OutageProxy;
   let vigilDb: DatabaseHandle;
