@@ -164,6 +164,36 @@ describe(`email recipients confirm before they are mailed, on ${testDbKind()}`, 
     expect(smtp.to(no)).toHaveLength(1);
   });
 
+  it("gives up a message still retrying once its channel has no confirmed address left", async () => {
+    const { ctx, advance } = await workspaceWithClock(database.db);
+    const [old, fresh] = [address("old"), address("fresh")];
+    const { channel } = await emailChannel(ctx, old);
+    await confirmEmail({ ctx, token: smtp.tokenFor(old) ?? "" });
+    const { monitor, path } = await upMonitor(ctx);
+    advance(60);
+    target.set(path, { status: 500 });
+    await check(ctx, monitor);
+    const down = { ...deps, smtp: { url: "smtp://127.0.0.1:1", from: "v@example.com" } };
+    await deliverDueAlerts({ db: database.db, now: ctx.now }, down);
+    expect((await listAlertMessages({ ctx, channelId: channel.id }))[0]?.status).toBe("retrying");
+
+    await updateChannel({
+      ctx,
+      channelId: channel.id,
+      input: { to: fresh },
+      guard: anyTarget,
+      deps,
+    });
+    advance(60);
+    await deliver(ctx);
+    expect((await listAlertMessages({ ctx, channelId: channel.id }))[0]).toMatchObject({
+      status: "failed",
+      lastError: NOT_CONFIRMED,
+    });
+    expect(smtp.to(fresh).map((m) => m.subject)).toEqual([`Confirm Vigil alerts for ${fresh}`]);
+    expect(smtp.to(old)).toHaveLength(1);
+  });
+
   it("asks a changed address to confirm anew, keeps a kept one confirmed, forgets a removed one", async () => {
     const { ctx } = await workspaceWithClock(database.db);
     const [kept, gone, added] = [address("kept"), address("gone"), address("added")];

@@ -52,6 +52,7 @@ describe(`tRPC alerts on ${testDbKind()}`, () => {
     ["alerts.updateChannel", (c, id) => c.alerts.updateChannel({ id, changes: { name: "x" } })],
     ["alerts.deleteChannel", (c, id) => c.alerts.deleteChannel({ id })],
     ["alerts.sendTest", (c, id) => c.alerts.sendTest({ id })],
+    ["alerts.resendConfirmation", (c, id) => c.alerts.resendConfirmation({ id })],
   ];
 
   it.each([
