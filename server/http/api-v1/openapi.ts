@@ -618,6 +618,42 @@ export function openApiDocument(baseUrl: string) {
           },
         },
       },
+      "/channels/{id}/resend-confirmation": {
+        parameters: [idParam],
+        post: {
+          summary: "Mail each unconfirmed address of an email channel a new confirmation link",
+          responses: {
+            "200": {
+              description: "What happened to each mail (error null: sent)",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      confirmations: {
+                        type: "array",
+                        items: {
+                          type: "object",
+                          properties: {
+                            email: { type: "string" },
+                            error: { type: "string", nullable: true },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+            ...errors,
+            "409": { description: "Every address has confirmed", content: json("Error") },
+            "429": {
+              description: "A link went out less than 5 minutes ago; Retry-After says when",
+              content: json("Error"),
+            },
+          },
+        },
+      },
       "/channels/{id}/messages": {
         parameters: [
           idParam,
