@@ -14,6 +14,8 @@ type Lane = {
   busySince: number;
   /** Counts batches, so that one given up on cannot free the lane when it ends at last. */
   batch: number;
+  /** The last batch failed: the database is probably out of reach. */
+  failing: boolean;
   scheduled: boolean;
 };
 
@@ -30,9 +32,10 @@ const GIVE_UP_BATCH_MS = 4_000;
  * lanes by token, each with one batch in flight, so concurrent batches never touch the same rows
  * (no lock waits or deadlocks between them).
  *
- * A caller still waiting after `answerWithinMs` gets "error" (a 503: retry later); while a lane's
- * batch is older than that, the database is not answering and new pings get "error" at once, until
- * the lane gives that batch up. A batch given up on may still commit: a ping answered 503 may be
+ * A caller still waiting after `answerWithinMs` gets "error" (a 503: retry later). While a lane's
+ * batch runs after one that failed, or for longer than twice that, the database is out of reach:
+ * new pings get "error" at once, and the batch in flight probes for its return (given up on after
+ * GIVE_UP_BATCH_MS). A batch given up on may still commit: a ping answered 503 may be
  * stored, one answered 200 always is.
  */
 export class PingBatcher {
@@ -48,6 +51,7 @@ export class PingBatcher {
       busy: false,
       busySince: 0,
       batch: 0,
+      failing: false,
       scheduled: false,
     }));
   }
@@ -57,7 +61,7 @@ export class PingBatcher {
     const within = this.options.answerWithinMs ?? ANSWER_WITHIN_MS;
     const busyFor = lane.busy ? Date.now() - lane.busySince : 0;
     if (busyFor > GIVE_UP_BATCH_MS) lane.busy = false;
-    else if (busyFor > within) return Promise.resolve("error");
+    else if (lane.busy && (lane.failing || busyFor > 2 * within)) return Promise.resolve("error");
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         const queued = lane.queue.indexOf(waiting);
@@ -116,8 +120,14 @@ export class PingBatcher {
       this.cache,
       batch.map((w) => w.ping),
     )
-      .then((outcomes) => batch.forEach((w, i) => w.resolve(outcomes[i] ?? "error")))
-      .catch((err: unknown) => batch.forEach((w) => w.reject(err)))
+      .then((outcomes) => {
+        lane.failing = false;
+        batch.forEach((w, i) => w.resolve(outcomes[i] ?? "error"));
+      })
+      .catch((err: unknown) => {
+        lane.failing = true;
+        batch.forEach((w) => w.reject(err));
+      })
       .finally(() => {
         if (lane.batch !== number) return;
         lane.busy = false;
