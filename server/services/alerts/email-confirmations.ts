@@ -69,6 +69,8 @@ export async function syncConfirmations(
         createdAt: now,
       })),
     )
+    // An edit committing the same address meanwhile mails it; this one then does not.
+    .onConflictDoNothing()
     .returning({ id: emailConfirmations.id, email: emailConfirmations.email });
   return inserted.map((r) => ({
     id: r.id,
