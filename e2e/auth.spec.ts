@@ -37,7 +37,7 @@ test("a person signs up, lands on the dashboard, signs out and signs in again", 
   }
   await expect(page.getByText(email, { exact: true }).first()).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await keepScreenshot(page, testInfo, "sign-in");
   await page.goto("/dashboard");
