@@ -68,6 +68,22 @@ describe("serveWithBodyLimit on a loopback server", () => {
     expect(handled).toEqual([]);
   });
 
+  it("also limits a request whose target is written as an absolute URL", async () => {
+    handled = [];
+    const response = await new Promise<string>((resolve) => {
+      const socket = net.connect(port, "127.0.0.1");
+      let text = "";
+      socket.on("data", (d: Buffer) => (text += d.toString("latin1")));
+      socket.on("close", () => resolve(text));
+      socket.on("error", () => resolve(text));
+      socket.write(
+        `POST http://x/api/v1/monitors HTTP/1.1\r\nHost: x\r\nContent-Length: ${3 * MiB}\r\n\r\n`,
+      );
+    });
+    expect(response).toMatch(/^HTTP\/1\.1 413/);
+    expect(handled).toEqual([]);
+  });
+
   it("answers Expect: 100-continue with 413 and never asks for the body", async () => {
     handled = [];
     const res = await new Promise<{ status: number; continued: boolean }>((resolve, reject) => {

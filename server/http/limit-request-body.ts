@@ -6,7 +6,16 @@ type Listener = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 type Options = { limitBytes: number; appliesTo: (req: http.IncomingMessage) => boolean };
 
 /** Every path under /api/: REST v1, next-auth, tRPC, Inngest and the internal routes. */
-export const isApiRequest = (req: http.IncomingMessage) => (req.url ?? "").startsWith("/api/");
+export function isApiRequest(req: http.IncomingMessage): boolean {
+  const target = req.url ?? "";
+  if (target.startsWith("/")) return target.startsWith("/api/");
+  // An absolute-form target ("POST http://host/api/… HTTP/1.1") reaches the same routes.
+  try {
+    return new URL(target).pathname.startsWith("/api/");
+  } catch {
+    return true;
+  }
+}
 
 const describeLimit = (bytes: number) =>
   bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
