@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pino from "pino";
+import postgres from "postgres";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
@@ -18,6 +19,7 @@ import { createEventBus, getEventBus, type EventBus } from "@/server/events/bus"
 import { systemClock } from "@/server/services/context";
 import { endSession } from "@/server/services/sessions/end-session";
 import { endOtherSessions } from "@/server/services/sessions/end-other-sessions";
+import { endUserSessions } from "@/server/services/sessions/end-user-sessions";
 import { changePassword } from "@/server/services/users/change-password";
 import { startControlServer } from "@/server/control/control-server";
 import { createIo, type VigilIo } from "@/server/realtime/create-io";
@@ -213,6 +215,23 @@ if (testDbKind() === "postgres")
         input: { sessionId: session.sessionId },
       });
       await expect(within(gone)).resolves.toBe("io server disconnect");
+    });
+
+    it("checks its sockets again after losing its LISTEN connection, as a notice may be lost", async () => {
+      const { user } = await makeUser(database.db);
+      const session = await makeSessionCookie(database.db, user.id, SECRET);
+      const onA = await socket(a, session.cookie);
+      const gone = disconnected(onA);
+      const admin = postgres(database.url ?? "", { max: 1, onnotice: () => {} });
+      try {
+        // Ended without a word to anyone (as if the notice fell in the gap), then the drop.
+        await endUserSessions(database.db, { userId: user.id, now: new Date() });
+        await admin`select pg_terminate_backend(pid) from pg_stat_activity
+          where application_name = 'vigil-sessions' and datname = current_database()`;
+      } finally {
+        await admin.end();
+      }
+      await expect(within(gone, 10_000)).resolves.toBe("io server disconnect");
     });
 
     it("disconnects a running server's sockets when the CLI resets the password", async () => {
