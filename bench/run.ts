@@ -6,11 +6,13 @@ import { benchPings } from "@/bench/pings";
 import { benchStatusPage } from "@/bench/status-page";
 import { benchAlerts } from "@/bench/alerts";
 import { benchFairness } from "@/bench/fairness";
+import { benchDbOutage } from "@/bench/db-outage";
 
 // Figures only, never assertions: compare runs on the same machine.
 // `npm run bench` runs the quick ones; `npm run bench -- scheduler|pings|status-page [seconds]` the load tests;
 // `npm run bench -- alerts [subjects]` the alert fan-out; `npm run bench -- fairness [seconds]` how
-// late one workspace's checks run beside another's hanging targets.
+// late one workspace's checks run beside another's hanging targets; `npm run bench -- db-outage
+// [seconds]` how pings and /api/health answer while PostgreSQL is unreachable, and after.
 const [suite, arg] = process.argv.slice(2);
 console.log(`Vigil benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
 if (suite === "scheduler") {
@@ -23,6 +25,8 @@ if (suite === "scheduler") {
   await benchStatusPage(Number(arg ?? 15));
 } else if (suite === "alerts") {
   await benchAlerts(Number(arg ?? 1000));
+} else if (suite === "db-outage") {
+  await benchDbOutage(Number(arg ?? 15));
 } else if (suite === "pings") {
   await benchPings(Number(arg ?? 20));
 } else {
