@@ -34,16 +34,14 @@ export async function benchDbOutage(seconds: number): Promise<void> {
   try {
     const { workspace } = await makeUser(pg.db);
     const tokens = Array.from({ length: 100 }, generatePingToken);
-    await pg.db
-      .insert(heartbeats)
-      .values(
-        tokens.map((token, i) => ({
-          workspaceId: workspace.id,
-          name: `job-${i}`,
-          token,
-          intervalSecs: 3600,
-        })),
-      );
+    await pg.db.insert(heartbeats).values(
+      tokens.map((token, i) => ({
+        workspaceId: workspace.id,
+        name: `job-${i}`,
+        token,
+        intervalSecs: 3600,
+      })),
+    );
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const vigil = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
