@@ -18,6 +18,7 @@ export const checkResults = pgTable(
     durationMs: integer("duration_ms").notNull(),
     error: text("error"),
     errorKind: text("error_kind"),
+    tlsCertExpiresAt: timestamp("tls_cert_expires_at", { withTimezone: true }),
     checkedAt: timestamp("checked_at", { withTimezone: true }).notNull(),
   },
   (t) => [

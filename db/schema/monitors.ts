@@ -35,6 +35,8 @@ export const monitors = pgTable(
     keyword: text("keyword"),
     keywordMustBeAbsent: boolean("keyword_must_be_absent").notNull().default(false),
     degradedAfterMs: integer("degraded_after_ms"),
+    /** Conditions every check must meet, in Gatus syntax (Tickstem assertions are stored as these). */
+    conditions: jsonb("conditions").$type<string[]>().notNull().default([]),
     intervalSecs: integer("interval_secs").notNull().default(60),
     retryIntervalSecs: integer("retry_interval_secs").notNull().default(20),
     confirmations: integer("confirmations").notNull().default(2),
