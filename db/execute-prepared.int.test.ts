@@ -13,6 +13,18 @@ describe(`prepared statements on ${testDbKind()}`, () => {
   });
   afterAll(() => database.drop());
 
+  // executePrepared calls Drizzle's private session.prepareQuery: an upgrade that renames or
+  // reshapes it must fail here, by name.
+  it("finds Drizzle's private prepareQuery, and a prepared query it can execute", async () => {
+    const session = database.db._.session;
+    expect(typeof session.prepareQuery, "drizzle-orm session.prepareQuery").toBe("function");
+    const built = database.db.execute(sql`select 41 + 1 as answer`).getQuery();
+    expect(built).toMatchObject({ sql: expect.any(String), params: [] });
+    const prepared = session.prepareQuery(built, undefined, "test_private_api", false);
+    expect(typeof prepared.execute, "drizzle-orm PreparedQuery.execute").toBe("function");
+    expect(rowsOf(await prepared.execute())).toEqual([{ answer: 42 }]);
+  });
+
   it("returns each call's rows for its own parameters, in and out of a transaction", async () => {
     const query = (n: number) =>
       sql`select g::int as n, ${`row ${n}`}::text as label from generate_series(1, ${n}::int) g`;

@@ -7,8 +7,9 @@ import {
 import type { Filled } from "@/server/http/status-pages/page-cache";
 import type { PageMeta } from "@/server/http/status-pages/page-directory";
 import { INTERNAL_HEADER, loopbackRequest } from "@/server/http/status-pages/loopback-request";
+import { REVALIDATE_HEADER, renderedAtOf } from "@/server/http/status-pages/next-internals";
 import { JSON_TYPE, renderJson, type Kind } from "@/server/http/status-pages/statuspage-json";
-import type { StatusPageDeps } from "@/server/http/status-pages/status-page-handler";
+import type { StatusPageDeps } from "@/server/http/status-pages/status-page-deps";
 
 // Filling the custom server's copy of a page: its JSON from the view, its HTML from Next's ISR.
 
@@ -52,10 +53,6 @@ export async function revalidateIsr(
   if (res.status !== 200) throw new Error(`revalidate answered ${res.status}`);
 }
 
-const GENERATED_AT = /data-generated-at="([^"]+)"/;
-// Next renders an ISR page afresh and stores it when a request carries the build's revalidation id.
-const REVALIDATE_HEADER = "x-prerender-revalidate";
-
 /**
  * The page's HTML from Next: its ISR copy when that is known current, else rendered afresh (and
  * kept by Next). A copy rendered before the page's last change is refused and rendered again: a
@@ -89,8 +86,7 @@ export async function fillHtml(
     if (res.status === 404) return null;
     if (res.status !== 200) throw new Error(`status page render answered ${res.status}`);
     const filled = { body, contentType: res.contentType ?? "text/html; charset=utf-8" };
-    const renderedAt = Date.parse(GENERATED_AT.exec(body.toString("latin1"))?.[1] ?? "");
-    if (renderedAt >= deps.cache.changedAt(meta.slug)) return filled;
+    if (renderedAtOf(body) >= deps.cache.changedAt(meta.slug)) return filled;
     deps.cache.markIsrStale(meta.slug);
     // Never answer with a state older than the last change: fail rather than lie.
     if (attempt === 3) throw new Error("status page render kept predating its last change");
