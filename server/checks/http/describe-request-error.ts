@@ -1,5 +1,5 @@
 import { BlockedTargetError } from "@/server/checks/http/guarded-lookup";
-import { type HttpErrorKind } from "@/server/checks/http/run-http-check";
+import type { HttpErrorKind } from "@/server/checks/http/http-check-types";
 
 export type HttpFailure = { kind: HttpErrorKind; message: string };
 export type RequestPhase = "dns" | "connect" | "tls" | "headers" | "body";

@@ -5,47 +5,14 @@ import { type BodyScan } from "@/server/checks/http/create-body-scanner";
 import { type HttpFailure } from "@/server/checks/http/describe-request-error";
 import { parseAcceptedStatusCodes } from "@/server/checks/http/parse-accepted-status-codes";
 import { sendRequest, type Hop } from "@/server/checks/http/send-request";
+import type { HttpCheckResult, HttpCheckSpec } from "@/server/checks/http/http-check-types";
 
 export { parseAcceptedStatusCodes };
-
-export type HttpCheckSpec = {
-  url: string;
-  method: "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
-  headers: Record<string, string>;
-  body: string | null;
-  acceptedStatusCodes: string[];
-  maxRedirects: number;
-  timeoutSecs: number;
-  keyword: string | null;
-  keywordMustBeAbsent: boolean;
-};
-
-export type HttpErrorKind =
-  | "dns"
-  | "connection_refused"
-  | "connection_reset"
-  | "timeout"
-  | "tls"
-  | "tls_expired"
-  | "tls_self_signed"
-  | "status"
-  | "keyword_missing"
-  | "keyword_present"
-  | "too_many_redirects"
-  | "blocked_target"
-  | "invalid_url"
-  | "other";
-
-export type HttpCheckResult = {
-  status: "up" | "down" | "timeout";
-  statusCode: number | null;
-  durationMs: number;
-  error: string | null;
-  errorKind: HttpErrorKind | null;
-  tlsCertExpiresAt: Date | null;
-  finalUrl: string;
-  redirects: number;
-};
+export type {
+  HttpCheckResult,
+  HttpCheckSpec,
+  HttpErrorKind,
+} from "@/server/checks/http/http-check-types";
 
 export const userAgent = "Vigil-Monitor/1.0 (+https://github.com/vigil)";
 

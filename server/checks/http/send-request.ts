@@ -13,7 +13,7 @@ import {
 } from "@/server/checks/http/describe-request-error";
 import { guardedLookup } from "@/server/checks/http/guarded-lookup";
 import { createBodyScanner, type BodyScan } from "@/server/checks/http/create-body-scanner";
-import { type HttpCheckSpec } from "@/server/checks/http/run-http-check";
+import type { HttpCheckSpec } from "@/server/checks/http/http-check-types";
 
 export type Hop = {
   url: URL;

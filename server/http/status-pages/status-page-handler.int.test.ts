@@ -17,11 +17,8 @@ import { setPageSubjects } from "@/server/services/status-pages/set-page-subject
 import { findVisibleStatusPage } from "@/server/services/status-pages/find-visible-status-page";
 import { getStatusPageView } from "@/server/services/status-pages/get-status-page-view";
 import { pauseMonitor, resumeMonitor } from "@/server/services/monitors/pause-monitor";
-import {
-  handleStatusPage,
-  PREVIEW_PREFIX,
-  type StatusPageDeps,
-} from "@/server/http/status-pages/status-page-handler";
+import { handleStatusPage, PREVIEW_PREFIX } from "@/server/http/status-pages/status-page-handler";
+import type { StatusPageDeps } from "@/server/http/status-pages/status-page-deps";
 import { INTERNAL_HEADER } from "@/server/http/status-pages/loopback-request";
 import { PublicPageCache } from "@/server/http/status-pages/page-cache";
 import {

@@ -1,17 +1,15 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Logger } from "pino";
-import type { Db } from "@/db/client";
 import { systemClock } from "@/server/services/context";
 import { userFromCookieHeader, sessionTokenFromCookieHeader } from "@/server/auth/session-cookie";
 import { looksLikeSlug } from "@/server/domain/status-pages/slug";
 import { listUserWorkspaces } from "@/server/services/workspaces/list-user-workspaces";
-import type { CachedBody, PublicPageCache } from "@/server/http/status-pages/page-cache";
+import type { CachedBody } from "@/server/http/status-pages/page-cache";
 import { lazyBody } from "@/server/http/status-pages/page-cache";
-import type { PageDirectory } from "@/server/http/status-pages/page-directory";
 import { notFoundHtml, notFoundJson } from "@/server/http/status-pages/not-found";
 import { INTERNAL_HEADER } from "@/server/http/status-pages/loopback-request";
 import { fillHtml, fillJson, loadView } from "@/server/http/status-pages/fill-page";
+import type { StatusPageDeps } from "@/server/http/status-pages/status-page-deps";
 import {
   jsonKindOf,
   JSON_TYPE,
@@ -31,26 +29,6 @@ const notFoundInternal = lazyBody(
 );
 
 export const PREVIEW_PREFIX = "/status-preview/";
-
-export type StatusPageDeps = {
-  db: Db;
-  authSecret: string;
-  internalToken: string;
-  baseUrl: string;
-  cache: PublicPageCache;
-  directory: PageDirectory;
-  /** Next's request handler. */
-  next: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
-  /** This server's own loopback origin, for filling the cache from Next's ISR output. */
-  origin: () => string;
-  /**
-   * Next's on-demand revalidation id (the build's previewModeId). With it, a fill asks Next to
-   * render the page afresh and keep the result in one request; without it (development, tests
-   * with a stand-in for Next), the fill expires the ISR copy through the loopback route first.
-   */
-  revalidateId?: string;
-  logger: Logger;
-};
 
 const PUBLIC_CACHE = "public, max-age=0, must-revalidate";
 const PRIVATE_CACHE = "private, no-store";
