@@ -31,7 +31,7 @@ const httpUrl = z
   .url({ error: "must be an http(s) URL" })
   .refine((v) => /^https?:\/\//.test(v), { error: "must be an http(s) URL" });
 
-const envSchema = z
+export const envSchema = z
   .object({
     PORT: positiveInt(1, 65535).default(3000),
     HOST: z.string().min(1).default("0.0.0.0"),
