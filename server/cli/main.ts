@@ -13,13 +13,14 @@ import {
 } from "@/server/control/operator-commands";
 import { systemClock } from "@/server/services/context";
 import { isServiceError } from "@/server/services/errors";
+import { PasswordInputError, readPassword } from "@/server/cli/read-password";
 
 const USAGE = `Usage: npx vigil <command> [options]
 
 Commands:
-  user:create --email <email> --password <password> [--name <name>]
+  user:create --email <email> [--password-stdin | --password <password>] [--name <name>]
       Create a user with a personal workspace.
-  user:reset-password --email <email> --password <new password>
+  user:reset-password --email <email> [--password-stdin | --password <new password>]
       Set a new password; the user's existing sessions are signed out.
   apikey:create --email <owner email> [--name <label>] [--scope write|read] [--expires <ISO time>]
       Create an API key for the owner's workspace (default scope write: read keys may only
@@ -35,12 +36,16 @@ Commands:
       Set the limits of the workspace the user owns (N, or "default" for the VIGIL_QUOTA_*
       setting) and print them; without a limit, only print them.
 
+Passwords: --password-stdin reads the first line of standard input; with neither flag, a terminal
+is asked twice without echo. --password also works, but the password is then visible to every
+user of the machine in the process list (ps) and stays in the shell's history.
+
 The CLI uses the same environment as the server (DATABASE_URL, VIGIL_DATA_DIR, ...). On the
 embedded database it talks to the running server when one holds the data dir.`;
 
 class UsageError extends Error {}
 
-function parseRequest(argv: string[]): z.input<typeof operatorRequest> {
+async function parseRequest(argv: string[]): Promise<z.input<typeof operatorRequest>> {
   const [command, ...rest] = argv;
   if (!command) throw new UsageError("no command given");
   if (command === "help" || command === "--help" || command === "-h") throw new UsageError("");
@@ -49,6 +54,7 @@ function parseRequest(argv: string[]): z.input<typeof operatorRequest> {
     options: {
       email: { type: "string" },
       password: { type: "string" },
+      "password-stdin": { type: "boolean" },
       name: { type: "string" },
       revoke: { type: "boolean" },
       scope: { type: "string" },
@@ -71,11 +77,16 @@ function parseRequest(argv: string[]): z.input<typeof operatorRequest> {
     const v = values[flag];
     return typeof v === "string" ? v : undefined;
   };
+  const password = () =>
+    readPassword(
+      { password: optional("password"), passwordStdin: values["password-stdin"] === true },
+      command,
+    );
   switch (command) {
     case "user:create":
-      return { command, email: need("email"), password: need("password"), name: optional("name") };
+      return { command, email: need("email"), password: await password(), name: optional("name") };
     case "user:reset-password":
-      return { command, email: need("email"), password: need("password") };
+      return { command, email: need("email"), password: await password() };
     case "apikey:create":
       return {
         command,
@@ -158,7 +169,7 @@ async function execute(config: Config, request: OperatorRequest): Promise<Operat
 export async function main(argv: string[]): Promise<number> {
   let request: OperatorRequest;
   try {
-    request = operatorRequest.parse(parseRequest(argv));
+    request = operatorRequest.parse(await parseRequest(argv));
   } catch (e) {
     if (
       e instanceof UsageError ||
@@ -167,6 +178,10 @@ export async function main(argv: string[]): Promise<number> {
       if (e instanceof Error && e.message) process.stderr.write(`vigil: ${e.message}\n\n`);
       process.stderr.write(USAGE + "\n");
       return e instanceof UsageError && !e.message ? 0 : 2;
+    }
+    if (e instanceof PasswordInputError) {
+      process.stderr.write(`vigil: ${e.message}\n`);
+      return 2;
     }
     if (e instanceof ZodError) {
       const issue = e.issues[0];
