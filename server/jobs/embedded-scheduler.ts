@@ -9,6 +9,7 @@ import {
 import { checkLeasedMonitor, type CheckRunOptions } from "@/server/services/checks/run-due-checks";
 import { nextDueAt } from "@/server/services/checks/next-due-at";
 import { runUpkeep } from "@/server/services/upkeep/run-upkeep";
+import { WakeTimer } from "@/server/jobs/wake-timer";
 
 // Not a poll: a safety wake-up in case a change on another path never reached this process.
 const MAX_SLEEP_MS = 60_000;
@@ -25,15 +26,10 @@ const UPKEEP_EVERY_MS = 3_600_000;
  * to everyone else, and a lone workspace may still use the other half.
  */
 export class EmbeddedScheduler {
-  private timer: NodeJS.Timeout | null = null;
+  private readonly timer: WakeTimer;
   private upkeepTimer: NodeJS.Timeout | null = null;
-  private armedFor = Number.POSITIVE_INFINITY;
-  private claiming = false;
-  private wakeAgain = false;
-  private stopped = false;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly inFlightByWorkspace = new Map<string, number>();
-  private readonly wakes = new Set<Promise<void>>();
   private unsubscribe: () => void = () => {};
   private readonly concurrency: number;
   private readonly perWorkspace: number;
@@ -58,13 +54,19 @@ export class EmbeddedScheduler {
     this.concurrency = deps.concurrency ?? 200;
     this.perWorkspace = Math.min(deps.perWorkspace ?? 10, this.concurrency);
     this.reserve = Math.floor(this.concurrency / 2);
+    this.timer = new WakeTimer({
+      now: deps.now,
+      maxSleepMs: MAX_SLEEP_MS,
+      wake: () => this.wake(),
+      onError: (err) => deps.logger.error({ err }, "scheduler wake-up failed"),
+    });
   }
 
   start(): void {
     this.unsubscribe = getEventBus().on("monitor.changed", ({ nextCheckAt }) => {
-      if (nextCheckAt) this.armAt(nextCheckAt.getTime());
+      if (nextCheckAt) this.timer.armAt(nextCheckAt.getTime());
     });
-    this.armAt(this.deps.now().getTime());
+    this.timer.wakeNow();
     const upkeep = () =>
       void runUpkeep({
         ctx: { db: this.deps.db, now: this.deps.now },
@@ -79,28 +81,15 @@ export class EmbeddedScheduler {
 
   /** Stops claiming new work and waits for the checks in flight. */
   async stop(): Promise<void> {
-    this.stopped = true;
     this.unsubscribe();
-    if (this.timer) clearTimeout(this.timer);
     if (this.upkeepTimer) clearInterval(this.upkeepTimer);
     // A wake-up caught mid-claim still starts the checks it leased; wait for it, then for them.
-    await Promise.allSettled([...this.wakes]);
+    await this.timer.stop();
     await Promise.allSettled([...this.inFlight]);
   }
 
   get checksInFlight(): number {
     return this.inFlight.size;
-  }
-
-  private armAt(at: number): void {
-    if (this.stopped || at >= this.armedFor) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.armedFor = at;
-    const delay = Math.max(0, Math.min(at - this.deps.now().getTime(), MAX_SLEEP_MS));
-    this.timer = setTimeout(() => {
-      const waking: Promise<void> = this.wake().finally(() => this.wakes.delete(waking));
-      this.wakes.add(waking);
-    }, delay);
   }
 
   private startCheck(monitor: ClaimedMonitor, startedAt: number): void {
@@ -124,50 +113,31 @@ export class EmbeddedScheduler {
         // Wake when this check frees a slot someone may be waiting for: the last free one, one
         // within this workspace's share, or the first one beyond the reserve.
         if (free === 1 || before === this.perWorkspace || free === this.reserve + 1)
-          this.armAt(this.deps.now().getTime());
+          this.timer.wakeNow();
       });
     this.inFlight.add(check);
   }
 
   private async wake(): Promise<void> {
-    this.timer = null;
-    this.armedFor = Number.POSITIVE_INFINITY;
-    if (this.claiming) {
-      this.wakeAgain = true;
+    const capacity = this.concurrency - this.inFlight.size;
+    if (capacity <= 0 || this.timer.isStopped) return; // a finishing check wakes us again
+    const claimed = await claimDueMonitorsFairly(this.deps.db, this.deps.now(), capacity, {
+      perWorkspace: this.perWorkspace,
+      inFlight: this.inFlightByWorkspace,
+      spare: capacity - this.reserve,
+    });
+    const startedAt = this.deps.now().getTime();
+    for (const monitor of claimed) this.startCheck(monitor, startedAt);
+    if (claimed.length === capacity) {
+      this.timer.wakeNow();
       return;
     }
-    this.claiming = true;
-    try {
-      const capacity = this.concurrency - this.inFlight.size;
-      if (capacity <= 0 || this.stopped) return; // a finishing check wakes us again
-      const claimed = await claimDueMonitorsFairly(this.deps.db, this.deps.now(), capacity, {
-        perWorkspace: this.perWorkspace,
-        inFlight: this.inFlightByWorkspace,
-        spare: capacity - this.reserve,
-      });
-      const startedAt = this.deps.now().getTime();
-      for (const monitor of claimed) this.startCheck(monitor, startedAt);
-      if (claimed.length === capacity) this.wakeAgain = true;
-      else {
-        // A workspace held at its share is woken by its own finishing check, not by its backlog.
-        const held =
-          this.concurrency - this.inFlight.size > this.reserve
-            ? []
-            : [...this.inFlightByWorkspace].flatMap(([id, n]) =>
-                n >= this.perWorkspace ? [id] : [],
-              );
-        const next = await nextDueAt(this.deps.db, held);
-        this.armAt(next ? next.getTime() : this.deps.now().getTime() + MAX_SLEEP_MS);
-      }
-    } catch (err) {
-      this.deps.logger.error({ err }, "scheduler wake-up failed");
-      this.armAt(this.deps.now().getTime() + 1000);
-    } finally {
-      this.claiming = false;
-      if (this.wakeAgain) {
-        this.wakeAgain = false;
-        this.armAt(this.deps.now().getTime());
-      }
-    }
+    // A workspace held at its share is woken by its own finishing check, not by its backlog.
+    const held =
+      this.concurrency - this.inFlight.size > this.reserve
+        ? []
+        : [...this.inFlightByWorkspace].flatMap(([id, n]) => (n >= this.perWorkspace ? [id] : []));
+    const next = await nextDueAt(this.deps.db, held);
+    this.timer.armAt(next ? next.getTime() : this.deps.now().getTime() + MAX_SLEEP_MS);
   }
 }
