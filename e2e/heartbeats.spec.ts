@@ -108,9 +108,9 @@ test("the REST API creates a heartbeat a script can ping, and round-trips it", a
     86_400_000,
   );
 
-  expect(await (await request.post(`/api/v1/heartbeats/${hb.token as string}/ping`)).text()).toBe(
-    "OK",
-  );
+  expect(
+    await (await request.post(`/api/v1/heartbeats/${hb.token as string}/ping`)).json(),
+  ).toEqual({ status: "ok" });
   const pings = (await (
     await request.get(`/api/v1/heartbeats/${hb.id as string}/pings?limit=1`, { headers: auth })
   ).json()) as { pings: unknown[] };

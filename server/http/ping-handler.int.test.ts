@@ -162,12 +162,14 @@ describe(`ping URLs on ${testDbKind()}`, () => {
     expect(await database.db.$count(pings, eq(pings.heartbeatId, hb.id))).toBe(0);
   });
 
-  it("accepts the SDK's POST /api/v1/heartbeats/<token>/ping without an API key", async () => {
+  it("accepts the SDK's POST /api/v1/heartbeats/<token>/ping without an API key, answering JSON", async () => {
     const hb = await newHeartbeat();
-    expect(await send(`/api/v1/heartbeats/${hb.token}/ping`, { method: "POST" })).toMatchObject({
-      status: 200,
-      body: "OK",
-    });
+    const res = await send(`/api/v1/heartbeats/${hb.token}/ping`, { method: "POST" });
+    expect(res).toMatchObject({ status: 200, body: '{"status":"ok"}' });
+    expect(res.headers.get("content-type")).toBe("application/json");
+    expect(
+      await send(`/api/v1/heartbeats/${"x".repeat(hb.token.length)}/ping`, { method: "POST" }),
+    ).toMatchObject({ status: 404, body: '{"error":"not found"}' });
     expect(await status(hb.id)).toBe("up");
     expect((await send(`/api/v1/heartbeats/${hb.token}/ping`)).status).toBe(418);
   });

@@ -27,9 +27,17 @@ function parseAction(token: string, action: string | undefined): Parsed {
   return { error: 404, message: "not found" };
 }
 
-function reply(res: http.ServerResponse, status: number, body: string, head: boolean): void {
+/** Plain text for Healthchecks-style URLs; the SDK route answers JSON, as Tickstem's SDKs parse it. */
+function reply(
+  res: http.ServerResponse,
+  status: number,
+  text: string,
+  head: boolean,
+  isJson = false,
+): void {
+  const body = !isJson ? text : JSON.stringify(status === 200 ? { status: "ok" } : { error: text });
   res.writeHead(status, {
-    "content-type": "text/plain; charset=utf-8",
+    "content-type": isJson ? "application/json" : "text/plain; charset=utf-8",
     "access-control-allow-origin": "*",
     "cache-control": "no-store",
     "content-length": Buffer.byteLength(body),
@@ -70,7 +78,8 @@ function readBody(
 /**
  * The hot ping path, answered before Next.js: Healthchecks-compatible `/ping/<token>[/start|/fail|
  * /log|/<exit status>]` and the SDK's `POST /api/v1/heartbeats/<token>/ping`. No session, one group
- * commit; `200 OK` only once the ping is durable. Returns false for any other URL.
+ * commit; `200 OK` (`{"status":"ok"}` on the SDK route) only once the ping is durable. Returns false
+ * for any other URL.
  */
 export function handlePing(
   req: http.IncomingMessage,
@@ -99,25 +108,26 @@ export function handlePing(
     reply(res, 405, "method not allowed", false);
     return true;
   }
+  const isJson = sdk !== null;
   const parsed = ping
     ? parseAction(ping[1] ?? "", ping[2])
     : parseAction(sdk?.[1] ?? "", undefined);
   if ("error" in parsed) {
-    reply(res, parsed.error, parsed.message, head);
+    reply(res, parsed.error, parsed.message, head, isJson);
     return true;
   }
   const rid = q < 0 ? null : new URLSearchParams(url.slice(q + 1)).get("rid");
   if (rid !== null && !UUID.test(rid)) {
-    reply(res, 400, "rid must be a UUID", head);
+    reply(res, 400, "rid must be a UUID", head, isJson);
     return true;
   }
   if (!PING_TOKEN.test(parsed.token)) {
-    reply(res, 404, "not found", head);
+    reply(res, 404, "not found", head, isJson);
     return true;
   }
   void readBody(req).then(async (read) => {
     if (!read) {
-      if (!res.headersSent) reply(res, 413, "body too large", head);
+      if (!res.headersSent) reply(res, 413, "body too large", head, isJson);
       return;
     }
     // The ping happened when it fully arrived, not when its first bytes did.
@@ -134,11 +144,18 @@ export function handlePing(
         userAgent: req.headers["user-agent"]?.slice(0, 500) ?? null,
         at,
       });
-      if (outcome === "error") reply(res, 503, "temporarily unavailable; retry", head);
-      else reply(res, outcome === "ok" ? 200 : 404, outcome === "ok" ? "OK" : "not found", head);
+      if (outcome === "error") reply(res, 503, "temporarily unavailable; retry", head, isJson);
+      else
+        reply(
+          res,
+          outcome === "ok" ? 200 : 404,
+          outcome === "ok" ? "OK" : "not found",
+          head,
+          isJson,
+        );
     } catch (err) {
       deps.onError(err);
-      reply(res, 503, "temporarily unavailable; retry", head);
+      reply(res, 503, "temporarily unavailable; retry", head, isJson);
     }
   });
   return true;

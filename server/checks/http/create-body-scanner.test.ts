@@ -47,4 +47,31 @@ describe("createBodyScanner", () => {
       hasKeyword: false,
     });
   });
+
+  it("finds every watched substring and keeps only the start of the body", () => {
+    const scanner = createBodyScanner(null, { needles: ["needle", "pin"], headBytes: 4 });
+    expect(scanner.push(Buffer.from("hay nee"))).toBe(false);
+    expect(scanner.push(Buffer.from("dle hay p"))).toBe(false);
+    expect(scanner.push(Buffer.from("in"))).toBe(true);
+    const seen = scanner.result().seen;
+    expect(seen).toMatchObject({ head: "hay n", headIsWhole: false, isTruncated: false });
+    expect([seen?.contains("needle"), seen?.contains("pin"), seen?.contains("hay")]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it("reads on past a found keyword while a watched substring or the head is still missing", () => {
+    const scanner = createBodyScanner("OK", { needles: ["up"], headBytes: 0 });
+    expect(scanner.push(Buffer.from("OK"))).toBe(false);
+    expect(scanner.push(Buffer.from(" up"))).toBe(true);
+    expect(scanner.result()).toMatchObject({ hasKeyword: true, seen: { headIsWhole: false } });
+  });
+
+  it("says the head is the whole body when the body is no longer than asked", () => {
+    const scanner = createBodyScanner(null, { needles: [], headBytes: 5 });
+    scanner.push(Buffer.from("42\n"));
+    expect(scanner.result().seen).toMatchObject({ head: "42\n", headIsWhole: true });
+  });
 });

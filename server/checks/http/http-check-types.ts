@@ -8,6 +8,8 @@ export type HttpCheckSpec = {
   timeoutSecs: number;
   keyword: string | null;
   keywordMustBeAbsent: boolean;
+  /** Gatus-syntax conditions (the monitor's assertions), checked on the final response. */
+  conditions?: readonly string[];
 };
 
 export type HttpErrorKind =
@@ -21,6 +23,7 @@ export type HttpErrorKind =
   | "status"
   | "keyword_missing"
   | "keyword_present"
+  | "assertion"
   | "too_many_redirects"
   | "blocked_target"
   | "invalid_url"

@@ -5,6 +5,13 @@ import { type BodyScan } from "@/server/checks/http/create-body-scanner";
 import { type HttpFailure } from "@/server/checks/http/describe-request-error";
 import { parseAcceptedStatusCodes } from "@/server/checks/http/parse-accepted-status-codes";
 import { sendRequest, type Hop } from "@/server/checks/http/send-request";
+import {
+  bodyHeadBytes,
+  bodyNeedles,
+  conditionsToAssertions,
+  evaluateAssertions,
+  type Assertion,
+} from "@/server/domain/monitors/assertions";
 import type { HttpCheckResult, HttpCheckSpec } from "@/server/checks/http/http-check-types";
 
 export { parseAcceptedStatusCodes };
@@ -61,6 +68,9 @@ export async function runHttpCheck(
 
   try {
     const accepts = parseAcceptedStatusCodes(spec.acceptedStatusCodes);
+    const assertions = conditionsToAssertions(spec.conditions ?? []);
+    const needles = bodyNeedles(assertions);
+    const headBytes = bodyHeadBytes(assertions);
     const firstUrl = parseTargetUrl(spec.url, "URL");
     if (typeof firstUrl === "string") return finish({ kind: "invalid_url", message: firstUrl });
     let hop: Hop = {
@@ -79,6 +89,7 @@ export async function runHttpCheck(
         timeoutSecs: spec.timeoutSecs,
         isDnsGuarded: !options.allowPrivateTargets,
         keyword: spec.keyword,
+        watch: needles.length > 0 || headBytes > 0 ? { needles, headBytes } : undefined,
         shouldReadBody: (statusCode, headers) =>
           hop.method !== "HEAD" &&
           !(redirectStatuses.has(statusCode) && headers.location !== undefined) &&
@@ -107,7 +118,10 @@ export async function runHttpCheck(
         const message = `Unexpected status ${statusCode} (expected ${expected})`;
         return finish({ kind: "status", message });
       }
-      return finish(keywordFailure(spec, exchange.body));
+      return finish(
+        keywordFailure(spec, exchange.body) ??
+          assertionFailure(assertions, statusCode, startedAt, exchange.body),
+      );
     }
   } catch (error) {
     return finish({
@@ -168,6 +182,21 @@ function followRedirect(hop: Hop, statusCode: number, url: URL): Hop {
     headers,
     body: isNowGet ? null : hop.body,
   };
+}
+
+function assertionFailure(
+  assertions: Assertion[],
+  statusCode: number,
+  startedAt: number,
+  body: BodyScan | null,
+): HttpFailure | null {
+  if (assertions.length === 0) return null;
+  const verdict = evaluateAssertions(assertions, {
+    statusCode,
+    responseTimeMs: Math.max(0, Math.round(performance.now() - startedAt)),
+    body: body?.seen ?? null,
+  });
+  return verdict.ok ? null : { kind: "assertion", message: verdict.error };
 }
 
 function keywordFailure(spec: HttpCheckSpec, body: BodyScan | null): HttpFailure | null {

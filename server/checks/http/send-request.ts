@@ -12,7 +12,11 @@ import {
   type Target,
 } from "@/server/checks/http/describe-request-error";
 import { guardedLookup } from "@/server/checks/http/guarded-lookup";
-import { createBodyScanner, type BodyScan } from "@/server/checks/http/create-body-scanner";
+import {
+  createBodyScanner,
+  type BodyScan,
+  type BodyWatch,
+} from "@/server/checks/http/create-body-scanner";
 import type { HttpCheckSpec } from "@/server/checks/http/http-check-types";
 
 export type Hop = {
@@ -27,6 +31,8 @@ export type SendOptions = {
   timeoutSecs: number;
   isDnsGuarded: boolean;
   keyword: string | null;
+  /** Set when assertions look at the body. */
+  watch?: BodyWatch;
   shouldReadBody: (statusCode: number, headers: IncomingHttpHeaders) => boolean;
 };
 
@@ -126,7 +132,7 @@ export function sendRequest(hop: Hop, options: SendOptions): Promise<Exchange> {
       exchange.statusCode = statusCode;
       exchange.location = response.headers.location ?? null;
       if (!options.shouldReadBody(statusCode, response.headers)) return settle({});
-      const scanner = createBodyScanner(options.keyword);
+      const scanner = createBodyScanner(options.keyword, options.watch);
       response.on("data", (chunk: Buffer) => {
         if (scanner.push(chunk)) settle({ body: scanner.result() });
       });

@@ -17,7 +17,8 @@ const a = (source: Assertion["source"], comparison: Assertion["comparison"], tar
 });
 const whole = (text: string): BodyObservation => ({
   head: text,
-  isComplete: true,
+  headIsWhole: true,
+  isTruncated: false,
   contains: (n) => text.includes(n),
 });
 const seen = (
@@ -153,7 +154,12 @@ describe("evaluateAssertions", () => {
   });
 
   it("says when only the first 1 MiB was searched, and that a longer body is not equal", () => {
-    const cut: BodyObservation = { head: "okay then", isComplete: false, contains: () => false };
+    const cut: BodyObservation = {
+      head: "okay then",
+      headIsWhole: false,
+      isTruncated: true,
+      contains: () => false,
+    };
     expect(evaluateAssertions([a("body", "contains", "zz")], seen({ body: cut }))).toEqual({
       ok: false,
       error: 'Assertion failed: body contains "zz" (not found in the first 1 MiB of the body)',

@@ -17,10 +17,12 @@ export type Assertion = {
   target: string;
 };
 
-/** What a check saw of the body: its first bytes, whether that is all of it, and a substring test. */
+/** What a check saw of the body: its start, whether that is all of it, and a substring test. */
 export type BodyObservation = {
   head: string;
-  isComplete: boolean;
+  headIsWhole: boolean;
+  /** Only the first 1 MiB was searched. */
+  isTruncated: boolean;
   contains: (needle: string) => boolean;
 };
 export type Observation = {
@@ -145,14 +147,14 @@ function verdict(a: Assertion, seen: Observation): { ok: boolean; saw: string } 
     return { ok: a.comparison === "not_contains" || a.comparison === "ne", saw: "no body" };
   if (a.comparison === "contains" || a.comparison === "not_contains") {
     const found = body.contains(a.target);
-    const where = body.isComplete ? "the body" : "the first 1 MiB of the body";
+    const where = body.isTruncated ? "the first 1 MiB of the body" : "the body";
     return {
       ok: found === (a.comparison === "contains"),
       saw: `${found ? "found" : "not found"} in ${where}`,
     };
   }
   const text = body.head.trim();
-  if (!body.isComplete)
+  if (!body.headIsWhole)
     return { ok: a.comparison === "ne", saw: `got a longer body starting ${shown(text)}` };
   return { ok: compare(text, a.comparison, a.target), saw: `got ${shown(text)}` };
 }

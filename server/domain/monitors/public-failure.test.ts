@@ -25,6 +25,11 @@ describe("publicFailure", () => {
       "Unexpected keyword found",
     ],
     [
+      { errorKind: "assertion", message: 'Assertion failed: body eq "ok" (got "secret")' },
+      "Assertion failed",
+    ],
+    [{ message: 'Assertion failed: status code eq "200" (got 503)' }, "Assertion failed"],
+    [
       { errorKind: "dns", message: "DNS lookup failed for db.corp.internal (ENOTFOUND)" },
       "DNS lookup failed",
     ],

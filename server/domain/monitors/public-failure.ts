@@ -15,6 +15,7 @@ const WORDS = new Map<string, string>([
   ["tls_self_signed", "TLS certificate not trusted"],
   ["keyword_missing", "Keyword missing"],
   ["keyword_present", "Unexpected keyword found"],
+  ["assertion", "Assertion failed"],
   ["too_many_redirects", "Too many redirects"],
   ["blocked_target", "Target not allowed"],
   ["invalid_url", "Invalid URL"],
@@ -31,6 +32,7 @@ const MESSAGE_KINDS: [RegExp, string][] = [
   [/^TLS (handshake failed|certificate is not valid)\b/, "tls"],
   [/^Keyword .* not found\b/, "keyword_missing"],
   [/^Keyword .* found .* must be absent$/, "keyword_present"],
+  [/^Assertion failed: /, "assertion"],
   [/^Too many redirects\b/, "too_many_redirects"],
   [/^Blocked target\b/, "blocked_target"],
 ];

@@ -83,6 +83,7 @@ export async function recordCheckResult({
       durationMs: result.durationMs,
       error: result.error,
       errorKind: result.errorKind,
+      tlsCertExpiresAt: result.tlsCertExpiresAt,
       checkedAt: now,
     });
     const flip = decision.flip

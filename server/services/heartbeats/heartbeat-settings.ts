@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { settableStatuses } from "@/server/services/paused-from-status";
 import { MAX_REMINDER_HOURS } from "@/server/domain/alerts/alert-policy";
 
 const MAX_SECS = 2_678_400; // 31 days
@@ -43,7 +44,12 @@ export const createHeartbeatInput = z.object({
 });
 export type CreateHeartbeatInput = z.input<typeof createHeartbeatInput>;
 
-export const updateHeartbeatInput = z.object(heartbeatSettingsShape).partial();
+export const updateHeartbeatInput = z
+  .object({
+    ...heartbeatSettingsShape,
+    status: z.enum(settableStatuses, { error: "must be paused or active" }),
+  })
+  .partial();
 export type UpdateHeartbeatInput = z.infer<typeof updateHeartbeatInput>;
 
 /** Settings after defaults; the engine takes any positive interval (tests use 1–2 s). */

@@ -12,10 +12,12 @@ import type { HeartbeatSettings } from "@/server/services/heartbeats/heartbeat-s
 import { notFound } from "@/server/services/errors";
 import { recordHeartbeatFlips } from "@/server/services/heartbeats/record-heartbeat-flips";
 import { assertChannelsOf, setSubjectChannels } from "@/server/services/alerts/subject-channels";
+import { pausedFromStatus, type SettableStatus } from "@/server/services/paused-from-status";
 
 /**
  * Applies a partial edit under the row lock (a ping cannot interleave). A new schedule or grace
- * moves the deadline and the alarm at once; `paused` pauses or resumes with its flip.
+ * moves the deadline and the alarm at once; `paused` (or `status: "paused" | "active"`) pauses or
+ * resumes with its flip.
  */
 export async function updateHeartbeat({
   ctx,
@@ -24,9 +26,10 @@ export async function updateHeartbeat({
 }: {
   ctx: WorkspaceCtx;
   heartbeatId: string;
-  input: Partial<HeartbeatSettings>;
+  input: Partial<HeartbeatSettings> & { status?: SettableStatus };
 }): Promise<Heartbeat> {
-  const { paused, channelIds, ...changes } = input;
+  const { paused: pausedFlag, status, channelIds, ...changes } = input;
+  const paused = pausedFromStatus(pausedFlag, status);
   await findHeartbeat(ctx.db, ctx.workspaceId, heartbeatId);
   // Unknown channels are a 400 before anything changes; the links are set with the rest of the
   // edit once it has passed its checks, so a 400 leaves no half-applied edit.

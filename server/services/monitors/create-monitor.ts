@@ -9,6 +9,7 @@ import {
 import { assertConsistentSettings } from "@/server/services/monitors/assert-consistent-settings";
 import { assertChannelsOf, setSubjectChannels } from "@/server/services/alerts/subject-channels";
 import { assertWithinQuota } from "@/server/services/workspaces/assert-within-quota";
+import { assertionsToConditions } from "@/server/domain/monitors/assertions";
 import { DEFAULT_QUOTAS, type QuotaLimits } from "@/server/domain/workspaces/quotas";
 import {
   assertTargetAllowed,
@@ -49,7 +50,7 @@ export async function createMonitor({
   assertConsistentSettings(settings);
   await assertTargetAllowed({ ctx, guard, field: "url", url: settings.url });
   const now = ctx.now();
-  const { paused, channelIds, ...rest } = settings;
+  const { paused, channelIds, assertions, ...rest } = settings;
   if (channelIds) await assertChannelsOf(ctx.db, ctx.workspaceId, channelIds);
   const monitor = await ctx.db.transaction(async (tx) => {
     await assertWithinQuota(tx, ctx.workspaceId, "monitors", quotas);
@@ -57,6 +58,7 @@ export async function createMonitor({
       .insert(monitors)
       .values({
         ...rest,
+        conditions: assertionsToConditions(assertions ?? []),
         workspaceId: ctx.workspaceId,
         status: paused ? "paused" : "pending",
         statusChangedAt: now,

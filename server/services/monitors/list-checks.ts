@@ -3,15 +3,17 @@ import { checkResults } from "@/db/schema";
 import type { WorkspaceCtx } from "@/server/services/context";
 import { findMonitor } from "@/server/services/monitors/find-monitor";
 
-/** The monitor's most recent raw check results, newest first. */
+/** The monitor's most recent raw check results, newest first, skipping the `offset` newest. */
 export async function listChecks({
   ctx,
   monitorId,
   limit,
+  offset = 0,
 }: {
   ctx: WorkspaceCtx;
   monitorId: string;
   limit: number;
+  offset?: number;
 }) {
   await findMonitor(ctx.db, ctx.workspaceId, monitorId);
   return ctx.db
@@ -20,6 +22,7 @@ export async function listChecks({
     .where(
       and(eq(checkResults.monitorId, monitorId), eq(checkResults.workspaceId, ctx.workspaceId)),
     )
-    .orderBy(desc(checkResults.checkedAt))
-    .limit(limit);
+    .orderBy(desc(checkResults.checkedAt), desc(checkResults.id))
+    .limit(limit)
+    .offset(offset);
 }

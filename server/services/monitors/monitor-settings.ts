@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { MAX_REMINDER_HOURS } from "@/server/domain/alerts/alert-policy";
 import { httpMethods } from "@/db/schema/monitors";
+import {
+  assertionComparisons,
+  assertionProblem,
+  assertionSources,
+} from "@/server/domain/monitors/assertions";
+import { settableStatuses } from "@/server/services/paused-from-status";
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const STATUS_ENTRY = /^([1-5]\d\d)(?:-([1-5]\d\d))?$/;
@@ -28,6 +34,20 @@ const httpUrl = z
     },
     { error: "must be an http:// or https:// URL" },
   );
+
+const assertion = z
+  .object({
+    source: z.enum(assertionSources, { error: `must be one of ${assertionSources.join(", ")}` }),
+    comparison: z.enum(assertionComparisons, {
+      error: `must be one of ${assertionComparisons.join(", ")}`,
+    }),
+    target: z.string({ error: "must be a string" }).max(1000),
+  })
+  .check((c) => {
+    const problem = assertionProblem(c.value);
+    if (problem)
+      c.issues.push({ code: "custom", message: problem, input: c.value, path: ["target"] });
+  });
 
 /** Monitor settings as a person or script may set them (API and form limits apply here). */
 export const monitorSettingsShape = {
@@ -63,6 +83,8 @@ export const monitorSettingsShape = {
     .max(MAX_REMINDER_HOURS, { error: `must be at most ${MAX_REMINDER_HOURS} hours` })
     .nullable(),
   channelIds: z.array(z.string().max(64)).max(50),
+  /** Tickstem's assertions, checked on every check besides the accepted status codes and keyword. */
+  assertions: z.array(assertion).max(20, { error: "at most 20 assertions" }),
 };
 
 export const createMonitorInput = z.object({
@@ -84,10 +106,16 @@ export const createMonitorInput = z.object({
   alertOnRecovery: monitorSettingsShape.alertOnRecovery.default(true),
   reminderHours: monitorSettingsShape.reminderHours.default(null),
   channelIds: monitorSettingsShape.channelIds.optional(),
+  assertions: monitorSettingsShape.assertions.optional(),
 });
 export type CreateMonitorInput = z.input<typeof createMonitorInput>;
 
-export const updateMonitorInput = z.object(monitorSettingsShape).partial();
+export const updateMonitorInput = z
+  .object({
+    ...monitorSettingsShape,
+    status: z.enum(settableStatuses, { error: "must be paused or active" }),
+  })
+  .partial();
 export type UpdateMonitorInput = z.infer<typeof updateMonitorInput>;
 
 /** Settings after defaults; the engine accepts any positive interval (tests use 1–2 s). */

@@ -7,16 +7,18 @@ import { assertConsistentSettings } from "@/server/services/monitors/assert-cons
 import { findMonitor } from "@/server/services/monitors/find-monitor";
 import { pauseMonitor, resumeMonitor } from "@/server/services/monitors/pause-monitor";
 import { setSubjectChannels } from "@/server/services/alerts/subject-channels";
+import { pausedFromStatus, type SettableStatus } from "@/server/services/paused-from-status";
+import { assertionsToConditions } from "@/server/domain/monitors/assertions";
 import {
   assertTargetAllowed,
   type TargetGuard,
 } from "@/server/services/workspaces/private-targets";
 
-export type MonitorChanges = Partial<MonitorSettings>;
+export type MonitorChanges = Partial<MonitorSettings> & { status?: SettableStatus };
 
 /**
  * Applies a partial edit. The next check uses the new settings; a shorter interval brings the next
- * check forward. `paused` in the changes pauses or resumes (with its flip).
+ * check forward. `paused` (or `status: "paused" | "active"`) pauses or resumes (with its flip).
  */
 export async function updateMonitor({
   ctx,
@@ -29,7 +31,12 @@ export async function updateMonitor({
   input: MonitorChanges;
   guard: TargetGuard;
 }): Promise<Monitor> {
-  const { paused, channelIds, ...changes } = input;
+  const { paused: pausedFlag, status, assertions, channelIds, ...settings } = input;
+  const paused = pausedFromStatus(pausedFlag, status);
+  const changes = {
+    ...settings,
+    ...(assertions !== undefined ? { conditions: assertionsToConditions(assertions) } : {}),
+  };
   const current = await findMonitor(ctx.db, ctx.workspaceId, monitorId);
   // Validate everything before changing anything: a 400 leaves no half-applied edit.
   assertConsistentSettings({ ...current, ...changes });
