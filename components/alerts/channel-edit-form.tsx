@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Field, FormAlert } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/select-field";
 import type { Kind } from "@/components/alerts/kinds";
-import { channelErrorsFrom, type ChannelErrors } from "@/components/alerts/channel-errors";
+import type { ChannelErrors } from "@/components/alerts/channel-errors";
+import { formErrorsFrom } from "@/server/domain/validation/validation-issues";
 import { channelChanges } from "@/components/alerts/channel-input";
 
 type Editable = {
@@ -62,13 +63,13 @@ export function ChannelEditForm({ channel, onDone }: { channel: Editable; onDone
       await queryClient.invalidateQueries({ queryKey: trpc.alerts.pathKey() });
       onDone();
     } catch (e) {
-      showErrors(formEl, channelErrorsFrom(e, "Could not save the channel", shown));
+      showErrors(formEl, formErrorsFrom(e, shown, "Could not save the channel"));
     }
   }
 
   return (
     <form
-      onSubmit={submit}
+      onSubmit={(event) => void submit(event)}
       // A field's error goes once it is being corrected.
       onInput={(e) => {
         const field = (e.target as HTMLInputElement).name as keyof ChannelErrors;

@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Field, FormAlert } from "@/components/ui/field";
 import { SelectField, TextAreaField } from "@/components/ui/select-field";
 import { KIND_HINTS, KIND_LABELS, type Kind } from "@/components/alerts/kinds";
-import { channelErrorsFrom, type ChannelErrors } from "@/components/alerts/channel-errors";
+import type { ChannelErrors } from "@/components/alerts/channel-errors";
+import { formErrorsFrom } from "@/server/domain/validation/validation-issues";
 import { parseHeaderLines } from "@/components/ui/header-lines";
 
 /** Adds a channel; a webhook's signing secret is shown once, right here, after creation. */
@@ -46,17 +47,26 @@ export function ChannelForm({
       onCreated(result.channel.id, result.secret);
     } catch (e) {
       setErrors(
-        channelErrorsFrom(e, "Could not add the channel", [
-          "name",
-          kind === "email" ? "to" : "url",
-          ...(kind === "webhook" ? (["secret", "headers"] as const) : []),
-        ]),
+        formErrorsFrom(
+          e,
+          [
+            "name",
+            kind === "email" ? "to" : "url",
+            ...(kind === "webhook" ? (["secret", "headers"] as const) : []),
+          ],
+          "Could not add the channel",
+        ),
       );
     }
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-5" aria-label="Add a channel">
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      className="space-y-5"
+      aria-label="Add a channel"
+    >
       {errors.form ? <FormAlert>{errors.form}</FormAlert> : null}
       <div className="grid gap-5 sm:grid-cols-2">
         <Field

@@ -6,25 +6,13 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
+import { formErrorsFrom } from "@/server/domain/validation/validation-issues";
 
 type Errors = Partial<Record<"name" | "scope" | "expiresAt" | "form", string>>;
 export type NewApiKey = { name: string; key: string };
 
-const sentence = (m: string) => m.charAt(0).toUpperCase() + m.slice(1).replace(/\.?$/, ".");
-
-function errorsFrom(error: unknown): Errors {
-  const e = error as {
-    message?: string;
-    data?: { field?: string | null; zodIssues?: { path: string; message: string }[] | null };
-  };
-  const at = (path: string): keyof Errors =>
-    path === "name" || path === "scope" ? path : /^expires/.test(path) ? "expiresAt" : "form";
-  const issue = e.data?.zodIssues?.[0];
-  if (issue) return { [at(issue.path)]: sentence(issue.message) };
-  const key = at(e.data?.field ?? "");
-  const message = e.message ?? "Could not create the key";
-  return { [key]: sentence(key === "form" ? message : message.replace(/^\w+: /, "")) };
-}
+const errorsFrom = (error: unknown): Errors =>
+  formErrorsFrom(error, ["name", "scope", "expiresAt"], "Could not create the key");
 
 /** A date picked in the form: the key works until the end of that day, in the browser's zone. */
 const endOfDay = (date: string) => new Date(`${date}T23:59:59.999`).toISOString();
@@ -57,7 +45,12 @@ export function ApiKeyForm({ onCreated }: { onCreated: (key: NewApiKey) => void 
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label="Create an API key">
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      className="space-y-4"
+      aria-label="Create an API key"
+    >
       {errors.form ? <FormAlert>{errors.form}</FormAlert> : null}
       <div className="grid gap-4 sm:grid-cols-3">
         <Field

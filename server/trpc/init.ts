@@ -9,6 +9,12 @@ import { isServiceError, type ServiceErrorCode } from "@/server/services/errors"
 import type { PrivateTargetPolicy, SignupPolicy } from "@/server/domain/instance/access-policy";
 import { getCurrentWorkspace } from "@/server/services/workspaces/get-current-workspace";
 import { DEFAULT_QUOTAS, type QuotaLimits } from "@/server/domain/workspaces/quotas";
+import type { AlertDeps } from "@/server/services/alerts/deliver-alerts";
+import { alertDepsFrom } from "@/server/services/alerts/alert-deps";
+import { toWireIssues } from "@/server/domain/validation/validation-issues";
+
+// Only callers without a configuration (tests, benchmarks) get it; the server passes its own.
+const DEFAULT_BASE_URL = "http://localhost:3000";
 
 export type TrpcContext = {
   db: Db;
@@ -21,12 +27,27 @@ export type TrpcContext = {
   signInLimiter: SignInLimiter;
   /** The instance's default workspace limits (config), handed to the create services. */
   quotas: QuotaLimits;
+  /** The public base URL (config): ping and status page URLs are built from it. */
+  baseUrl: string;
+  /** How channels send (config): test sends and confirmation mails. */
+  alerts: AlertDeps;
 };
 
+type Defaulted = "now" | "quotas" | "baseUrl" | "alerts";
+
 export function createTrpcContext(
-  init: Omit<TrpcContext, "now" | "quotas"> & { now?: Clock; quotas?: QuotaLimits },
+  init: Omit<TrpcContext, Defaulted> & Partial<Pick<TrpcContext, Defaulted>>,
 ): TrpcContext {
-  return { ...init, now: init.now ?? systemClock, quotas: init.quotas ?? DEFAULT_QUOTAS };
+  const baseUrl = init.baseUrl ?? DEFAULT_BASE_URL;
+  return {
+    ...init,
+    now: init.now ?? systemClock,
+    quotas: init.quotas ?? DEFAULT_QUOTAS,
+    baseUrl,
+    alerts:
+      init.alerts ??
+      alertDepsFrom({ privateTargets: init.privateTargets, smtp: undefined, baseUrl }),
+  };
 }
 
 const t = initTRPC.context<TrpcContext>().create({
@@ -42,10 +63,7 @@ const t = initTRPC.context<TrpcContext>().create({
       data: {
         ...data,
         field: isServiceError(cause) ? (cause.details.field ?? null) : null,
-        zodIssues:
-          cause instanceof ZodError
-            ? cause.issues.map((i) => ({ path: i.path.join("."), message: i.message }))
-            : null,
+        zodIssues: cause instanceof ZodError ? toWireIssues(cause.issues) : null,
       },
     };
   },

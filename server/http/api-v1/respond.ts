@@ -1,8 +1,10 @@
 import { ZodError, type z } from "zod";
 import { getRuntime } from "@/server/runtime";
+import type { Config } from "@/server/config";
 import { systemClock, type WorkspaceCtx } from "@/server/services/context";
 import { isServiceError, type ServiceErrorCode } from "@/server/services/errors";
 import { authenticateApiKey } from "@/server/services/api-keys/authenticate-api-key";
+import { describeIssue } from "@/server/domain/validation/validation-issues";
 
 const STATUS: Record<ServiceErrorCode, number> = {
   BAD_INPUT: 400,
@@ -29,19 +31,8 @@ export class HttpError extends Error {
 export const jsonError = (status: number, message: string, headers: Record<string, string> = {}) =>
   Response.json({ error: message }, { status, headers });
 
-const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
 /** One line naming the field, in the API's snake_case. */
-export function describeZodError(error: ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return "invalid input";
-  if (issue.code === "unrecognized_keys")
-    return `unknown field ${issue.keys.map(snake).join(", ")}`;
-  const field = issue.path
-    .map((p) => (typeof p === "string" ? snake(p) : `[${String(p)}]`))
-    .join(".");
-  return field ? `${field}: ${issue.message}` : issue.message;
-}
+export const describeZodError = (error: ZodError): string => describeIssue(error.issues[0]).message;
 
 /** Reads a JSON object body, refusing non-JSON (400) and bodies over the limit (413). */
 export async function readJson(req: Request): Promise<unknown> {
@@ -77,10 +68,20 @@ export function parseLimit(req: Request): number {
   return Math.min(n, 1000);
 }
 
+/** `?offset=`: how many of the newest to skip, default 0; negative or not a number is a 400. */
+export function parseOffset(req: Request): number {
+  const raw = new URL(req.url).searchParams.get("offset");
+  if (raw === null || raw === "") return 0;
+  if (!/^\d+$/.test(raw)) throw new HttpError(400, "offset must be a whole number, 0 or more");
+  return Math.min(Number(raw), 1_000_000_000);
+}
+
 type Handler = (args: {
   req: Request;
   ctx: WorkspaceCtx;
   params: Record<string, string>;
+  /** Quotas, private-target policy, base URL…: read here once so handlers never reach for the runtime. */
+  config: Config;
 }) => Promise<Response>;
 
 /**
@@ -106,7 +107,7 @@ export function apiRoute(handler: Handler) {
         actor: { userId: auth.userId ?? "" },
         workspaceId: auth.workspaceId,
       };
-      return await handler({ req, ctx, params: await context.params });
+      return await handler({ req, ctx, params: await context.params, config: runtime.config });
     } catch (e) {
       if (e instanceof HttpError) return jsonError(e.status, e.message);
       if (e instanceof ZodError) return jsonError(400, describeZodError(e));

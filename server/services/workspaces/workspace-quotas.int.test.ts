@@ -17,10 +17,7 @@ import * as monitorsRoute from "@/app/api/v1/monitors/route";
 import * as heartbeatsRoute from "@/app/api/v1/heartbeats/route";
 import * as statusPagesRoute from "@/app/api/v1/status-pages/route";
 import * as channelsRoute from "@/app/api/v1/channels/route";
-import { fieldErrorsFrom } from "@/components/monitors/trpc-field-errors";
-import { heartbeatFieldErrors } from "@/components/heartbeats/field-errors";
-import { statusPageFieldErrors } from "@/components/status-pages/field-errors";
-import { channelErrorsFrom } from "@/components/alerts/channel-errors";
+import { formErrorsFrom } from "@/server/domain/validation/validation-issues";
 
 type Handler = (
   req: Request,
@@ -153,22 +150,22 @@ describe(`workspace quotas on ${testDbKind()}`, () => {
 
     // Each form shows the refusal above its fields, in the same words.
     const attempts: [string, () => Promise<unknown>, (e: unknown) => { form?: string }][] = [
-      ["monitors", () => me.trpc.monitor.create(monitor), fieldErrorsFrom],
+      ["monitors", () => me.trpc.monitor.create(monitor), (e) => formErrorsFrom(e, ["url"], "")],
       [
         "heartbeats",
         () => me.trpc.heartbeat.create({ name: "h", intervalSecs: 3600 }),
-        heartbeatFieldErrors,
+        (e) => formErrorsFrom(e, ["name"], ""),
       ],
       [
         "status pages",
         () => me.trpc.statusPage.create({ slug: `p-${unique()}`, title: "P" }),
-        statusPageFieldErrors,
+        (e) => formErrorsFrom(e, ["slug", "title"], ""),
       ],
       [
         "alert channels",
         () =>
           me.trpc.alerts.createChannel({ name: "c", kind: "ntfy", url: "http://127.0.0.1:9/t" }),
-        (e) => channelErrorsFrom(e, "Could not add the channel", ["name", "url"]),
+        (e) => formErrorsFrom(e, ["name", "url"], "Could not add the channel"),
       ],
     ];
     for (const [what, attempt, formErrors] of attempts) {
