@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { useNow } from "@/components/ui/use-now";
 import { Card } from "@/components/ui/panel";
+import { DataTable, ListStates, NameCell } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { EmptyState } from "@/components/dashboard/empty-state";
 import { formatAgo } from "@/components/monitors/format";
@@ -19,7 +20,7 @@ import { KIND_LABELS, targetOf } from "@/components/alerts/kinds";
 export function ChannelList() {
   const trpc = useTRPC();
   const now = useNow(5000);
-  const { data, error, isLoading } = useQuery(trpc.alerts.channels.queryOptions());
+  const query = useQuery(trpc.alerts.channels.queryOptions());
   const [created, setCreated] = useState<{ id: string; secret: string | null } | null>(null);
 
   return (
@@ -51,80 +52,64 @@ export function ChannelList() {
           </p>
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className="text-sm text-red-600">
-          Could not load channels: {error.message}
-        </p>
-      ) : isLoading ? (
-        <p className="text-sm text-zinc-500">Loading channels…</p>
-      ) : !data?.length ? (
-        <EmptyState icon={BellRing} title="No channels yet">
-          Add a webhook, Slack, Discord, ntfy or email channel below. Monitors and heartbeats alert
-          the channels you mark as default.
-        </EmptyState>
-      ) : (
-        <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <table className="w-full text-left text-sm" aria-label="Channels">
-            <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Channel
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Status
-                </th>
-                <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">
-                  Default
-                </th>
-                <th scope="col" className="hidden px-4 py-3 text-right font-medium sm:table-cell">
-                  Last delivered
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-              {data.map((c) => (
-                <tr
-                  key={c.id}
-                  className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40"
-                  data-testid="channel-row"
-                >
-                  <td className="max-w-[12rem] px-4 py-3 sm:max-w-xs">
-                    <Link
-                      href={`/dashboard/alerts/${c.id}`}
-                      className="font-medium hover:underline"
-                    >
-                      {c.name}
-                    </Link>
-                    <p
-                      className="truncate text-xs text-zinc-500 dark:text-zinc-400"
-                      title={targetOf(c)}
-                    >
-                      {KIND_LABELS[c.kind]} · {targetOf(c)}
-                    </p>
-                  </td>
-                  <td className="px-4 py-3">
-                    <ChannelStatus
-                      enabled={c.enabled}
-                      failing={c.failing}
-                      unconfirmed={c.unconfirmed}
-                    />
-                  </td>
-                  <td className="hidden px-4 py-3 text-zinc-600 sm:table-cell dark:text-zinc-400">
-                    {c.isDefault ? "Yes" : "No"}
-                  </td>
-                  <td className="hidden px-4 py-3 text-right text-zinc-500 tabular-nums sm:table-cell dark:text-zinc-400">
-                    {formatAgo(c.lastDeliveredAt, now)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListStates
+        noun="channels"
+        query={query}
+        empty={
+          <EmptyState icon={BellRing} title="No channels yet">
+            Add a webhook, Slack, Discord, ntfy or email channel below. Monitors and heartbeats
+            alert the channels you mark as default.
+          </EmptyState>
+        }
+      >
+        {(rows) => (
+          <DataTable
+            label="Channels"
+            rows={rows}
+            rowTestId="channel-row"
+            columns={[
+              {
+                header: "Channel",
+                cellClassName: "max-w-[12rem] sm:max-w-xs",
+                cell: (c) => (
+                  <NameCell
+                    href={`/dashboard/alerts/${c.id}`}
+                    name={c.name}
+                    detail={`${KIND_LABELS[c.kind]} · ${targetOf(c)}`}
+                    detailTitle={targetOf(c)}
+                  />
+                ),
+              },
+              {
+                header: "Status",
+                cell: (c) => (
+                  <ChannelStatus
+                    enabled={c.enabled}
+                    failing={c.failing}
+                    unconfirmed={c.unconfirmed}
+                  />
+                ),
+              },
+              {
+                header: "Default",
+                className: "hidden sm:table-cell",
+                cellClassName: "text-zinc-600 dark:text-zinc-400",
+                cell: (c) => (c.isDefault ? "Yes" : "No"),
+              },
+              {
+                header: "Last delivered",
+                className: "hidden text-right sm:table-cell",
+                cellClassName: "text-zinc-500 tabular-nums dark:text-zinc-400",
+                cell: (c) => formatAgo(c.lastDeliveredAt, now),
+              },
+            ]}
+          />
+        )}
+      </ListStates>
       <Card title="Add a channel">
         <ChannelForm onCreated={(id, secret) => setCreated({ id, secret })} />
       </Card>
-      {data?.length ? (
+      {query.data?.length ? (
         <Card title="Recently sent">
           <AlertLog showChannel />
         </Card>

@@ -1,15 +1,11 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
 import { Field, FormAlert } from "@/components/ui/field";
 import { FieldShell, SelectField } from "@/components/ui/select-field";
-import {
-  AlertFields,
-  alertDefaults,
-  readAlertFields,
-  type AlertValues,
-} from "@/components/alerts/alert-fields";
+import { alertDefaults, readAlertFields, type AlertValues } from "@/components/alerts/alert-fields";
+import { FieldsSection, SubjectFormEnd } from "@/components/subjects/subject-form-parts";
+import type { FormErrors, SubjectFormKind } from "@/components/subjects/subject-edit-shell";
 
 export type HeartbeatFormValues = AlertValues & {
   name: string;
@@ -20,7 +16,7 @@ export type HeartbeatFormValues = AlertValues & {
   maxRuntimeSecs: number | null;
 };
 
-export type HeartbeatFieldErrors = Partial<Record<keyof HeartbeatFormValues | "form", string>>;
+export type HeartbeatFieldErrors = FormErrors<keyof HeartbeatFormValues>;
 
 const control =
   "block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-xs outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900";
@@ -96,6 +92,12 @@ export const heartbeatDefaults: HeartbeatFormValues = {
   ...alertDefaults,
 };
 
+export const heartbeatFormKind: SubjectFormKind<HeartbeatFormValues> = {
+  noun: "heartbeat",
+  href: "/dashboard/heartbeats",
+  fields: [...(Object.keys(heartbeatDefaults) as (keyof HeartbeatFormValues)[]), "channelIds"],
+};
+
 /** Create/edit form: an interval or a cron schedule in a time zone, grace and an optional run limit. */
 export function HeartbeatForm({
   initial,
@@ -135,9 +137,9 @@ export function HeartbeatForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate className="mt-8 space-y-6">
+    <form onSubmit={(event) => void submit(event)} noValidate className="mt-8 space-y-6">
       {errors.form ? <FormAlert>{errors.form}</FormAlert> : null}
-      <section className="grid gap-5 rounded-xl border border-zinc-200 bg-white p-5 sm:grid-cols-2 dark:border-zinc-800 dark:bg-zinc-900">
+      <FieldsSection>
         <div className="sm:col-span-2">
           <Field
             id="name"
@@ -225,17 +227,14 @@ export function HeartbeatForm({
           />
           <input type="hidden" name="maxRuntimeSecsUnit" value="1" />
         </div>
-      </section>
-      <AlertFields
+      </FieldsSection>
+      <SubjectFormEnd
         initial={initial}
         downLabel="When it goes missing or fails"
-        errors={{ channelIds: errors.channelIds, reminderHours: errors.reminderHours }}
+        errors={errors}
+        pending={pending}
+        submitLabel={submitLabel}
       />
-      <div className="flex justify-end">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : submitLabel}
-        </Button>
-      </div>
     </form>
   );
 }

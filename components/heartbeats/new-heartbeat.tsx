@@ -1,44 +1,28 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/client";
-import { PageHeader } from "@/components/dashboard/page-header";
+import { SubjectFormPage } from "@/components/subjects/subject-edit-shell";
 import {
   HeartbeatForm,
   heartbeatDefaults,
-  type HeartbeatFieldErrors,
+  heartbeatFormKind,
 } from "@/components/heartbeats/heartbeat-form";
-import { heartbeatFieldErrors } from "@/components/heartbeats/field-errors";
 
 export function NewHeartbeat() {
   const trpc = useTRPC();
-  const router = useRouter();
-  const queryClient = useQueryClient();
   const create = useMutation(trpc.heartbeat.create.mutationOptions());
-  const [errors, setErrors] = useState<HeartbeatFieldErrors>({});
   return (
-    <>
-      <PageHeader
-        title="New heartbeat"
-        description="A secret ping URL for a job; Vigil notices the run that never happened."
-      />
-      <HeartbeatForm
-        initial={heartbeatDefaults}
-        submitLabel="Create heartbeat"
-        serverErrors={errors}
-        onSubmit={async (values) => {
-          setErrors({});
-          try {
-            const hb = await create.mutateAsync(values);
-            await queryClient.invalidateQueries({ queryKey: trpc.heartbeat.pathKey() });
-            router.push(`/dashboard/heartbeats/${hb.id}`);
-          } catch (e) {
-            setErrors(heartbeatFieldErrors(e));
-          }
-        }}
-      />
-    </>
+    <SubjectFormPage
+      title="New heartbeat"
+      description="A secret ping URL for a job; Vigil notices the run that never happened."
+      kind={heartbeatFormKind}
+      pathKey={trpc.heartbeat.pathKey()}
+      save={async (values) => (await create.mutateAsync(values)).id}
+    >
+      {(form) => (
+        <HeartbeatForm initial={heartbeatDefaults} submitLabel="Create heartbeat" {...form} />
+      )}
+    </SubjectFormPage>
   );
 }

@@ -1,10 +1,10 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useTRPC } from "@/components/trpc/client";
-import { SubjectHeader } from "@/components/dashboard/subject-header";
-import { AlertLog } from "@/components/alerts/alert-log";
+import { useQuery } from "@tanstack/react-query";
+import { useTRPC, useTRPCClient } from "@/components/trpc/client";
+import { SubjectHeader } from "@/components/subjects/subject-header";
+import { StateChanges, SubjectDetail } from "@/components/subjects/subject-detail";
+import { useSubjectControls } from "@/components/subjects/use-subject-controls";
 import { Card, Stat } from "@/components/ui/panel";
 import { useNow } from "@/components/ui/use-now";
 import { StatusBadge } from "@/components/monitors/status-badge";
@@ -19,175 +19,157 @@ import {
 
 export function MonitorDetail({ id }: { id: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const queryClient = useQueryClient();
   const now = useNow(1000);
-  const { data, error } = useQuery(trpc.monitor.get.queryOptions({ id }));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.monitor.pathKey() });
-  const pause = useMutation(trpc.monitor.pause.mutationOptions({ onSuccess: refresh }));
-  const resume = useMutation(trpc.monitor.resume.mutationOptions({ onSuccess: refresh }));
-  const remove = useMutation(trpc.monitor.delete.mutationOptions());
-
-  if (error)
-    return (
-      <p role="alert" className="text-sm text-red-600">
-        {error.message}
-      </p>
-    );
-  if (!data) return <p className="text-sm text-zinc-500">Loading…</p>;
-  const { monitor: m, uptime, responseTimes, recentChecks, incidents, flips } = data;
-  const paused = m.status === "paused";
+  const query = useQuery(trpc.monitor.get.queryOptions({ id }));
+  const controls = useSubjectControls({
+    id,
+    procedures: useTRPCClient().monitor,
+    pathKey: trpc.monitor.pathKey(),
+    listHref: "/dashboard/monitors",
+  });
 
   return (
-    <div className="space-y-6">
-      <SubjectHeader
-        back={{ href: "/dashboard/monitors", label: "Monitors" }}
-        name={m.name}
-        status={
-          <span data-testid="monitor-status">
-            <StatusBadge status={m.status} />
-          </span>
-        }
-        facts={
-          <>
-            {m.method}{" "}
-            <a href={m.url} className="hover:underline" rel="noreferrer noopener" target="_blank">
-              {m.url}
-            </a>{" "}
-            · every {formatInterval(m.intervalSecs)} · for{" "}
-            {formatDuration(now - new Date(m.statusChangedAt).getTime())}
-          </>
-        }
-        editHref={`/dashboard/monitors/${id}/edit`}
-        paused={paused}
-        busy={pause.isPending || resume.isPending}
-        onPause={() => pause.mutate({ id })}
-        onResume={() => resume.mutate({ id })}
-        deleteLabel="Delete monitor"
-        onDelete={async () => {
-          if (!window.confirm(`Delete ${m.name} and all its history?`)) return;
-          await remove.mutateAsync({ id });
-          await refresh();
-          router.push("/dashboard/monitors");
-        }}
-      >
-        {m.lastError && m.status !== "up" ? (
-          <p className="mt-2 text-sm text-red-700 dark:text-red-400" data-testid="monitor-error">
-            {m.lastError}
-          </p>
-        ) : null}
-      </SubjectHeader>
-      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label="Uptime, 24 hours" value={formatUptime(uptime.uptime24h)} />
-        <Stat label="Uptime, 30 days" value={formatUptime(uptime.uptime30d)} />
-        <Stat
-          label="Last response"
-          value={formatMs(m.lastResponseMs)}
-          hint={m.lastCheckedAt ? `checked ${formatAgo(m.lastCheckedAt, now)}` : "not checked yet"}
-        />
-        <Stat
-          label="TLS certificate"
-          value={m.tlsCertExpiresAt ? new Date(m.tlsCertExpiresAt).toISOString().slice(0, 10) : "—"}
-          hint={
-            m.tlsCertExpiresAt
-              ? `expires in ${formatDuration(new Date(m.tlsCertExpiresAt).getTime() - now)}`
-              : m.url.startsWith("https")
-                ? "after the first check"
-                : "plain HTTP"
-          }
-        />
-      </dl>
-
-      <Card title="Response time (24 hours)">
-        <ResponseTimeChart points={responseTimes.map((p) => ({ ...p, at: new Date(p.at) }))} />
-      </Card>
-
-      <div className="grid gap-6 lg:grid-cols-2">
-        <Card title="Recent checks">
-          {recentChecks.length === 0 ? (
-            <p className="text-sm text-zinc-500">No checks yet.</p>
-          ) : (
-            <ul
-              className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800"
-              data-testid="recent-checks"
-            >
-              {recentChecks.map((c) => (
-                <li key={c.id} className="flex items-start justify-between gap-3 py-2">
-                  <span className="min-w-0">
-                    <span
-                      className={
-                        c.status === "up"
-                          ? "text-emerald-700 dark:text-emerald-400"
-                          : "text-red-700 dark:text-red-400"
-                      }
-                    >
-                      {c.status === "up" ? "OK" : c.status === "timeout" ? "Timeout" : "Failed"}
-                    </span>
-                    {c.statusCode ? <span className="text-zinc-500"> · {c.statusCode}</span> : null}
-                    {c.error ? (
-                      <span className="block truncate text-xs text-zinc-500" title={c.error}>
-                        {c.error}
-                      </span>
-                    ) : null}
-                  </span>
-                  <span className="shrink-0 text-right text-xs text-zinc-500 tabular-nums">
-                    {formatMs(c.durationMs)}
-                    <br />
-                    {formatAgo(c.checkedAt, now)}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
-        <Card title="Incidents and state changes">
-          {incidents.length === 0 && flips.length === 0 ? (
-            <p className="text-sm text-zinc-500">Nothing has changed yet.</p>
-          ) : (
-            <ul className="space-y-3 text-sm">
-              {incidents.map((i) => (
-                <li
-                  key={i.id}
-                  className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"
+    <SubjectDetail id={id} query={query}>
+      {({ monitor: m, uptime, responseTimes, recentChecks, incidents, flips }) => (
+        <>
+          <SubjectHeader
+            id={id}
+            area={{ href: "/dashboard/monitors", label: "Monitors", noun: "monitor" }}
+            name={m.name}
+            status={
+              <span data-testid="monitor-status">
+                <StatusBadge status={m.status} />
+              </span>
+            }
+            facts={
+              <>
+                {m.method}{" "}
+                <a
+                  href={m.url}
+                  className="hover:underline"
+                  rel="noreferrer noopener"
+                  target="_blank"
                 >
-                  <p className="font-medium">
-                    {i.resolvedAt ? (
-                      "Outage, resolved"
-                    ) : (
-                      <span className="text-red-700 dark:text-red-400">Ongoing outage</span>
-                    )}{" "}
-                    ·{" "}
-                    {formatDuration(
-                      i.resolvedAt ? i.durationMs : now - new Date(i.startedAt).getTime(),
-                    )}
-                  </p>
-                  <p className="text-xs text-zinc-500">
-                    from {new Date(i.startedAt).toLocaleString()}
-                    {i.resolvedAt ? ` to ${new Date(i.resolvedAt).toLocaleString()}` : ""}
-                  </p>
-                  {i.cause ? (
-                    <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{i.cause}</p>
-                  ) : null}
-                </li>
-              ))}
-              {flips.slice(0, 20).map((f) => (
-                <li key={f.id} className="flex justify-between gap-3 text-xs text-zinc-500">
-                  <span>
-                    {f.fromStatus} →{" "}
-                    <span className="font-medium text-zinc-800 dark:text-zinc-200">
-                      {f.toStatus}
-                    </span>
-                  </span>
-                  <span className="tabular-nums">{formatAgo(f.at, now)}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
-      </div>
-      <Card title="Alerts sent">
-        <AlertLog subjectId={id} showChannel />
-      </Card>
-    </div>
+                  {m.url}
+                </a>{" "}
+                · every {formatInterval(m.intervalSecs)} · for{" "}
+                {formatDuration(now - new Date(m.statusChangedAt).getTime())}
+              </>
+            }
+            paused={m.status === "paused"}
+            controls={controls}
+            deleteQuestion={`Delete ${m.name} and all its history?`}
+          >
+            {m.lastError && m.status !== "up" ? (
+              <p
+                className="mt-2 text-sm text-red-700 dark:text-red-400"
+                data-testid="monitor-error"
+              >
+                {m.lastError}
+              </p>
+            ) : null}
+          </SubjectHeader>
+          <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+            <Stat label="Uptime, 24 hours" value={formatUptime(uptime.uptime24h)} />
+            <Stat label="Uptime, 30 days" value={formatUptime(uptime.uptime30d)} />
+            <Stat
+              label="Last response"
+              value={formatMs(m.lastResponseMs)}
+              hint={
+                m.lastCheckedAt ? `checked ${formatAgo(m.lastCheckedAt, now)}` : "not checked yet"
+              }
+            />
+            <Stat
+              label="TLS certificate"
+              value={
+                m.tlsCertExpiresAt ? new Date(m.tlsCertExpiresAt).toISOString().slice(0, 10) : "—"
+              }
+              hint={
+                m.tlsCertExpiresAt
+                  ? `expires in ${formatDuration(new Date(m.tlsCertExpiresAt).getTime() - now)}`
+                  : m.url.startsWith("https")
+                    ? "after the first check"
+                    : "plain HTTP"
+              }
+            />
+          </dl>
+
+          <Card title="Response time (24 hours)">
+            <ResponseTimeChart points={responseTimes.map((p) => ({ ...p, at: new Date(p.at) }))} />
+          </Card>
+
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Card title="Recent checks">
+              {recentChecks.length === 0 ? (
+                <p className="text-sm text-zinc-500">No checks yet.</p>
+              ) : (
+                <ul
+                  className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800"
+                  data-testid="recent-checks"
+                >
+                  {recentChecks.map((c) => (
+                    <li key={c.id} className="flex items-start justify-between gap-3 py-2">
+                      <span className="min-w-0">
+                        <span
+                          className={
+                            c.status === "up"
+                              ? "text-emerald-700 dark:text-emerald-400"
+                              : "text-red-700 dark:text-red-400"
+                          }
+                        >
+                          {c.status === "up" ? "OK" : c.status === "timeout" ? "Timeout" : "Failed"}
+                        </span>
+                        {c.statusCode ? (
+                          <span className="text-zinc-500"> · {c.statusCode}</span>
+                        ) : null}
+                        {c.error ? (
+                          <span className="block truncate text-xs text-zinc-500" title={c.error}>
+                            {c.error}
+                          </span>
+                        ) : null}
+                      </span>
+                      <span className="shrink-0 text-right text-xs text-zinc-500 tabular-nums">
+                        {formatMs(c.durationMs)}
+                        <br />
+                        {formatAgo(c.checkedAt, now)}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+            <StateChanges
+              incidents={incidents.map((i) => ({
+                id: i.id,
+                content: (
+                  <>
+                    <p className="font-medium">
+                      {i.resolvedAt ? (
+                        "Outage, resolved"
+                      ) : (
+                        <span className="text-red-700 dark:text-red-400">Ongoing outage</span>
+                      )}{" "}
+                      ·{" "}
+                      {formatDuration(
+                        i.resolvedAt ? i.durationMs : now - new Date(i.startedAt).getTime(),
+                      )}
+                    </p>
+                    <p className="text-xs text-zinc-500">
+                      from {new Date(i.startedAt).toLocaleString()}
+                      {i.resolvedAt ? ` to ${new Date(i.resolvedAt).toLocaleString()}` : ""}
+                    </p>
+                    {i.cause ? (
+                      <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{i.cause}</p>
+                    ) : null}
+                  </>
+                ),
+              }))}
+              flips={flips}
+              now={now}
+            />
+          </div>
+        </>
+      )}
+    </SubjectDetail>
   );
 }

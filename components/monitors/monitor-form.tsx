@@ -1,16 +1,12 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
 import { Field, FormAlert } from "@/components/ui/field";
 import { SelectField, TextAreaField } from "@/components/ui/select-field";
-import {
-  AlertFields,
-  alertDefaults,
-  readAlertFields,
-  type AlertValues,
-} from "@/components/alerts/alert-fields";
+import { alertDefaults, readAlertFields, type AlertValues } from "@/components/alerts/alert-fields";
+import { FieldsSection, SubjectFormEnd } from "@/components/subjects/subject-form-parts";
 import { parseHeaderLines } from "@/components/ui/header-lines";
+import type { FormErrors, SubjectFormKind } from "@/components/subjects/subject-edit-shell";
 
 export type MonitorFormValues = AlertValues & {
   name: string;
@@ -47,9 +43,28 @@ export const monitorDefaults: MonitorFormValues = {
   ...alertDefaults,
 };
 
-export type FieldErrors = Partial<Record<keyof MonitorFormValues | "form", string>>;
+export type FieldErrors = FormErrors<keyof MonitorFormValues>;
+
+export const monitorFormKind: SubjectFormKind<MonitorFormValues> = {
+  noun: "monitor",
+  href: "/dashboard/monitors",
+  fields: [...(Object.keys(monitorDefaults) as (keyof MonitorFormValues)[]), "channelIds"],
+};
 
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+
+const SCHEDULE_FIELDS = [
+  { id: "intervalSecs", label: "Check every (seconds)", min: 10 },
+  { id: "timeoutSecs", label: "Timeout (seconds)", min: 1, max: 60 },
+  { id: "retryIntervalSecs", label: "Retry every (seconds) while failing", min: 10 },
+  {
+    id: "confirmations",
+    label: "Failed checks before Down",
+    min: 1,
+    max: 10,
+    hint: "One blip never flips the monitor: Down needs this many failures in a row.",
+  },
+] as const;
 
 const num = (form: FormData, name: string) => Number(String(form.get(name) ?? "").trim());
 
@@ -113,9 +128,9 @@ export function MonitorForm({
     .join("\n");
 
   return (
-    <form onSubmit={submit} noValidate className="mt-8 space-y-8">
+    <form onSubmit={(event) => void submit(event)} noValidate className="mt-8 space-y-8">
       {errors.form ? <FormAlert>{errors.form}</FormAlert> : null}
-      <section className="grid gap-5 rounded-xl border border-zinc-200 bg-white p-5 sm:grid-cols-2 dark:border-zinc-800 dark:bg-zinc-900">
+      <FieldsSection>
         <Field
           id="name"
           name="name"
@@ -148,46 +163,18 @@ export function MonitorForm({
             error={errors.url}
           />
         </div>
-        <Field
-          id="intervalSecs"
-          name="intervalSecs"
-          label="Check every (seconds)"
-          type="number"
-          min={10}
-          defaultValue={initial.intervalSecs}
-          error={errors.intervalSecs}
-        />
-        <Field
-          id="timeoutSecs"
-          name="timeoutSecs"
-          label="Timeout (seconds)"
-          type="number"
-          min={1}
-          max={60}
-          defaultValue={initial.timeoutSecs}
-          error={errors.timeoutSecs}
-        />
-        <Field
-          id="retryIntervalSecs"
-          name="retryIntervalSecs"
-          label="Retry every (seconds) while failing"
-          type="number"
-          min={10}
-          defaultValue={initial.retryIntervalSecs}
-          error={errors.retryIntervalSecs}
-        />
-        <Field
-          id="confirmations"
-          name="confirmations"
-          label="Failed checks before Down"
-          type="number"
-          min={1}
-          max={10}
-          defaultValue={initial.confirmations}
-          hint="One blip never flips the monitor: Down needs this many failures in a row."
-          error={errors.confirmations}
-        />
-      </section>
+        {SCHEDULE_FIELDS.map(({ id, ...field }) => (
+          <Field
+            key={id}
+            id={id}
+            name={id}
+            type="number"
+            {...field}
+            defaultValue={initial[id]}
+            error={errors[id]}
+          />
+        ))}
+      </FieldsSection>
 
       <details
         className="group rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900"
@@ -266,17 +253,13 @@ export function MonitorForm({
         </div>
       </details>
 
-      <AlertFields
+      <SubjectFormEnd
         initial={initial}
         downLabel="When it goes down"
-        errors={{ channelIds: errors.channelIds, reminderHours: errors.reminderHours }}
+        errors={errors}
+        pending={pending}
+        submitLabel={submitLabel}
       />
-
-      <div className="flex justify-end gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : submitLabel}
-        </Button>
-      </div>
     </form>
   );
 }
