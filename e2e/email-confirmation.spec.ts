@@ -4,7 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { startSmtp, type TestSmtp } from "@/server/alerts/testing/start-smtp";
+import { startSmtp, type TestSmtp } from "@/testing/alerts/start-smtp";
 import { keepScreenshot, PASSWORD, uniqueEmail } from "./fixtures";
 
 // The shared server has no SMTP: this spec runs its own Vigil, mailing a real SMTP server on

@@ -27,6 +27,12 @@ npx prettier --check . --log-level warn
 step "lint (eslint)"
 npx eslint --max-warnings 0 .
 
+step "layers and cycles (dependency-cruiser, .dependency-cruiser.cjs)"
+npm run --silent lint:layers
+
+step "unused files, exports and dependencies (knip)"
+npx knip
+
 step "typecheck (tsc --strict)"
 npx tsc --noEmit
 

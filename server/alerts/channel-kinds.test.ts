@@ -5,7 +5,7 @@ import type { Channel } from "@/db/schema";
 import { channelStrategies } from "@/server/alerts/channel-kinds";
 import type { DeliveryDeps } from "@/server/alerts/channel-kind";
 import type { Notification } from "@/server/alerts/notification";
-import { startReceiver, type TestReceiver } from "@/server/alerts/testing/start-receiver";
+import { startReceiver, type TestReceiver } from "@/testing/alerts/start-receiver";
 
 const at = new Date("2026-11-26T10:00:00.000Z");
 const notification: Notification = {

@@ -7,7 +7,7 @@ import { flips, type Monitor } from "@/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
 import { makeMonitor } from "@/db/testing/make-monitor";
-import { startTestTarget, type TestTarget } from "@/server/checks/testing/start-test-target";
+import { startTestTarget, type TestTarget } from "@/testing/checks/start-test-target";
 import { EmbeddedScheduler } from "@/server/jobs/embedded-scheduler";
 import { systemClock, type WorkspaceCtx } from "@/server/services/context";
 import { deleteMonitor } from "@/server/services/monitors/delete-monitor";

@@ -7,7 +7,7 @@ import { setRuntime } from "@/server/runtime";
 import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { systemClock } from "@/server/services/context";
-import { startSmtp, type TestSmtp } from "@/server/alerts/testing/start-smtp";
+import { startSmtp, type TestSmtp } from "@/testing/alerts/start-smtp";
 import { confirmEmail } from "@/server/services/alerts/confirm-email";
 import * as channelsRoute from "@/app/api/v1/channels/route";
 import * as channelRoute from "@/app/api/v1/channels/[id]/route";

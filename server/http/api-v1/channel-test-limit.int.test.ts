@@ -7,7 +7,7 @@ import { setRuntime } from "@/server/runtime";
 import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { systemClock } from "@/server/services/context";
-import { startReceiver, type TestReceiver } from "@/server/alerts/testing/start-receiver";
+import { startReceiver, type TestReceiver } from "@/testing/alerts/start-receiver";
 import { createCaller } from "@/server/trpc/root";
 import { createTrpcContext } from "@/server/trpc/init";
 import * as channelsRoute from "@/app/api/v1/channels/route";

@@ -11,8 +11,8 @@ import { createAlertSweep, createDeliverAlerts } from "@/server/jobs/functions/d
 import { setRuntime } from "@/server/runtime";
 import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 import { systemClock, type WorkspaceCtx } from "@/server/services/context";
-import { startTestTarget, type TestTarget } from "@/server/checks/testing/start-test-target";
-import { startReceiver, type TestReceiver } from "@/server/alerts/testing/start-receiver";
+import { startTestTarget, type TestTarget } from "@/testing/checks/start-test-target";
+import { startReceiver, type TestReceiver } from "@/testing/alerts/start-receiver";
 import { createChannel } from "@/server/services/alerts/create-channel";
 import { runCheck } from "@/server/services/checks/run-due-checks";
 import type { FlipEvent } from "@/server/events/bus";

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alertMessages } from "@/db/schema";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
-import { startTestTarget, type TestTarget } from "@/server/checks/testing/start-test-target";
-import { startReceiver, type TestReceiver } from "@/server/alerts/testing/start-receiver";
+import { startTestTarget, type TestTarget } from "@/testing/checks/start-test-target";
+import { startReceiver, type TestReceiver } from "@/testing/alerts/start-receiver";
 import { AlertDispatcher } from "@/server/jobs/alert-dispatcher";
 import { systemClock } from "@/server/services/context";
 
@@ -20,7 +20,7 @@ function commitFlipThenDie(env: Record<string, string>) {
   return new Promise<{ signal: string | null; out: string }>((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "server/alerts/testing/commit-flip-then-die.ts"],
+      ["--import", "tsx", "testing/alerts/commit-flip-then-die.ts"],
       { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
     );
     let out = "";

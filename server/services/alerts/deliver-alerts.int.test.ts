@@ -8,8 +8,8 @@ import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/
 import { workspaceWithClock } from "@/db/testing/factories";
 import { makeMonitor } from "@/db/testing/make-monitor";
 import { makeHeartbeat, pingAt } from "@/db/testing/make-heartbeat";
-import { startTestTarget, type TestTarget } from "@/server/checks/testing/start-test-target";
-import { startReceiver, type TestReceiver } from "@/server/alerts/testing/start-receiver";
+import { startTestTarget, type TestTarget } from "@/testing/checks/start-test-target";
+import { startReceiver, type TestReceiver } from "@/testing/alerts/start-receiver";
 import type { WorkspaceCtx } from "@/server/services/context";
 import { runCheck } from "@/server/services/checks/run-due-checks";
 import { createChannel } from "@/server/services/alerts/create-channel";

@@ -5,7 +5,7 @@ import { checkResults, flips, incidents, type Monitor } from "@/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { workspaceWithClock } from "@/db/testing/factories";
 import { anyTarget, makeMonitor } from "@/db/testing/make-monitor";
-import { startTestTarget, type TestTarget } from "@/server/checks/testing/start-test-target";
+import { startTestTarget, type TestTarget } from "@/testing/checks/start-test-target";
 import type { WorkspaceCtx } from "@/server/services/context";
 import { runCheck } from "@/server/services/checks/run-due-checks";
 import { findMonitor } from "@/server/services/monitors/find-monitor";

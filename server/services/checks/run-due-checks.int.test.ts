@@ -7,7 +7,7 @@ import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/
 import { makeUser } from "@/db/testing/factories";
 import { makeMonitor } from "@/db/testing/make-monitor";
 import { runHttpCheck } from "@/server/checks/http/run-http-check";
-import { startTestTarget, type TestTarget } from "@/server/checks/testing/start-test-target";
+import { startTestTarget, type TestTarget } from "@/testing/checks/start-test-target";
 import { systemClock, type ServiceCtx, type WorkspaceCtx } from "@/server/services/context";
 import { claimDueMonitors } from "@/server/services/checks/claim-due-monitors";
 import { recordCheckResult } from "@/server/services/checks/record-check-result";

@@ -9,7 +9,7 @@ import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 import { createCaller } from "@/server/trpc/root";
 import { createTrpcContext } from "@/server/trpc/init";
 import type { SessionUser } from "@/server/auth/get-session";
-import { startReceiver, type TestReceiver } from "@/server/alerts/testing/start-receiver";
+import { startReceiver, type TestReceiver } from "@/testing/alerts/start-receiver";
 
 describe(`tRPC alerts on ${testDbKind()}`, () => {
   let database: TestDatabase;
