@@ -3,12 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as schema from "@/db/schema";
 
-export const migrationsFolder = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "migrations",
-);
+const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 /** The one database type every service sees, whichever driver is underneath. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

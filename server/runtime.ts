@@ -33,5 +33,3 @@ export function getRuntime(): Runtime {
     );
   return runtime;
 }
-
-export const hasRuntime = (): boolean => (globalThis as Holder)[KEY] !== undefined;

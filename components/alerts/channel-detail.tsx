@@ -91,12 +91,14 @@ export function ChannelDetail({ id }: { id: string }) {
           <Button
             variant="ghost"
             aria-label="Delete channel"
-            onClick={async () => {
-              if (!window.confirm(`Delete ${c.name} and its delivery log?`)) return;
-              await remove.mutateAsync({ id });
-              await refresh();
-              router.push("/dashboard/alerts");
-            }}
+            onClick={() =>
+              void (async () => {
+                if (!window.confirm(`Delete ${c.name} and its delivery log?`)) return;
+                await remove.mutateAsync({ id });
+                await refresh();
+                router.push("/dashboard/alerts");
+              })()
+            }
           >
             <Trash2 className="size-4" aria-hidden="true" />
           </Button>

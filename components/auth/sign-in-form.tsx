@@ -62,7 +62,7 @@ export function SignInForm({
 
   return (
     <div className="space-y-5">
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <form onSubmit={(event) => void onSubmit(event)} className="space-y-4" noValidate>
         {error ? <FormAlert>{error}</FormAlert> : null}
         <Field
           id="email"

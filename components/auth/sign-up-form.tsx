@@ -62,7 +62,7 @@ export function SignUpForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form onSubmit={(event) => void onSubmit(event)} className="space-y-4" noValidate>
       {formError ? <FormAlert>{formError}</FormAlert> : null}
       <Field
         id="name"

@@ -50,11 +50,13 @@ export function PingSnippets({ url }: { url: string }) {
         <button
           type="button"
           aria-label="Copy snippet"
-          onClick={async () => {
-            await navigator.clipboard?.writeText(code);
-            setCopied(true);
-            setTimeout(() => setCopied(false), 1500);
-          }}
+          onClick={() =>
+            void (async () => {
+              await navigator.clipboard?.writeText(code);
+              setCopied(true);
+              setTimeout(() => setCopied(false), 1500);
+            })()
+          }
           className="absolute top-2 right-2 rounded-md p-1.5 text-zinc-400 hover:bg-zinc-800 hover:text-white"
         >
           {copied ? <Check className="size-4" /> : <Copy className="size-4" />}

@@ -8,7 +8,7 @@ import { useTRPC } from "@/components/trpc/client";
 const LiveContext = createContext(false);
 
 /** True while the dashboard's live connection is up. */
-export const useIsLive = () => useContext(LiveContext);
+const useIsLive = () => useContext(LiveContext);
 
 /**
  * One Socket.IO connection per dashboard tab (authenticated by the session cookie). Any change

@@ -27,17 +27,19 @@ export function NewApiKeyNotice({ created, onDone }: { created: NewApiKey; onDon
         <Button
           type="button"
           variant="secondary"
-          onClick={async () => {
-            try {
-              await navigator.clipboard.writeText(created.key);
-            } catch {
-              // No clipboard access (an insecure origin, or permission refused): copy by hand.
-              window.prompt("Copy your API key", created.key);
-              return;
-            }
-            setCopied(true);
-            setTimeout(() => setCopied(false), 1500);
-          }}
+          onClick={() =>
+            void (async () => {
+              try {
+                await navigator.clipboard.writeText(created.key);
+              } catch {
+                // No clipboard access (an insecure origin, or permission refused): copy by hand.
+                window.prompt("Copy your API key", created.key);
+                return;
+              }
+              setCopied(true);
+              setTimeout(() => setCopied(false), 1500);
+            })()
+          }
         >
           {copied ? (
             <Check className="size-4" aria-hidden="true" />

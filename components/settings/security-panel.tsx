@@ -98,7 +98,11 @@ function ChangePassword() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="max-w-md space-y-4 px-5 py-4" noValidate>
+    <form
+      onSubmit={(event) => void onSubmit(event)}
+      className="max-w-md space-y-4 px-5 py-4"
+      noValidate
+    >
       <h3 className="text-sm font-medium">Change password</h3>
       {formError ? <FormAlert>{formError}</FormAlert> : null}
       <Field

@@ -25,7 +25,7 @@ export function spanText(ms: number): string {
   return parts.join(" ");
 }
 
-export function relativeText(iso: string, now: number): string {
+function relativeText(iso: string, now: number): string {
   const diff = Date.parse(iso) - now;
   if (Math.abs(diff) < 5000) return "just now";
   return diff < 0 ? `${spanText(diff)} ago` : `in ${spanText(diff)}`;

@@ -29,10 +29,10 @@ const DAY_TEXT = new Intl.DateTimeFormat("en-US", {
   timeZone: "UTC",
 });
 
-export const dayLabel = (firstDay: string, index: number) =>
+const dayLabel = (firstDay: string, index: number) =>
   DAY_TEXT.format(Date.parse(firstDay) + index * DAY_MS);
 
-export const percentText = (bp: number | null) =>
+const percentText = (bp: number | null) =>
   bp === null ? "No data" : `${bp >= 10_000 ? "100" : (bp / 100).toFixed(2)}% uptime`;
 
 function gradient(days: (number | null)[]): string {

@@ -54,30 +54,33 @@ export function useLiveStatusPage(initial: StatusPageView): {
     s.closed = false;
     const refetch = (delayMs: number, attempt = 0) => {
       if (s.timer) clearTimeout(s.timer);
-      s.timer = setTimeout(async () => {
-        s.fetching?.abort();
-        const controller = new AbortController();
-        s.fetching = controller;
-        try {
-          const res = await fetch(`/status/${s.slug}/view.json`, {
-            cache: "no-cache",
-            signal: controller.signal,
-          });
-          if (s.closed) return;
-          if (res.status === 404) return setLive("gone");
-          if (!res.ok) return refetch(3000 + Math.random() * 3000, attempt + 1);
-          const next = (await res.json()) as StatusPageView;
-          const at = Date.parse(next.generatedAt);
-          // Built before a flip already shown: it would undo it. (Only one fetch runs at a time,
-          // so an older answer can never land after a newer one.)
-          if (at < s.lastFlipAt) {
-            if (attempt < 5) refetch(1000, attempt + 1);
-            return;
+      // The body catches every failure itself.
+      s.timer = setTimeout(() => {
+        void (async () => {
+          s.fetching?.abort();
+          const controller = new AbortController();
+          s.fetching = controller;
+          try {
+            const res = await fetch(`/status/${s.slug}/view.json`, {
+              cache: "no-cache",
+              signal: controller.signal,
+            });
+            if (s.closed) return;
+            if (res.status === 404) return setLive("gone");
+            if (!res.ok) return refetch(3000 + Math.random() * 3000, attempt + 1);
+            const next = (await res.json()) as StatusPageView;
+            const at = Date.parse(next.generatedAt);
+            // Built before a flip already shown: it would undo it. (Only one fetch runs at a time,
+            // so an older answer can never land after a newer one.)
+            if (at < s.lastFlipAt) {
+              if (attempt < 5) refetch(1000, attempt + 1);
+              return;
+            }
+            setView(next);
+          } catch {
+            // Aborted by a newer fetch, or offline for a moment: the next event fetches again.
           }
-          setView(next);
-        } catch {
-          // Aborted by a newer fetch, or offline for a moment: the next event fetches again.
-        }
+        })();
       }, delayMs);
     };
 

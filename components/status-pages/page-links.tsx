@@ -24,17 +24,19 @@ export function PageLinks({ url, title }: { url: string; title: string }) {
         type="button"
         className={link}
         aria-label={`Copy URL of ${title}`}
-        onClick={async () => {
-          try {
-            await navigator.clipboard.writeText(url);
-          } catch {
-            // No clipboard access (an insecure origin, or permission refused): let them copy by hand.
-            window.prompt("Copy the page's URL", url);
-            return;
-          }
-          setCopied(true);
-          setTimeout(() => setCopied(false), 1500);
-        }}
+        onClick={() =>
+          void (async () => {
+            try {
+              await navigator.clipboard.writeText(url);
+            } catch {
+              // No clipboard access (an insecure origin, or permission refused): let them copy by hand.
+              window.prompt("Copy the page's URL", url);
+              return;
+            }
+            setCopied(true);
+            setTimeout(() => setCopied(false), 1500);
+          })()
+        }
       >
         {copied ? (
           <Check className="size-4" aria-hidden="true" />

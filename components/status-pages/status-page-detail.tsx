@@ -68,14 +68,16 @@ export function StatusPageDetail({ id }: { id: string }) {
           slug={page.slug}
           busy={update.isPending}
           error={visibilityError}
-          onChange={async (visibility) => {
-            setVisibilityError(null);
-            try {
-              saved(await update.mutateAsync({ id, changes: { visibility } }));
-            } catch (e) {
-              setVisibilityError(sentence((e as Error).message));
-            }
-          }}
+          onChange={(visibility) =>
+            void (async () => {
+              setVisibilityError(null);
+              try {
+                saved(await update.mutateAsync({ id, changes: { visibility } }));
+              } catch (e) {
+                setVisibilityError(sentence((e as Error).message));
+              }
+            })()
+          }
         />
       </Card>
 
@@ -116,14 +118,16 @@ export function StatusPageDetail({ id }: { id: string }) {
             variant="secondary"
             className="text-red-700 dark:text-red-400"
             disabled={remove.isPending}
-            onClick={async () => {
-              if (!window.confirm(`Delete the status page "${page.title}"? Visitors get 404.`))
-                return;
-              await remove.mutateAsync({ id });
-              queryClient.removeQueries({ queryKey: trpc.statusPage.get.queryKey({ id }) });
-              await refresh();
-              router.push("/dashboard/status-pages");
-            }}
+            onClick={() =>
+              void (async () => {
+                if (!window.confirm(`Delete the status page "${page.title}"? Visitors get 404.`))
+                  return;
+                await remove.mutateAsync({ id });
+                queryClient.removeQueries({ queryKey: trpc.statusPage.get.queryKey({ id }) });
+                await refresh();
+                router.push("/dashboard/status-pages");
+              })()
+            }
           >
             <Trash2 className="size-4" aria-hidden="true" /> Delete status page
           </Button>

@@ -71,7 +71,7 @@ export function StatusPageForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-5">
+    <form onSubmit={(event) => void submit(event)} noValidate className="space-y-5">
       {errors.form ? <FormAlert>{errors.form}</FormAlert> : null}
       <Field
         id="title"

@@ -1,4 +1,4 @@
-import type { AlertPayload, Channel, ChannelKind, ChannelSettings } from "@/db/schema";
+import type { AlertPayload, Channel, ChannelSettings } from "@/db/schema";
 import type { Notification } from "@/server/alerts/notification";
 
 export type DeliveryDeps = {
@@ -30,5 +30,3 @@ export type ChannelStrategy = {
     only: (settings: ChannelSettings, addresses: readonly string[]) => ChannelSettings;
   };
 };
-
-export type { ChannelKind };

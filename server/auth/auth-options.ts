@@ -13,7 +13,7 @@ import { isServiceError, type ServiceErrorCode } from "@/server/services/errors"
 import { clientIpFrom } from "@/server/auth/client-ip";
 import { safeRedirectUrl } from "@/server/domain/auth/safe-callback";
 
-export const SESSION_MAX_AGE_SECS = 30 * 24 * 60 * 60;
+const SESSION_MAX_AGE_SECS = 30 * 24 * 60 * 60;
 
 type TokenClaims = { sub?: string; sid?: string };
 

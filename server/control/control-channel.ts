@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-export const CONTROL_FILE = "control.json";
+const CONTROL_FILE = "control.json";
 
 /** Where the running server listens for operator commands; the file is readable by its owner only. */
 export type ControlEndpoint = {

@@ -32,7 +32,7 @@ export type VigilEvents = {
 };
 
 /** A listener runs synchronously; whatever it still has to do (e.g. other nodes) it returns as a promise. */
-export type Listener<K extends keyof VigilEvents> = (payload: VigilEvents[K]) => unknown;
+type Listener<K extends keyof VigilEvents> = (payload: VigilEvents[K]) => unknown;
 
 export type EventBus = {
   /** Runs every listener now; work they return as promises goes on without the emitter. */
@@ -66,7 +66,8 @@ export function createEventBus(): EventBus {
   };
   return {
     emit: (name, payload) => {
-      run(name, payload);
+      // Each listener's promise already reports its own failure; emit does not wait for them.
+      void run(name, payload);
     },
     emitAndWait: async (name, payload) => {
       await Promise.all(run(name, payload));

@@ -10,7 +10,7 @@ export type ServerTimeouts = {
   checkIntervalMs: number;
 };
 
-export const DEFAULT_SERVER_TIMEOUTS: ServerTimeouts = {
+const DEFAULT_SERVER_TIMEOUTS: ServerTimeouts = {
   headersTimeoutMs: 20_000,
   requestTimeoutMs: 60_000,
   keepAliveTimeoutMs: 5_000,

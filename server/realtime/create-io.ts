@@ -12,12 +12,12 @@ import { statusPageRoom, type StatusFlipMessage } from "@/server/realtime/status
 import type { PageInvalidation } from "@/server/http/status-pages/invalidate-on-events";
 import { createJoinLimiter, type JoinLimit } from "@/server/realtime/join-limiter";
 
-export type SocketData = { user: SessionUser | null; workspaceIds: string[] };
+type SocketData = { user: SessionUser | null; workspaceIds: string[] };
 
 type JoinAck = (reply: { ok: true; room: string } | { ok: false; error: string }) => void;
 
-export type ClientToServer = { "room:join": (room: string, ack?: JoinAck) => void };
-export type FlipMessage = {
+type ClientToServer = { "room:join": (room: string, ack?: JoinAck) => void };
+type FlipMessage = {
   flipId: string;
   workspaceId: string;
   subjectKind: "monitor" | "heartbeat";
@@ -27,7 +27,7 @@ export type FlipMessage = {
   at: string;
 };
 
-export type ServerToClient = {
+type ServerToClient = {
   "room:joined": (room: string) => void;
   flip: (flip: FlipMessage) => void;
   "monitor:changed": (change: { monitorId: string }) => void;
@@ -38,7 +38,7 @@ export type ServerToClient = {
 };
 
 /** Between the nodes of a cluster (Postgres adapter): what each node must drop from its caches. */
-export type ServerSideEvents = {
+type ServerSideEvents = {
   /** A page changed: acknowledged once this node dropped it. */
   "status-page:invalidate": (invalidation: PageInvalidation, ack: (done: true) => void) => void;
   /**
@@ -88,22 +88,25 @@ export function createIo(
   const ctx = { db: deps.db, now: systemClock };
   const mayJoinAnonymously = createJoinLimiter(deps.joinLimit);
 
-  io.use(async (socket, next) => {
-    try {
-      const user = await userFromCookieHeader({
-        ctx,
-        cookieHeader: socket.handshake.headers.cookie,
-        secret: deps.secret,
-      });
-      const workspaceIds = user
-        ? (await listUserWorkspaces(deps.db, user.id)).map((w) => w.id)
-        : [];
-      socket.data = { user, workspaceIds };
-      next();
-    } catch (e) {
-      deps.logger.warn({ err: e }, "socket auth failed");
-      next(new Error("authentication failed"));
-    }
+  io.use((socket, next) => {
+    // Never rejects: a failure is logged and refuses the socket.
+    void (async () => {
+      try {
+        const user = await userFromCookieHeader({
+          ctx,
+          cookieHeader: socket.handshake.headers.cookie,
+          secret: deps.secret,
+        });
+        const workspaceIds = user
+          ? (await listUserWorkspaces(deps.db, user.id)).map((w) => w.id)
+          : [];
+        socket.data = { user, workspaceIds };
+        next();
+      } catch (e) {
+        deps.logger.warn({ err: e }, "socket auth failed");
+        next(new Error("authentication failed"));
+      }
+    })();
   });
 
   io.on("connection", (socket) => {

@@ -3,7 +3,7 @@ import { ipLimitKey } from "@/server/domain/auth/ip-limit-key";
 
 export type JoinLimit = { points: number; durationSecs: number };
 
-export const DEFAULT_JOIN_LIMIT: JoinLimit = { points: 60, durationSecs: 60 };
+const DEFAULT_JOIN_LIMIT: JoinLimit = { points: 60, durationSecs: 60 };
 
 /**
  * Anonymous status page room joins per client address: each join (of a page that exists or not)

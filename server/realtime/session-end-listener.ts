@@ -9,7 +9,7 @@ import type { VigilIo } from "@/server/realtime/create-io";
 import { userRoom } from "@/server/realtime/rooms";
 
 /** Disconnects this node's sockets (of one user, or all) whose session has ended. */
-export async function dropEndedSessionSockets(
+async function dropEndedSessionSockets(
   io: VigilIo,
   db: Db,
   userId: string | null,

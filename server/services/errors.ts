@@ -1,12 +1,5 @@
-export const serviceErrorCodes = [
-  "BAD_INPUT",
-  "UNAUTHORIZED",
-  "FORBIDDEN",
-  "NOT_FOUND",
-  "CONFLICT",
-  "RATE_LIMITED",
-] as const;
-export type ServiceErrorCode = (typeof serviceErrorCodes)[number];
+export type ServiceErrorCode =
+  "BAD_INPUT" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED";
 
 /** A typed failure a service reports to its caller; its message is safe to show to the user. */
 export class ServiceError extends Error {

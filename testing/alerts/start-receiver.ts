@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type Received = {
+type Received = {
   path: string;
   headers: http.IncomingHttpHeaders;
   body: string;
@@ -11,7 +11,7 @@ export type Received = {
 };
 
 /** How the receiver answers the next requests on a path: a status, or "hang" (never answers). */
-export type Answer = number | "hang";
+type Answer = number | "hang";
 
 export type TestReceiver = {
   url: (path: string) => string;

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 
-export type CapturedMail = { to: string[]; raw: string; subject: string };
+type CapturedMail = { to: string[]; raw: string; subject: string };
 export type TestSmtp = {
   url: string;
   mails: CapturedMail[];

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type TargetBehaviour = { status: number; delayMs: number };
+type TargetBehaviour = { status: number; delayMs: number };
 
 export type TestTarget = {
   url: (path: string) => string;

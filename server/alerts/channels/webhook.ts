@@ -4,14 +4,14 @@ import { textOf, titleOf, webhookBodyOf } from "@/server/alerts/notification";
 import { postToReceiver } from "@/server/alerts/post-http";
 
 /** `sha256=<hex>` over the raw body with the channel's secret (X-Vigil-Signature-256). */
-export const signBody = (secret: string, body: string) =>
+const signBody = (secret: string, body: string) =>
   `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 
 /**
  * Standard Webhooks headers. The key is the secret's UTF-8 bytes, as for X-Vigil-Signature-256,
  * so a receiver's library takes `"whsec_" + base64(secret)`.
  */
-export function standardWebhookHeaders(
+function standardWebhookHeaders(
   secret: string,
   id: string,
   body: string,

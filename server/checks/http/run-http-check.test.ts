@@ -1,4 +1,9 @@
-import http, { type IncomingHttpHeaders, type RequestListener } from "node:http";
+import http, {
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type RequestListener,
+  type ServerResponse,
+} from "node:http";
 import https from "node:https";
 import net, { type AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
@@ -44,8 +49,13 @@ async function listen(server: http.Server | net.Server, scheme: string): Promise
   return `${scheme}://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-function serveHttp(handler: RequestListener): Promise<string> {
-  return listen(http.createServer(handler), "http");
+function serveHttp(
+  handler: (req: IncomingMessage, res: ServerResponse) => unknown,
+): Promise<string> {
+  // A handler that throws fails its own request (the check sees a reset), not the test run.
+  const onRequest: RequestListener = (req, res) =>
+    void Promise.resolve(handler(req, res)).catch(() => res.destroy());
+  return listen(http.createServer(onRequest), "http");
 }
 
 function expectWellFormed(result: HttpCheckResult) {

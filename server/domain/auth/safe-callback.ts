@@ -1,4 +1,4 @@
-export const AFTER_SIGN_IN = "/dashboard";
+const AFTER_SIGN_IN = "/dashboard";
 
 // Browsers drop tabs and newlines from URLs and read a backslash as "/": both can lead off-site.
 const hasUnsafeChar = (value: string) =>

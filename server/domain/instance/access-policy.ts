@@ -1,10 +1,8 @@
-export const signupPolicies = ["first", "open", "closed"] as const;
 /** `first`: open until the instance has an owner (its first account), then closed. */
-export type SignupPolicy = (typeof signupPolicies)[number];
+export type SignupPolicy = "first" | "open" | "closed";
 
-export const privateTargetPolicies = ["all", "none", "owner"] as const;
 /** `owner`: only workspaces granted it (the instance owner's, and those the operator allows). */
-export type PrivateTargetPolicy = (typeof privateTargetPolicies)[number];
+export type PrivateTargetPolicy = "all" | "none" | "owner";
 
 export const SIGNUP_CLOSED_MESSAGE =
   "Sign-up is closed on this Vigil. Ask its operator for an account.";

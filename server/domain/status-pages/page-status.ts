@@ -39,14 +39,6 @@ export function heartbeatComponentStatus(status: HeartbeatStatus): ComponentStat
   }
 }
 
-export const componentStatusLabel: Record<ComponentStatus, string> = {
-  operational: "Operational",
-  degraded_performance: "Degraded performance",
-  partial_outage: "Partial outage",
-  major_outage: "Major outage",
-  under_maintenance: "Under maintenance",
-};
-
 const isOutage = (s: ComponentStatus) => s === "major_outage" || s === "partial_outage";
 
 /**

@@ -1,5 +1,5 @@
 /** Words that name Vigil's own routes or would mislead a visitor; never a page's slug. */
-export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "api",
   "admin",
   "administrator",

@@ -112,12 +112,12 @@ function incidentJson(view: StatusPageView, incident: IncidentView) {
   };
 }
 
-export const statusJson = (view: StatusPageView) => ({
+const statusJson = (view: StatusPageView) => ({
   page: pageJson(view),
   status: view.overall,
 });
 
-export const summaryJson = (view: StatusPageView) => ({
+const summaryJson = (view: StatusPageView) => ({
   page: pageJson(view),
   components: componentsJson(view),
   incidents: view.incidents.filter((i) => !i.resolvedAt).map((i) => incidentJson(view, i)),
@@ -125,12 +125,12 @@ export const summaryJson = (view: StatusPageView) => ({
   status: view.overall,
 });
 
-export const componentsDocJson = (view: StatusPageView) => ({
+const componentsDocJson = (view: StatusPageView) => ({
   page: pageJson(view),
   components: componentsJson(view),
 });
 
-export const incidentsJson = (view: StatusPageView, unresolvedOnly: boolean) => ({
+const incidentsJson = (view: StatusPageView, unresolvedOnly: boolean) => ({
   page: pageJson(view),
   incidents: view.incidents
     .filter((i) => !unresolvedOnly || !i.resolvedAt)

@@ -4,7 +4,7 @@ import { channelKinds } from "@/db/schema/channels";
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 
-export const receiverUrl = z
+const receiverUrl = z
   .string()
   .trim()
   .max(2048)
@@ -31,7 +31,7 @@ const recipients = z
   });
 
 /** Channel fields as a person or script may set them; `kind` decides which of url/to applies. */
-export const channelSettingsShape = {
+const channelSettingsShape = {
   name: z.string().trim().min(1, { error: "must not be empty" }).max(100),
   kind: z.enum(channelKinds, { error: `must be one of ${channelKinds.join(", ")}` }),
   url: receiverUrl.nullable(),

@@ -2,7 +2,7 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { ServiceError } from "@/server/services/errors";
 
 /** Test notifications a channel may send per minute: enough to fix a URL, too few to spam with. */
-export const TESTS_PER_CHANNEL_PER_MINUTE = 5;
+const TESTS_PER_CHANNEL_PER_MINUTE = 5;
 
 /** Counts test sends per channel in this process's memory. */
 export class ChannelTestLimiter {

@@ -3,7 +3,7 @@ import { isFailing } from "@/server/services/alerts/manage-channels";
 import type { ChannelWithRecipients } from "@/server/services/alerts/email-confirmations";
 
 /** True while an address of the channel has not confirmed: it is sent nothing until it does. */
-export const isUnconfirmed = (c: Pick<ChannelWithRecipients, "recipients">) =>
+const isUnconfirmed = (c: Pick<ChannelWithRecipients, "recipients">) =>
   c.recipients?.some((r) => !r.confirmed) ?? false;
 
 /** A channel's health in one word, as the dashboard pill and the REST `status` say it. */

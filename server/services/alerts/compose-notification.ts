@@ -39,7 +39,7 @@ export async function findSubjects(
   return found;
 }
 
-export const dashboardUrlOf = (baseUrl: string, kind: SubjectKind, id: string) =>
+const dashboardUrlOf = (baseUrl: string, kind: SubjectKind, id: string) =>
   `${baseUrl}/dashboard/${kind === "monitor" ? "monitors" : "heartbeats"}/${id}`;
 
 /** A pending flip with what its message needs to say about durations. */

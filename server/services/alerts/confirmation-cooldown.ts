@@ -1,5 +1,5 @@
 /** One confirmation mail per address per this long, whatever channel or workspace asks. */
-export const CONFIRMATION_COOLDOWN_MS = 5 * 60_000;
+const CONFIRMATION_COOLDOWN_MS = 5 * 60_000;
 
 // Removing and re-adding an address, or deleting and re-creating a channel, must not turn the
 // confirmation mail into a way to flood someone. Kept on globalThis: the custom server and Next's

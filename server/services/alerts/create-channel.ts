@@ -23,7 +23,7 @@ import {
 export type ChannelGuard = TargetGuard;
 
 /** A webhook signing secret: 192 random bits. */
-export const generateWebhookSecret = () => `whsec_${randomBytes(24).toString("base64url")}`;
+const generateWebhookSecret = () => `whsec_${randomBytes(24).toString("base64url")}`;
 
 /** The settings a kind keeps, after checking that the kind's own field is there. */
 export function settingsFor(

@@ -13,7 +13,7 @@ import {
   takeConfirmationSlot,
 } from "@/server/services/alerts/confirmation-cooldown";
 
-export type RecipientStatus = { email: string; confirmed: boolean; sentAt: Date | null };
+type RecipientStatus = { email: string; confirmed: boolean; sentAt: Date | null };
 /** `recipients` is null for kinds that mail nobody (webhooks and the like). */
 export type ChannelWithRecipients = Channel & { recipients: RecipientStatus[] | null };
 /** A confirmation just created or renewed: its token exists only until it is mailed. */

@@ -14,6 +14,7 @@ import {
   syncConfirmations,
   type ChannelWithRecipients,
 } from "@/server/services/alerts/email-confirmations";
+import { deleteWorkspaceRow } from "@/server/services/workspace-rows";
 
 /** The workspace's channel; another workspace's is "not found" like a missing one. */
 export async function findChannel(
@@ -116,16 +117,14 @@ export async function deleteChannel({
   ctx: WorkspaceCtx;
   channelId: string;
 }): Promise<void> {
-  const deleted = isUuid(channelId)
-    ? await ctx.db
-        .delete(channels)
-        .where(and(eq(channels.id, channelId), eq(channels.workspaceId, ctx.workspaceId)))
-        .returning({ id: channels.id })
-    : [];
-  if (deleted.length === 0) throw notFound("channel not found");
+  await deleteWorkspaceRow(ctx.db, channels, {
+    workspaceId: ctx.workspaceId,
+    id: channelId,
+    what: "channel",
+  });
 }
 
 /** Failed attempts in a row after which the dashboard flags a channel as failing. */
-export const FAILING_AFTER = 3;
+const FAILING_AFTER = 3;
 export const isFailing = (c: Pick<Channel, "consecutiveFailures">) =>
   c.consecutiveFailures >= FAILING_AFTER;

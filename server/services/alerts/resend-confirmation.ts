@@ -11,7 +11,7 @@ import {
 } from "@/server/services/alerts/email-confirmations";
 
 /** A pending address is mailed again at most this often. */
-export const RESEND_AFTER_MS = 5 * 60_000;
+const RESEND_AFTER_MS = 5 * 60_000;
 
 /**
  * Mails each pending address of a channel a new link (the old one stops working), unless one went

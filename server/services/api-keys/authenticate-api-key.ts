@@ -12,7 +12,7 @@ export type ApiKeyAuth = {
 };
 
 /** `last_used_at` is written at most this often per key, not on every request. */
-export const LAST_USED_RESOLUTION_MS = 60_000;
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 const unauthorized = (message: string) => new ServiceError("UNAUTHORIZED", message);
 

@@ -15,7 +15,7 @@ import { ownerWorkspaceCtx } from "@/server/services/api-keys/owner-workspace";
 import { badInput } from "@/server/services/errors";
 import { parseInput } from "@/server/services/parse-input";
 
-export { createApiKeyInput, type CreateApiKeyInput };
+export type { CreateApiKeyInput };
 
 export type CreatedApiKey = ApiKeyView & { key: string; workspaceId: string };
 

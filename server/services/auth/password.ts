@@ -4,8 +4,8 @@ import { badInput } from "@/server/services/errors";
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. Memory-hard, ~20 ms here.
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 256;
+const PASSWORD_MIN = 8;
+const PASSWORD_MAX = 256;
 
 const COMMON = new Set([
   "password",

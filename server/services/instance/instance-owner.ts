@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { instanceSettings, workspaces } from "@/db/schema";
 
-export const OWNER_KEY = "instance_owner_user_id";
+const OWNER_KEY = "instance_owner_user_id";
 
 /**
  * Makes the user the instance owner unless one exists, and grants their workspace private

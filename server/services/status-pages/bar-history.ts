@@ -22,7 +22,7 @@ export type BarHistory = {
  * Flips are written at the moment they happen, so a closed day never changes; the margin covers
  * clocks of several nodes that disagree by a little and transactions that commit late.
  */
-export const SETTLE_MS = 10 * 60_000;
+const SETTLE_MS = 10 * 60_000;
 
 /** A monitor's closed days: the flips before `cutoffMs` and the incident count of each day. */
 type Closed = {

@@ -10,7 +10,7 @@ import { looksLikeSlug } from "@/server/domain/status-pages/slug";
 export type Viewer = { userId: string } | null;
 
 /** Whether the user is a member of the workspace. */
-export async function isWorkspaceMember(
+async function isWorkspaceMember(
   db: DbOrTx,
   userId: string,
   workspaceId: string,
@@ -24,7 +24,7 @@ export async function isWorkspaceMember(
 }
 
 /** The page if this viewer may see it: public to anyone, private to signed-in members only. */
-export async function canView(db: DbOrTx, page: StatusPage, viewer: Viewer): Promise<boolean> {
+async function canView(db: DbOrTx, page: StatusPage, viewer: Viewer): Promise<boolean> {
   if (page.visibility === "public") return true;
   return viewer !== null && (await isWorkspaceMember(db, viewer.userId, page.workspaceId));
 }

@@ -25,7 +25,6 @@ export const createStatusPageInput = z.object({
   visibility: statusPageSettingsShape.visibility.default("private"),
 });
 export type CreateStatusPageInput = z.input<typeof createStatusPageInput>;
-export type NewStatusPage = z.output<typeof createStatusPageInput>;
 
 export const updateStatusPageInput = z.object(statusPageSettingsShape).partial();
 export type StatusPageChanges = z.output<typeof updateStatusPageInput>;

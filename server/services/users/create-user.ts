@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { memberships, users, workspaces } from "@/db/schema";
 import type { ServiceCtx } from "@/server/services/context";
 import { assertStrongPassword, hashPassword } from "@/server/services/auth/password";
@@ -7,12 +6,7 @@ import { conflict } from "@/server/services/errors";
 import { claimInstanceOwner } from "@/server/services/instance/instance-owner";
 import { signupClosed } from "@/server/services/instance/get-signup-state";
 
-export const createUserInput = z.object({
-  email: z.string(),
-  password: z.string().optional(),
-  name: z.string().trim().max(100).optional(),
-});
-export type CreateUserInput = z.infer<typeof createUserInput>;
+export type CreateUserInput = { email: string; password?: string; name?: string };
 
 export type CreatedUser = {
   user: { id: string; email: string; name: string | null };

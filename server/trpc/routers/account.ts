@@ -5,13 +5,13 @@ import { changePassword } from "@/server/services/users/change-password";
 import { countActiveSessions } from "@/server/services/sessions/count-active-sessions";
 import { endOtherSessions } from "@/server/services/sessions/end-other-sessions";
 
-export const signUpInput = z.object({
+const signUpInput = z.object({
   email: z.string().max(254),
   password: z.string().max(1024),
   name: z.string().trim().max(100).optional(),
 });
 
-export const changePasswordInput = z.object({
+const changePasswordInput = z.object({
   currentPassword: z.string().max(1024),
   newPassword: z.string().max(1024),
 });
