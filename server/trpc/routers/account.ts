@@ -29,9 +29,14 @@ export const accountRouter = createTRPCRouter({
   ),
   signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) =>
     signUp({
-      ctx: { db: ctx.db, now: ctx.now },
+      ctx: {
+        db: ctx.db,
+        now: ctx.now,
+        signup: ctx.signup,
+        signInLimiter: ctx.signInLimiter,
+        clientIp: ctx.clientIp,
+      },
       input,
-      policy: { signup: ctx.signup, limiter: ctx.signInLimiter, clientIp: ctx.clientIp },
     }),
   ),
 });

@@ -5,6 +5,7 @@ import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/
 import { makeUser } from "@/db/testing/factories";
 import { loadConfig } from "@/server/config";
 import { setRuntime } from "@/server/runtime";
+import { alertDepsFrom } from "@/server/services/alerts/alert-deps";
 import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 import { createCaller } from "@/server/trpc/root";
 import { createTrpcContext } from "@/server/trpc/init";
@@ -14,10 +15,10 @@ import { startReceiver, type TestReceiver } from "@/testing/alerts/start-receive
 describe(`tRPC alerts on ${testDbKind()}`, () => {
   let database: TestDatabase;
   let receiver: TestReceiver;
+  const config = loadConfig({ VIGIL_ALLOW_PRIVATE_TARGETS: "true" });
   beforeAll(async () => {
     database = await createTestDatabase();
     receiver = await startReceiver();
-    const config = loadConfig({ VIGIL_ALLOW_PRIVATE_TARGETS: "true" });
     setRuntime({
       config,
       db: database.db,
@@ -43,6 +44,8 @@ describe(`tRPC alerts on ${testDbKind()}`, () => {
         signup: "open",
         privateTargets: "all",
         signInLimiter: new SignInLimiter({ perEmail: 10, perIp: 100, windowSecs: 900 }),
+        baseUrl: config.baseUrl,
+        alerts: alertDepsFrom(config),
       }),
     );
 

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
-import { getRuntime } from "@/server/runtime";
 import { createChannelInput, updateChannelInput } from "@/server/services/alerts/channel-settings";
 import { createChannel } from "@/server/services/alerts/create-channel";
 import {
@@ -11,13 +10,11 @@ import {
 } from "@/server/services/alerts/manage-channels";
 import { channelView } from "@/server/services/alerts/channel-view";
 import { sendTestNotification } from "@/server/services/alerts/send-test-notification";
-import { alertDepsFrom } from "@/server/services/alerts/alert-deps";
 import { listAlertMessages } from "@/server/services/alerts/list-alert-messages";
 import { listSubjectChannelIds } from "@/server/services/alerts/subject-channels";
 import { resendConfirmation } from "@/server/services/alerts/resend-confirmation";
 
 const byId = z.object({ id: z.string().max(64) });
-const guard = () => ({ privateTargets: getRuntime().config.privateTargets });
 
 export const alertsRouter = createTRPCRouter({
   channels: protectedProcedure.query(async ({ ctx }) =>
@@ -32,8 +29,8 @@ export const alertsRouter = createTRPCRouter({
     const { channel, secret } = await createChannel({
       ctx: ctx.service,
       input,
-      guard: guard(),
-      deps: alertDepsFrom(getRuntime().config),
+      guard: ctx,
+      deps: ctx.alerts,
       quotas: ctx.quotas,
     });
     return { channel: channelView(channel), secret };
@@ -46,8 +43,8 @@ export const alertsRouter = createTRPCRouter({
           ctx: ctx.service,
           channelId: input.id,
           input: input.changes,
-          guard: guard(),
-          deps: alertDepsFrom(getRuntime().config),
+          guard: ctx,
+          deps: ctx.alerts,
         }),
       ),
     ),
@@ -58,14 +55,14 @@ export const alertsRouter = createTRPCRouter({
     sendTestNotification({
       ctx: ctx.service,
       channelId: input.id,
-      deps: alertDepsFrom(getRuntime().config),
+      deps: ctx.alerts,
     }),
   ),
   resendConfirmation: protectedProcedure.input(byId).mutation(({ ctx, input }) =>
     resendConfirmation({
       ctx: ctx.service,
       channelId: input.id,
-      deps: alertDepsFrom(getRuntime().config),
+      deps: ctx.alerts,
     }),
   ),
   log: protectedProcedure
@@ -79,7 +76,5 @@ export const alertsRouter = createTRPCRouter({
     .query(({ ctx, input }) => listAlertMessages({ ctx: ctx.service, ...input })),
   subjectChannelIds: protectedProcedure
     .input(z.object({ subjectId: z.string().max(64) }))
-    .query(({ ctx, input }) =>
-      listSubjectChannelIds(ctx.service.db, ctx.service.workspaceId, input.subjectId),
-    ),
+    .query(({ ctx, input }) => listSubjectChannelIds({ ctx: ctx.service, input })),
 });

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
-import { getRuntime } from "@/server/runtime";
 import {
   createHeartbeatInput,
   updateHeartbeatInput,
@@ -14,21 +13,22 @@ import { getHeartbeatHistory, listHeartbeats } from "@/server/services/heartbeat
 import { pingUrlFor } from "@/server/services/heartbeats/heartbeat-token";
 
 const byId = z.object({ id: z.string().max(64) });
-const withUrl = <T extends { token: string }>(h: T) => ({
+const withUrl = <T extends { token: string }>(ctx: { baseUrl: string }, h: T) => ({
   ...h,
-  pingUrl: pingUrlFor(getRuntime().config.baseUrl, h.token),
+  pingUrl: pingUrlFor(ctx.baseUrl, h.token),
 });
 
 export const heartbeatRouter = createTRPCRouter({
   list: protectedProcedure.query(async ({ ctx }) =>
-    (await listHeartbeats({ ctx: ctx.service })).map(withUrl),
+    (await listHeartbeats({ ctx: ctx.service })).map((item) => withUrl(ctx, item)),
   ),
   get: protectedProcedure.input(byId).query(async ({ ctx, input }) => {
     const history = await getHeartbeatHistory({ ctx: ctx.service, heartbeatId: input.id });
-    return { ...history, heartbeat: withUrl(history.heartbeat) };
+    return { ...history, heartbeat: withUrl(ctx, history.heartbeat) };
   }),
   create: protectedProcedure.input(createHeartbeatInput).mutation(async ({ ctx, input }) =>
     withUrl(
+      ctx,
       await createHeartbeat({
         ctx: ctx.service,
         input: {
@@ -44,6 +44,7 @@ export const heartbeatRouter = createTRPCRouter({
     .input(byId.extend({ changes: updateHeartbeatInput }))
     .mutation(async ({ ctx, input }) =>
       withUrl(
+        ctx,
         await updateHeartbeat({ ctx: ctx.service, heartbeatId: input.id, input: input.changes }),
       ),
     ),
@@ -53,16 +54,16 @@ export const heartbeatRouter = createTRPCRouter({
   pause: protectedProcedure
     .input(byId)
     .mutation(async ({ ctx, input }) =>
-      withUrl(await pauseHeartbeat({ ctx: ctx.service, heartbeatId: input.id })),
+      withUrl(ctx, await pauseHeartbeat({ ctx: ctx.service, heartbeatId: input.id })),
     ),
   resume: protectedProcedure
     .input(byId)
     .mutation(async ({ ctx, input }) =>
-      withUrl(await resumeHeartbeat({ ctx: ctx.service, heartbeatId: input.id })),
+      withUrl(ctx, await resumeHeartbeat({ ctx: ctx.service, heartbeatId: input.id })),
     ),
   rotateToken: protectedProcedure
     .input(byId)
     .mutation(async ({ ctx, input }) =>
-      withUrl(await rotatePingToken({ ctx: ctx.service, heartbeatId: input.id })),
+      withUrl(ctx, await rotatePingToken({ ctx: ctx.service, heartbeatId: input.id })),
     ),
 });

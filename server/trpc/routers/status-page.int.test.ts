@@ -45,6 +45,7 @@ describe(`statusPage router on ${testDbKind()}`, () => {
         signup: "open",
         privateTargets: "all",
         signInLimiter: new SignInLimiter({ perEmail: 10, perIp: 100, windowSecs: 900 }),
+        baseUrl: BASE_URL,
       }),
     );
   const ctxOf = (m: Awaited<ReturnType<typeof makeUser>>): WorkspaceCtx => ({

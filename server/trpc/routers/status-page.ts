@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { StatusPage } from "@/db/schema";
 import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
-import { getRuntime } from "@/server/runtime";
 import {
   createStatusPageInput,
   statusPageItemsInput,
@@ -16,29 +15,30 @@ import { setPageSubjects } from "@/server/services/status-pages/set-page-subject
 import { statusPageUrl } from "@/server/services/status-pages/get-status-page-view";
 
 const byId = z.object({ id: z.string().max(64) });
-const withUrl = (p: StatusPage) => ({
+const withUrl = (ctx: { baseUrl: string }, p: StatusPage) => ({
   ...p,
-  url: statusPageUrl(getRuntime().config.baseUrl, p.slug),
+  url: statusPageUrl(ctx.baseUrl, p.slug),
 });
 
 export const statusPageRouter = createTRPCRouter({
   list: protectedProcedure.query(async ({ ctx }) =>
-    (await listStatusPages({ ctx: ctx.service })).map(withUrl),
+    (await listStatusPages({ ctx: ctx.service })).map((item) => withUrl(ctx, item)),
   ),
   get: protectedProcedure
     .input(byId)
     .query(async ({ ctx, input }) =>
-      withUrl(await getStatusPage({ ctx: ctx.service, statusPageId: input.id })),
+      withUrl(ctx, await getStatusPage({ ctx: ctx.service, statusPageId: input.id })),
     ),
   create: protectedProcedure
     .input(createStatusPageInput)
     .mutation(async ({ ctx, input }) =>
-      withUrl(await createStatusPage({ ctx: ctx.service, input, quotas: ctx.quotas })),
+      withUrl(ctx, await createStatusPage({ ctx: ctx.service, input, quotas: ctx.quotas })),
     ),
   update: protectedProcedure
     .input(byId.extend({ changes: updateStatusPageInput }))
     .mutation(async ({ ctx, input }) =>
       withUrl(
+        ctx,
         await updateStatusPage({ ctx: ctx.service, statusPageId: input.id, input: input.changes }),
       ),
     ),
