@@ -4,6 +4,7 @@ import { channels, heartbeats, monitors, subjectChannels } from "@/db/schema";
 import type { SubjectKind } from "@/db/schema/flips";
 import { badInput } from "@/server/services/errors";
 import { isUuid } from "@/server/services/ids";
+import type { WorkspaceCtx } from "@/server/services/context";
 
 type SubjectRef = { kind: SubjectKind; id: string; workspaceId: string };
 
@@ -91,17 +92,22 @@ export async function channelIdsOf(
 }
 
 /** The channels one subject of the workspace alerts (empty for a subject that is not theirs). */
-export async function listSubjectChannelIds(
-  db: DbOrTx,
-  workspaceId: string,
-  subjectId: string,
-): Promise<string[]> {
-  if (!isUuid(subjectId)) return [];
-  const rows = await db
+export async function listSubjectChannelIds({
+  ctx,
+  input,
+}: {
+  ctx: WorkspaceCtx;
+  input: { subjectId: string };
+}): Promise<string[]> {
+  if (!isUuid(input.subjectId)) return [];
+  const rows = await ctx.db
     .select({ channelId: subjectChannels.channelId })
     .from(subjectChannels)
     .where(
-      and(eq(subjectChannels.workspaceId, workspaceId), eq(subjectChannels.subjectId, subjectId)),
+      and(
+        eq(subjectChannels.workspaceId, ctx.workspaceId),
+        eq(subjectChannels.subjectId, input.subjectId),
+      ),
     );
   return rows.map((r) => r.channelId);
 }

@@ -31,9 +31,8 @@ describe(`the instance owner and who may sign up, on ${testDbKind()}`, () => {
     const limiter = new SignInLimiter({ perEmail: 100, perIp: 100, windowSecs: 900 });
     const join = (signup: SignupPolicy, email = uniqueEmail("signup")) =>
       signUp({
-        ctx,
+        ctx: { ...ctx, signup, signInLimiter: limiter, clientIp: "203.0.113.9" },
         input: { email, password: TEST_PASSWORD },
-        policy: { signup, limiter, clientIp: "203.0.113.9" },
       });
     const ownerId = async () =>
       (

@@ -5,6 +5,13 @@ import { ServiceError } from "@/server/services/errors";
 import type { SignupPolicy } from "@/server/domain/instance/access-policy";
 import { getSignupState, signupClosed } from "@/server/services/instance/get-signup-state";
 
+/** Sign-up acts for a client address under the operator's policy. */
+export type SignUpCtx = ServiceCtx & {
+  signup: SignupPolicy;
+  signInLimiter: SignInLimiter;
+  clientIp: string;
+};
+
 /**
  * Self-service sign-up: allowed by the operator's policy, limited per client address, then
  * createUser. Under `first`, only the account that becomes the instance owner is kept.
@@ -12,14 +19,12 @@ import { getSignupState, signupClosed } from "@/server/services/instance/get-sig
 export async function signUp({
   ctx,
   input,
-  policy,
 }: {
-  ctx: ServiceCtx;
+  ctx: SignUpCtx;
   input: CreateUserInput;
-  policy: { signup: SignupPolicy; limiter: SignInLimiter; clientIp: string };
 }): Promise<{ id: string; email: string }> {
-  if (!(await getSignupState({ ctx, policy: policy.signup })).isOpen) throw signupClosed();
-  const verdict = await policy.limiter.consumeSignup(policy.clientIp);
+  if (!(await getSignupState({ ctx, policy: ctx.signup })).isOpen) throw signupClosed();
+  const verdict = await ctx.signInLimiter.consumeSignup(ctx.clientIp);
   if (verdict.blocked)
     throw new ServiceError(
       "RATE_LIMITED",
@@ -28,6 +33,6 @@ export async function signUp({
         retryAfterSecs: verdict.retryAfterSecs,
       },
     );
-  const { user } = await createUser({ ctx, input, onlyAsOwner: policy.signup === "first" });
+  const { user } = await createUser({ ctx, input, onlyAsOwner: ctx.signup === "first" });
   return { id: user.id, email: user.email };
 }
