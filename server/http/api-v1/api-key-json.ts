@@ -1,19 +1,16 @@
 import type { ApiKeyView } from "@/server/services/api-keys/api-key-view";
-import { createApiKeyInput } from "@/server/services/api-keys/api-key-view";
-import { parseWith, writableFields } from "@/server/http/api-v1/respond";
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+import { apiKeyCreateBody, type ApiKeyJson } from "@/server/http/api-v1/schemas/api-keys";
+import { parseBody, toIso } from "@/server/http/api-v1/schemas/shape";
 
 /** A key as REST API v1 shows it: the key itself only in the create answer, the hash never. */
-export const apiKeyJson = (k: ApiKeyView) => ({
+export const apiKeyJson = (k: ApiKeyView): ApiKeyJson => ({
   id: k.id,
   name: k.name,
   prefix: k.prefix,
   scope: k.scope,
   created_at: k.createdAt.toISOString(),
-  expires_at: iso(k.expiresAt),
-  last_used_at: iso(k.lastUsedAt),
+  expires_at: toIso(k.expiresAt),
+  last_used_at: toIso(k.lastUsedAt),
 });
 
-export const parseCreateApiKey = (body: unknown) =>
-  parseWith(createApiKeyInput, writableFields(body, ["name", "scope", "expires_at"]));
+export const parseCreateApiKey = (body: unknown) => parseBody(apiKeyCreateBody, body);

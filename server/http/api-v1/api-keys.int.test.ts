@@ -13,7 +13,8 @@ import * as keysRoute from "@/app/api/v1/api-keys/route";
 import * as keyRoute from "@/app/api/v1/api-keys/[id]/route";
 import * as monitorsRoute from "@/app/api/v1/monitors/route";
 import * as heartbeatsRoute from "@/app/api/v1/heartbeats/route";
-import { openApiDocument } from "@/server/http/api-v1/openapi";
+import { openApiDocument } from "@/server/http/api-v1/schemas/document";
+import { expectDocumented } from "@/server/http/api-v1/testing/expect-documented";
 
 type Handler = (
   req: Request,
@@ -37,6 +38,7 @@ async function call(
     }),
     { params: Promise.resolve(params) },
   );
+  await expectDocumented(method, path, res);
   const text = await res.text();
   return { status: res.status, json: (text ? JSON.parse(text) : null) as Json };
 }
@@ -267,13 +269,14 @@ describe(`REST API v1 api-keys on ${testDbKind()}`, () => {
 
 describe("the OpenAPI document", () => {
   it("describes creating, listing and revoking API keys", () => {
-    const doc = openApiDocument("http://vigil.test");
-    expect(Object.keys(doc.paths["/api-keys"])).toEqual(["get", "post"]);
-    expect(Object.keys(doc.paths["/api-keys/{id}"])).toEqual(["parameters", "delete"]);
-    const created = doc.components.schemas.ApiKeyCreated as { properties: Json };
+    const doc = openApiDocument("http://vigil.test/api/v1");
+    expect(Object.keys(doc.paths?.["/api-keys"] ?? {})).toEqual(["get", "post"]);
+    expect(Object.keys(doc.paths?.["/api-keys/{id}"] ?? {})).toEqual(["delete"]);
+    const schemas = doc.components?.schemas ?? {};
+    const created = schemas.ApiKeyCreated as { properties: Json };
     expect(Object.keys(created.properties)).toEqual(
       expect.arrayContaining(["key", "prefix", "scope", "expires_at", "last_used_at"]),
     );
-    expect(JSON.stringify(doc.components.schemas.ApiKey)).not.toContain('"key"');
+    expect(JSON.stringify(schemas.ApiKey)).not.toContain('"key"');
   });
 });

@@ -12,6 +12,7 @@ import { confirmEmail } from "@/server/services/alerts/confirm-email";
 import * as channelsRoute from "@/app/api/v1/channels/route";
 import * as channelRoute from "@/app/api/v1/channels/[id]/route";
 import * as resendRoute from "@/app/api/v1/channels/[id]/resend-confirmation/route";
+import { expectDocumented } from "@/server/http/api-v1/testing/expect-documented";
 
 type Handler = (
   req: Request,
@@ -61,6 +62,11 @@ describe(`REST API v1 email confirmations on ${testDbKind()}`, () => {
         }),
         { params: Promise.resolve({ id }) },
       );
+      const path =
+        handler === resendRoute.POST
+          ? `/api/v1/channels/${id}/resend-confirmation`
+          : `/api/v1/channels${id ? `/${id}` : ""}`;
+      await expectDocumented(method, path, res);
       const text = await res.text();
       return {
         status: res.status,

@@ -1,18 +1,21 @@
 import { maskReceiverUrl } from "@/server/alerts/mask-url";
 import type { AlertLogEntry } from "@/server/services/alerts/list-alert-messages";
-import { createChannelInput, updateChannelInput } from "@/server/services/alerts/channel-settings";
 import { isFailing } from "@/server/services/alerts/manage-channels";
 import { channelState } from "@/server/services/alerts/channel-view";
 import type { ChannelWithRecipients } from "@/server/services/alerts/email-confirmations";
-import { parseWith, writableFields } from "@/server/http/api-v1/respond";
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+import {
+  channelCreateBody,
+  channelUpdateBody,
+  type AlertMessageJson,
+  type ChannelJson,
+} from "@/server/http/api-v1/schemas/channels";
+import { parseBody, toIso as iso } from "@/server/http/api-v1/schemas/shape";
 
 /**
  * The channel as REST API v1 shows it: secrets (webhook secret, header values, the credential
  * parts of the URL) are write-only. An email channel lists each address and whether it confirmed.
  */
-export function channelJson(c: ChannelWithRecipients) {
+export function channelJson(c: ChannelWithRecipients): ChannelJson {
   return {
     id: c.id,
     name: c.name,
@@ -39,7 +42,7 @@ export function channelJson(c: ChannelWithRecipients) {
   };
 }
 
-export function alertMessageJson(m: AlertLogEntry) {
+export function alertMessageJson(m: AlertLogEntry): AlertMessageJson {
   return {
     id: m.id,
     channel_id: m.channelId,
@@ -60,10 +63,5 @@ export function alertMessageJson(m: AlertLogEntry) {
   };
 }
 
-const CREATE = ["name", "kind", "url", "to", "headers", "secret", "enabled", "is_default"] as const;
-const UPDATE = ["name", "url", "to", "headers", "secret", "enabled", "is_default"] as const;
-
-export const parseCreateChannel = (body: unknown) =>
-  parseWith(createChannelInput, writableFields(body, CREATE));
-export const parseUpdateChannel = (body: unknown) =>
-  parseWith(updateChannelInput, writableFields(body, UPDATE));
+export const parseCreateChannel = (body: unknown) => parseBody(channelCreateBody, body);
+export const parseUpdateChannel = (body: unknown) => parseBody(channelUpdateBody, body);

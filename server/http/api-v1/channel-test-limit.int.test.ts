@@ -12,6 +12,7 @@ import { createCaller } from "@/server/trpc/root";
 import { createTrpcContext } from "@/server/trpc/init";
 import * as channelsRoute from "@/app/api/v1/channels/route";
 import * as testRoute from "@/app/api/v1/channels/[id]/test/route";
+import { expectDocumented } from "@/server/http/api-v1/testing/expect-documented";
 
 describe(`"send test" rate limit per channel on ${testDbKind()}`, () => {
   let database: TestDatabase;
@@ -47,8 +48,8 @@ describe(`"send test" rate limit per channel on ${testDbKind()}`, () => {
       path: string,
       params: Record<string, string>,
       body?: unknown,
-    ) =>
-      handler(
+    ) => {
+      const res = await handler(
         new Request(`http://vigil.test${path}`, {
           method: "POST",
           headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
@@ -56,6 +57,9 @@ describe(`"send test" rate limit per channel on ${testDbKind()}`, () => {
         }),
         { params: Promise.resolve(params) },
       );
+      await expectDocumented("POST", path, res);
+      return res;
+    };
     const newChannel = async (path: string) => {
       const res = await post(
         channelsRoute.POST,

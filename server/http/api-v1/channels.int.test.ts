@@ -15,12 +15,28 @@ import * as messagesRoute from "@/app/api/v1/channels/[id]/messages/route";
 import * as monitorsRoute from "@/app/api/v1/monitors/route";
 import * as monitorRoute from "@/app/api/v1/monitors/[id]/route";
 import * as heartbeatsRoute from "@/app/api/v1/heartbeats/route";
+import { expectDocumented } from "@/server/http/api-v1/testing/expect-documented";
 
 type Handler = (
   req: Request,
   ctx: { params: Promise<Record<string, string>> },
 ) => Promise<Response>;
 type Json = Record<string, unknown>;
+
+// The calls below name handlers, not always paths: each handler's documented path.
+const templates = new Map<unknown, string>(
+  (
+    [
+      [channelsRoute, "/channels"],
+      [channelRoute, "/channels/{id}"],
+      [testRoute, "/channels/{id}/test"],
+      [messagesRoute, "/channels/{id}/messages"],
+      [monitorsRoute, "/monitors"],
+      [monitorRoute, "/monitors/{id}"],
+      [heartbeatsRoute, "/heartbeats"],
+    ] as const
+  ).flatMap(([route, template]) => Object.values(route).map((h) => [h, template] as const)),
+);
 
 describe(`REST API v1 channels on ${testDbKind()}`, () => {
   let database: TestDatabase;
@@ -66,6 +82,8 @@ describe(`REST API v1 channels on ${testDbKind()}`, () => {
         }),
         { params: Promise.resolve(params) },
       );
+      const template = templates.get(handler) ?? path;
+      await expectDocumented(method, template.replace("{id}", params.id ?? "x"), res);
       const text = await res.text();
       return { status: res.status, json: (text ? JSON.parse(text) : null) as Json };
     };

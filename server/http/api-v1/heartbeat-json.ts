@@ -1,17 +1,17 @@
 import type { Heartbeat, PingRow } from "@/db/schema";
-import {
-  createHeartbeatInput,
-  updateHeartbeatInput,
-} from "@/server/services/heartbeats/heartbeat-settings";
 import { pingUrlFor } from "@/server/services/heartbeats/heartbeat-token";
-import { parseWith, writableFields } from "@/server/http/api-v1/respond";
 import type { DbOrTx } from "@/db/client";
 import { channelIdsOf } from "@/server/services/alerts/subject-channels";
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+import {
+  heartbeatCreateBody,
+  heartbeatUpdateBody,
+  type HeartbeatJson,
+  type PingJson,
+} from "@/server/http/api-v1/schemas/heartbeats";
+import { parseBody, toIso as iso } from "@/server/http/api-v1/schemas/shape";
 
 /** The heartbeat as REST API v1 shows it (Tickstem-compatible snake_case). */
-export function heartbeatJson(h: Heartbeat, baseUrl: string, channelIds: string[]) {
+export function heartbeatJson(h: Heartbeat, baseUrl: string, channelIds: string[]): HeartbeatJson {
   return {
     id: h.id,
     name: h.name,
@@ -51,7 +51,7 @@ export async function heartbeatsJson(db: DbOrTx, list: Heartbeat[], baseUrl: str
 export const oneHeartbeatJson = async (db: DbOrTx, h: Heartbeat, baseUrl: string) =>
   (await heartbeatsJson(db, [h], baseUrl))[0];
 
-export function pingJson(p: PingRow) {
+export function pingJson(p: PingRow): PingJson {
   return {
     id: p.id,
     heartbeat_id: p.heartbeatId,
@@ -67,23 +67,9 @@ export function pingJson(p: PingRow) {
   };
 }
 
-const WRITABLE = [
-  "name",
-  "interval_secs",
-  "schedule",
-  "tz",
-  "grace_secs",
-  "max_runtime_secs",
-  "paused",
-  "channel_ids",
-  "alert_on_down",
-  "alert_on_recovery",
-  "reminder_hours",
-] as const;
-
 export function parseCreateHeartbeat(body: unknown) {
-  const input = parseWith(createHeartbeatInput, writableFields(body, WRITABLE));
+  const input = parseBody(heartbeatCreateBody, body);
   return { ...input, intervalSecs: input.intervalSecs ?? null, schedule: input.schedule ?? null };
 }
-export const parseUpdateHeartbeat = (body: unknown) =>
-  parseWith(updateHeartbeatInput, writableFields(body, WRITABLE));
+
+export const parseUpdateHeartbeat = (body: unknown) => parseBody(heartbeatUpdateBody, body);

@@ -1,16 +1,17 @@
 import type { Monitor } from "@/db/schema";
-import {
-  createMonitorInput,
-  updateMonitorInput,
-} from "@/server/services/monitors/monitor-settings";
-import { parseWith, writableFields } from "@/server/http/api-v1/respond";
 import type { DbOrTx } from "@/db/client";
 import { channelIdsOf } from "@/server/services/alerts/subject-channels";
+import { conditionsToAssertions } from "@/server/domain/monitors/assertions";
+import {
+  monitorCreateBody,
+  monitorUpdateBody,
+  type CheckJson,
+  type MonitorJson,
+} from "@/server/http/api-v1/schemas/monitors";
+import { parseBody, toIso } from "@/server/http/api-v1/schemas/shape";
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-/** The monitor as REST API v1 shows it (Tickstem-compatible snake_case). */
-export function monitorJson(m: Monitor, channelIds: string[]) {
+/** The monitor as REST API v1 shows it (Tickstem-compatible snake_case); typed by its schema. */
+export function monitorJson(m: Monitor, channelIds: string[]): MonitorJson {
   return {
     id: m.id,
     name: m.name,
@@ -27,6 +28,7 @@ export function monitorJson(m: Monitor, channelIds: string[]) {
     interval_secs: m.intervalSecs,
     retry_interval_secs: m.retryIntervalSecs,
     confirmations: m.confirmations,
+    assertions: conditionsToAssertions(m.conditions),
     paused: m.status === "paused",
     channel_ids: channelIds,
     alert_on_down: m.alertOnDown,
@@ -34,12 +36,13 @@ export function monitorJson(m: Monitor, channelIds: string[]) {
     reminder_hours: m.reminderHours,
     status: m.status,
     consecutive_failures: m.consecutiveFailures,
-    last_checked_at: iso(m.lastCheckedAt),
+    last_checked_at: toIso(m.lastCheckedAt),
     last_response_ms: m.lastResponseMs,
     last_status_code: m.lastStatusCode,
     last_error: m.lastError,
-    tls_cert_expires_at: iso(m.tlsCertExpiresAt),
-    next_check_at: m.status === "paused" ? null : iso(m.nextCheckAt),
+    tls_cert_expires_at: toIso(m.tlsCertExpiresAt),
+    ssl_expires_at: toIso(m.tlsCertExpiresAt),
+    next_check_at: m.status === "paused" ? null : toIso(m.nextCheckAt),
     created_at: m.createdAt.toISOString(),
     updated_at: m.updatedAt.toISOString(),
   };
@@ -59,12 +62,13 @@ export const oneMonitorJson = async (db: DbOrTx, m: Monitor) => (await monitorsJ
 export function checkJson(c: {
   id: string;
   monitorId: string;
-  status: string;
+  status: CheckJson["status"];
   statusCode: number | null;
   durationMs: number;
   error: string | null;
   checkedAt: Date;
-}) {
+  tlsCertExpiresAt?: Date | null;
+}): CheckJson {
   return {
     id: c.id,
     monitor_id: c.monitorId,
@@ -72,33 +76,11 @@ export function checkJson(c: {
     status_code: c.statusCode,
     duration_ms: c.durationMs,
     error: c.error,
+    ssl_expires_at: toIso(c.tlsCertExpiresAt ?? null),
     checked_at: c.checkedAt.toISOString(),
   };
 }
 
-const WRITABLE = [
-  "name",
-  "url",
-  "method",
-  "headers",
-  "body",
-  "accepted_status_codes",
-  "max_redirects",
-  "timeout_secs",
-  "keyword",
-  "keyword_must_be_absent",
-  "degraded_after_ms",
-  "interval_secs",
-  "retry_interval_secs",
-  "confirmations",
-  "paused",
-  "channel_ids",
-  "alert_on_down",
-  "alert_on_recovery",
-  "reminder_hours",
-] as const;
+export const parseCreateMonitor = (body: unknown) => parseBody(monitorCreateBody, body);
 
-export const parseCreateMonitor = (body: unknown) =>
-  parseWith(createMonitorInput, writableFields(body, WRITABLE));
-export const parseUpdateMonitor = (body: unknown) =>
-  parseWith(updateMonitorInput, writableFields(body, WRITABLE));
+export const parseUpdateMonitor = (body: unknown) => parseBody(monitorUpdateBody, body);

@@ -1,15 +1,18 @@
-import { z } from "zod";
 import type { StatusPage } from "@/db/schema";
-import {
-  createStatusPageInput,
-  updateStatusPageInput,
-} from "@/server/services/status-pages/status-page-settings";
 import type { PageSubject } from "@/server/services/status-pages/list-page-subjects";
 import { statusPageUrl } from "@/server/services/status-pages/get-status-page-view";
-import { parseWith, writableFields } from "@/server/http/api-v1/respond";
+import { parseWith } from "@/server/http/api-v1/respond";
+import {
+  statusPageCreateBody,
+  statusPageItemsBody,
+  statusPageUpdateBody,
+  type StatusPageItemJson,
+  type StatusPageJson,
+} from "@/server/http/api-v1/schemas/status-pages";
+import { parseBody } from "@/server/http/api-v1/schemas/shape";
 
 /** The status page as REST API v1 shows it. */
-export function statusPageJson(p: StatusPage, baseUrl: string) {
+export function statusPageJson(p: StatusPage, baseUrl: string): StatusPageJson {
   return {
     id: p.id,
     slug: p.slug,
@@ -23,7 +26,7 @@ export function statusPageJson(p: StatusPage, baseUrl: string) {
 }
 
 /** One subject on a page with its override, in page order. */
-export function pageItemJson(s: PageSubject) {
+export function pageItemJson(s: PageSubject): StatusPageItemJson {
   return {
     subject_kind: s.kind,
     subject_id: s.id,
@@ -33,27 +36,12 @@ export function pageItemJson(s: PageSubject) {
   };
 }
 
-const WRITABLE = ["slug", "title", "description", "visibility"] as const;
-
-export const parseCreateStatusPage = (body: unknown) =>
-  parseWith(createStatusPageInput, writableFields(body, WRITABLE));
-export const parseUpdateStatusPage = (body: unknown) =>
-  parseWith(updateStatusPageInput, writableFields(body, WRITABLE));
-
-const itemsBody = z.strictObject({
-  items: z.array(
-    z.strictObject({
-      subject_kind: z.enum(["monitor", "heartbeat"], { error: 'must be "monitor" or "heartbeat"' }),
-      subject_id: z.uuid({ error: "must be a monitor or heartbeat id" }),
-      hidden: z.boolean().default(false),
-      position: z.number().int().nullable().default(null),
-    }),
-  ),
-});
+export const parseCreateStatusPage = (body: unknown) => parseBody(statusPageCreateBody, body);
+export const parseUpdateStatusPage = (body: unknown) => parseBody(statusPageUpdateBody, body);
 
 /** `{"items": [...]}` in the API's snake_case, as the service's overrides. */
 export function parsePageItems(body: unknown) {
-  return parseWith(itemsBody, body).items.map((i) => ({
+  return parseWith(statusPageItemsBody, body).items.map((i) => ({
     subjectKind: i.subject_kind,
     subjectId: i.subject_id,
     hidden: i.hidden,

@@ -14,6 +14,7 @@ import { createStatusPage } from "@/server/services/status-pages/create-status-p
 import * as collection from "@/app/api/v1/status-pages/route";
 import * as single from "@/app/api/v1/status-pages/[id]/route";
 import * as items from "@/app/api/v1/status-pages/[id]/items/route";
+import { expectDocumented } from "@/server/http/api-v1/testing/expect-documented";
 
 const BASE_URL = "https://vigil.example.com";
 
@@ -98,6 +99,7 @@ describe(`status pages REST API v1 on ${testDbKind()}`, () => {
     });
     const params: Record<string, string> = id ? { id } : {};
     const res = await handler(req, { params: Promise.resolve(params) });
+    await expectDocumented(method, req.url, res);
     const text = await res.text();
     return {
       status: res.status,

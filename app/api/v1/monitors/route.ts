@@ -6,7 +6,6 @@ import {
 } from "@/server/http/api-v1/monitor-json";
 import { listMonitors } from "@/server/services/monitors/list-monitors";
 import { createMonitor } from "@/server/services/monitors/create-monitor";
-import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
@@ -14,12 +13,12 @@ export const GET = apiRoute(async ({ ctx }) =>
   Response.json({ monitors: await monitorsJson(ctx.db, await listMonitors({ ctx })) }),
 );
 
-export const POST = apiRoute(async ({ req, ctx }) => {
+export const POST = apiRoute(async ({ req, ctx, config }) => {
   const monitor = await createMonitor({
     ctx,
     input: parseCreateMonitor(await readJson(req)),
-    guard: { privateTargets: getRuntime().config.privateTargets },
-    quotas: getRuntime().config.quotas,
+    guard: { privateTargets: config.privateTargets },
+    quotas: config.quotas,
   });
   return Response.json(await oneMonitorJson(ctx.db, monitor), { status: 201 });
 });

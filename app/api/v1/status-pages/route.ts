@@ -1,4 +1,3 @@
-import { getRuntime } from "@/server/runtime";
 import { apiRoute, readJson } from "@/server/http/api-v1/respond";
 import { parseCreateStatusPage, statusPageJson } from "@/server/http/api-v1/status-page-json";
 import { listStatusPages } from "@/server/services/status-pages/find-status-page";
@@ -6,17 +5,16 @@ import { createStatusPage } from "@/server/services/status-pages/create-status-p
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async ({ ctx }) => {
-  const { baseUrl } = getRuntime().config;
+export const GET = apiRoute(async ({ ctx, config }) => {
   const pages = await listStatusPages({ ctx });
-  return Response.json({ status_pages: pages.map((p) => statusPageJson(p, baseUrl)) });
+  return Response.json({ status_pages: pages.map((p) => statusPageJson(p, config.baseUrl)) });
 });
 
-export const POST = apiRoute(async ({ req, ctx }) => {
+export const POST = apiRoute(async ({ req, ctx, config }) => {
   const page = await createStatusPage({
     ctx,
     input: parseCreateStatusPage(await readJson(req)),
-    quotas: getRuntime().config.quotas,
+    quotas: config.quotas,
   });
-  return Response.json(statusPageJson(page, getRuntime().config.baseUrl), { status: 201 });
+  return Response.json(statusPageJson(page, config.baseUrl), { status: 201 });
 });

@@ -1,7 +1,6 @@
 import { apiRoute, readJson } from "@/server/http/api-v1/respond";
 import { channelJson, parseUpdateChannel } from "@/server/http/api-v1/channel-json";
 import { deleteChannel, getChannel, updateChannel } from "@/server/services/alerts/manage-channels";
-import { getRuntime } from "@/server/runtime";
 import { alertDepsFrom } from "@/server/services/alerts/alert-deps";
 
 export const dynamic = "force-dynamic";
@@ -10,13 +9,13 @@ export const GET = apiRoute(async ({ ctx, params }) =>
   Response.json(channelJson(await getChannel({ ctx, channelId: params.id ?? "" }))),
 );
 
-export const PATCH = apiRoute(async ({ req, ctx, params }) => {
+export const PATCH = apiRoute(async ({ req, ctx, params, config }) => {
   const channel = await updateChannel({
     ctx,
     channelId: params.id ?? "",
     input: parseUpdateChannel(await readJson(req)),
-    guard: { privateTargets: getRuntime().config.privateTargets },
-    deps: alertDepsFrom(getRuntime().config),
+    guard: { privateTargets: config.privateTargets },
+    deps: alertDepsFrom(config),
   });
   return Response.json(channelJson(channel));
 });

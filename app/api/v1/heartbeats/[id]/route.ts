@@ -3,27 +3,26 @@ import { oneHeartbeatJson, parseUpdateHeartbeat } from "@/server/http/api-v1/hea
 import { getHeartbeat } from "@/server/services/heartbeats/find-heartbeat";
 import { updateHeartbeat } from "@/server/services/heartbeats/update-heartbeat";
 import { deleteHeartbeat } from "@/server/services/heartbeats/delete-heartbeat";
-import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async ({ ctx, params }) =>
+export const GET = apiRoute(async ({ ctx, params, config }) =>
   Response.json(
     await oneHeartbeatJson(
       ctx.db,
       await getHeartbeat({ ctx, heartbeatId: params.id ?? "" }),
-      getRuntime().config.baseUrl,
+      config.baseUrl,
     ),
   ),
 );
 
-export const PATCH = apiRoute(async ({ req, ctx, params }) => {
+export const PATCH = apiRoute(async ({ req, ctx, params, config }) => {
   const heartbeat = await updateHeartbeat({
     ctx,
     heartbeatId: params.id ?? "",
     input: parseUpdateHeartbeat(await readJson(req)),
   });
-  return Response.json(await oneHeartbeatJson(ctx.db, heartbeat, getRuntime().config.baseUrl));
+  return Response.json(await oneHeartbeatJson(ctx.db, heartbeat, config.baseUrl));
 });
 
 export const DELETE = apiRoute(async ({ ctx, params }) => {

@@ -3,7 +3,6 @@ import { oneMonitorJson, parseUpdateMonitor } from "@/server/http/api-v1/monitor
 import { getMonitor } from "@/server/services/monitors/find-monitor";
 import { updateMonitor } from "@/server/services/monitors/update-monitor";
 import { deleteMonitor } from "@/server/services/monitors/delete-monitor";
-import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
@@ -13,12 +12,12 @@ export const GET = apiRoute(async ({ ctx, params }) =>
   ),
 );
 
-export const PATCH = apiRoute(async ({ req, ctx, params }) => {
+export const PATCH = apiRoute(async ({ req, ctx, params, config }) => {
   const monitor = await updateMonitor({
     ctx,
     monitorId: params.id ?? "",
     input: parseUpdateMonitor(await readJson(req)),
-    guard: { privateTargets: getRuntime().config.privateTargets },
+    guard: { privateTargets: config.privateTargets },
   });
   return Response.json(await oneMonitorJson(ctx.db, monitor));
 });

@@ -1,4 +1,3 @@
-import { getRuntime } from "@/server/runtime";
 import { apiRoute, readJson } from "@/server/http/api-v1/respond";
 import { parseUpdateStatusPage, statusPageJson } from "@/server/http/api-v1/status-page-json";
 import { getStatusPage } from "@/server/services/status-pages/find-status-page";
@@ -7,18 +6,18 @@ import { deleteStatusPage } from "@/server/services/status-pages/delete-status-p
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async ({ ctx, params }) => {
+export const GET = apiRoute(async ({ ctx, params, config }) => {
   const page = await getStatusPage({ ctx, statusPageId: params.id ?? "" });
-  return Response.json(statusPageJson(page, getRuntime().config.baseUrl));
+  return Response.json(statusPageJson(page, config.baseUrl));
 });
 
-export const PATCH = apiRoute(async ({ req, ctx, params }) => {
+export const PATCH = apiRoute(async ({ req, ctx, params, config }) => {
   const page = await updateStatusPage({
     ctx,
     statusPageId: params.id ?? "",
     input: parseUpdateStatusPage(await readJson(req)),
   });
-  return Response.json(statusPageJson(page, getRuntime().config.baseUrl));
+  return Response.json(statusPageJson(page, config.baseUrl));
 });
 
 export const DELETE = apiRoute(async ({ ctx, params }) => {

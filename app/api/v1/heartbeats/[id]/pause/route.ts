@@ -1,16 +1,15 @@
 import { apiRoute } from "@/server/http/api-v1/respond";
 import { oneHeartbeatJson } from "@/server/http/api-v1/heartbeat-json";
 import { pauseHeartbeat } from "@/server/services/heartbeats/pause-heartbeat";
-import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute(async ({ ctx, params }) =>
+export const POST = apiRoute(async ({ ctx, params, config }) =>
   Response.json(
     await oneHeartbeatJson(
       ctx.db,
       await pauseHeartbeat({ ctx, heartbeatId: params.id ?? "" }),
-      getRuntime().config.baseUrl,
+      config.baseUrl,
     ),
   ),
 );

@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+/** Prose for the alert fields monitors and heartbeats share. */
+export const alertProse = {
+  channel_ids:
+    "channels this subject alerts; on create, unset means the workspace's default channels",
+  alert_on_down: "alert when it goes down (or late/missing/failed)",
+  alert_on_recovery: "alert when it is back up",
+  reminder_hours: "remind every N hours while still down; null: never",
+};
+
+export const alertReadShape = {
+  channel_ids: z.array(z.string()),
+  alert_on_down: z.boolean(),
+  alert_on_recovery: z.boolean(),
+  reminder_hours: z.int().nullable(),
+};

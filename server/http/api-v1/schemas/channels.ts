@@ -1,0 +1,193 @@
+import { z } from "zod";
+import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { createChannelInput, updateChannelInput } from "@/server/services/alerts/channel-settings";
+import { channelKinds } from "@/db/schema/channels";
+import { alertMessageStatuses } from "@/db/schema/alerts";
+import { subjectKinds } from "@/db/schema/flips";
+import { describe, listOf, nullableTimestamp, snakeShape, timestamp } from "./shape";
+import {
+  QUOTA,
+  answer,
+  errors,
+  idParams,
+  limitQuery,
+  noContent,
+  readErrors,
+  writeErrors,
+} from "./common";
+
+const prose = {
+  url: "receiver URL (every kind but email)",
+  to: "email: one or more addresses, comma-separated; each gets a confirmation link first",
+  headers: "webhook only; values are write-only",
+  secret:
+    "webhook only, write-only: HMAC-SHA256 key (generated when omitted); a new one replaces the old",
+  is_default: "attached to monitors and heartbeats created after it",
+};
+
+export const channelCreateBody = z
+  .strictObject(describe(snakeShape(createChannelInput.shape), prose))
+  .meta({ id: "ChannelCreate" });
+export const channelUpdateBody = z
+  .strictObject(describe(snakeShape(updateChannelInput.shape), prose))
+  .meta({ id: "ChannelUpdate" });
+
+const channelShape = {
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.enum(channelKinds),
+  url: z.string().nullable().meta({ description: "the receiver URL with its credentials masked" }),
+  to: z.string().nullable(),
+  recipients: z
+    .array(
+      z.strictObject({
+        email: z.string(),
+        confirmed: z.boolean(),
+        confirmation_sent_at: nullableTimestamp(),
+      }),
+    )
+    .nullable()
+    .meta({ description: "email only: each address and whether it clicked its confirmation link" }),
+  status: z.enum(["working", "failing", "unconfirmed", "disabled"]).meta({
+    description: "unconfirmed: an email address has not confirmed yet and is mailed nothing",
+  }),
+  header_names: z.array(z.string()),
+  enabled: z.boolean(),
+  is_default: z.boolean(),
+  has_secret: z.boolean(),
+  failing: z.boolean().meta({ description: "3 or more failed attempts in a row" }),
+  consecutive_failures: z.int(),
+  last_error: z.string().nullable(),
+  last_delivered_at: nullableTimestamp(),
+  created_at: timestamp(),
+  updated_at: timestamp(),
+};
+export const channelSchema = z.strictObject(channelShape).meta({ id: "Channel" });
+export type ChannelJson = z.infer<typeof channelSchema>;
+export const channelCreatedSchema = z
+  .strictObject({
+    ...channelShape,
+    secret: z.string().optional().meta({ description: "webhook only: shown this once" }),
+  })
+  .meta({ id: "ChannelCreated" });
+
+export const alertMessageSchema = z
+  .strictObject({
+    id: z.uuid(),
+    channel_id: z.uuid(),
+    channel_name: z.string(),
+    kind: z.enum(["alert", "reminder", "test"]),
+    subject_kind: z.enum(subjectKinds).nullable(),
+    subject_id: z.uuid().nullable(),
+    delivery: z.string().meta({ description: "X-Vigil-Delivery: <newest flip id>.<channel id>" }),
+    flip_ids: z.array(z.uuid()).meta({ description: "every flip this message carries (folded)" }),
+    summary: z.string(),
+    text: z.string(),
+    status: z.enum(alertMessageStatuses),
+    attempts: z.int(),
+    last_error: z.string().nullable(),
+    next_attempt_at: nullableTimestamp(),
+    created_at: timestamp(),
+    delivered_at: nullableTimestamp(),
+  })
+  .meta({ id: "AlertMessage" });
+export type AlertMessageJson = z.infer<typeof alertMessageSchema>;
+
+export const testResultSchema = z
+  .strictObject({
+    delivered: z.boolean(),
+    error: z.string().nullable(),
+    message_id: z.uuid(),
+  })
+  .meta({ id: "TestResult" });
+
+export const confirmationsSchema = z
+  .strictObject({
+    confirmations: z.array(
+      z.strictObject({
+        email: z.string(),
+        error: z.string().nullable().meta({ description: "null: sent" }),
+      }),
+    ),
+  })
+  .meta({ id: "ConfirmationsSent" });
+
+const one = (description: string) => ({ "200": answer(description, channelSchema) });
+
+export const channelPaths: ZodOpenApiPathsObject = {
+  "/channels": {
+    get: {
+      summary: "List notification channels",
+      responses: {
+        "200": answer("All channels", listOf("channels", channelSchema, "ChannelList")),
+        ...errors([401]),
+      },
+    },
+    post: {
+      summary: "Add a channel (a webhook's secret is in this answer only)",
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: channelCreateBody } },
+      },
+      responses: { "201": answer("Created", channelCreatedSchema), ...writeErrors({ 403: QUOTA }) },
+    },
+  },
+  "/channels/{id}": {
+    get: {
+      summary: "Get a channel",
+      requestParams: { path: idParams },
+      responses: { ...one("The channel"), ...readErrors() },
+    },
+    patch: {
+      summary: "Change a channel (partial; a new secret replaces the old one)",
+      requestParams: { path: idParams },
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: channelUpdateBody } },
+      },
+      responses: { ...one("The channel"), ...writeErrors() },
+    },
+    delete: {
+      summary: "Delete a channel and its delivery log",
+      requestParams: { path: idParams },
+      responses: { "204": noContent("Deleted"), ...writeErrors() },
+    },
+  },
+  "/channels/{id}/test": {
+    post: {
+      summary: "Send a test notification now; the answer says whether the receiver took it",
+      requestParams: { path: idParams },
+      responses: {
+        "200": answer("The result", testResultSchema),
+        ...writeErrors(),
+        ...errors([429], {
+          429: "More than 5 tests a minute for this channel; Retry-After says when to retry",
+        }),
+      },
+    },
+  },
+  "/channels/{id}/resend-confirmation": {
+    post: {
+      summary: "Mail each unconfirmed address of an email channel a new confirmation link",
+      requestParams: { path: idParams },
+      responses: {
+        "200": answer("What happened to each mail", confirmationsSchema),
+        ...writeErrors(),
+        ...errors([409, 429], {
+          409: "Every address has confirmed",
+          429: "A link went out less than 5 minutes ago; Retry-After says when",
+        }),
+      },
+    },
+  },
+  "/channels/{id}/messages": {
+    get: {
+      summary: "The channel's delivery log, newest first",
+      requestParams: { path: idParams, query: limitQuery },
+      responses: {
+        "200": answer("Messages", listOf("messages", alertMessageSchema, "AlertMessageList")),
+        ...readErrors(),
+      },
+    },
+  },
+};

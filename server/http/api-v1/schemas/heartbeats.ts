@@ -1,0 +1,166 @@
+import { z } from "zod";
+import type { ZodOpenApiPathsObject } from "zod-openapi";
+import {
+  createHeartbeatInput,
+  updateHeartbeatInput,
+} from "@/server/services/heartbeats/heartbeat-settings";
+import { heartbeatStatuses } from "@/server/domain/heartbeats/heartbeat-state";
+import { pingKinds } from "@/db/schema/heartbeats";
+import { describe, listOf, nullableTimestamp, snakeShape, timestamp } from "./shape";
+import { alertProse, alertReadShape } from "./alert-settings";
+import {
+  QUOTA,
+  answer,
+  errors,
+  idParams,
+  limitQuery,
+  noContent,
+  readErrors,
+  writeErrors,
+} from "./common";
+
+const prose = {
+  interval_secs: "expected every N seconds; exactly one of interval_secs or schedule",
+  schedule: "5-field cron expression, in tz",
+  tz: "IANA time zone of the cron schedule",
+  grace_secs: "how late a ping may be before the heartbeat is late",
+  max_runtime_secs: "a run (start ping) longer than this fails",
+  paused: "create paused; on PATCH prefer status",
+  status: "paused: no late or missing while paused; active: resume with a fresh period",
+  ...alertProse,
+};
+
+export const heartbeatCreateBody = z
+  .strictObject(describe(snakeShape(createHeartbeatInput.shape), prose))
+  .meta({ id: "HeartbeatCreate" });
+export const heartbeatUpdateBody = z
+  .strictObject(describe(snakeShape(updateHeartbeatInput.shape), prose))
+  .meta({ id: "HeartbeatUpdate" });
+
+export const heartbeatSchema = z
+  .strictObject({
+    id: z.uuid(),
+    name: z.string(),
+    token: z.string().meta({ description: "the secret in ping_url" }),
+    ping_url: z.string().meta({ description: "POST or GET it to report a run" }),
+    interval_secs: z.int().nullable(),
+    schedule: z.string().nullable(),
+    tz: z.string(),
+    grace_secs: z.int(),
+    max_runtime_secs: z.int().nullable(),
+    paused: z.boolean(),
+    ...alertReadShape,
+    status: z.enum(heartbeatStatuses),
+    consecutive_misses: z.int(),
+    last_pinged_at: nullableTimestamp(),
+    last_success_at: nullableTimestamp(),
+    next_expected_at: nullableTimestamp("null while paused or before the first ping of a new one"),
+    running_since: nullableTimestamp(),
+    last_duration_ms: z.int().nullable(),
+    created_at: timestamp(),
+    updated_at: timestamp(),
+  })
+  .meta({ id: "Heartbeat" });
+export type HeartbeatJson = z.infer<typeof heartbeatSchema>;
+
+export const pingSchema = z
+  .strictObject({
+    id: z.uuid(),
+    heartbeat_id: z.uuid(),
+    pinged_at: timestamp(),
+    kind: z.enum(pingKinds),
+    exit_status: z.int().nullable(),
+    rid: z.string().nullable(),
+    body: z.string().nullable().meta({ description: "first 10,000 bytes" }),
+    truncated: z.boolean(),
+    source_ip: z.string().nullable(),
+    user_agent: z.string().nullable(),
+    duration_ms: z.int().nullable(),
+  })
+  .meta({ id: "Ping" });
+export type PingJson = z.infer<typeof pingSchema>;
+
+const one = (description: string) => ({ "200": answer(description, heartbeatSchema) });
+
+export const heartbeatPaths: ZodOpenApiPathsObject = {
+  "/heartbeats": {
+    get: {
+      summary: "List heartbeats",
+      responses: {
+        "200": answer("All heartbeats", listOf("heartbeats", heartbeatSchema, "HeartbeatList")),
+        ...errors([401]),
+      },
+    },
+    post: {
+      summary: "Create a heartbeat (the answer has its token and ping_url)",
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: heartbeatCreateBody } },
+      },
+      responses: { "201": answer("Created", heartbeatSchema), ...writeErrors({ 403: QUOTA }) },
+    },
+  },
+  "/heartbeats/{id}": {
+    get: {
+      summary: "Get a heartbeat",
+      requestParams: { path: idParams },
+      responses: { ...one("The heartbeat"), ...readErrors() },
+    },
+    patch: {
+      summary: "Change a heartbeat (partial); status paused or active pauses or resumes it",
+      requestParams: { path: idParams },
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: heartbeatUpdateBody } },
+      },
+      responses: { ...one("The heartbeat"), ...writeErrors() },
+    },
+    delete: {
+      summary: "Delete a heartbeat; its ping URL answers 404 from then on",
+      requestParams: { path: idParams },
+      responses: { "204": noContent("Deleted"), ...writeErrors() },
+    },
+  },
+  "/heartbeats/{id}/pause": {
+    post: {
+      summary: "Pause (no late or missing while paused)",
+      requestParams: { path: idParams },
+      responses: { ...one("The heartbeat"), ...writeErrors() },
+    },
+  },
+  "/heartbeats/{id}/resume": {
+    post: {
+      summary: "Resume with a fresh period",
+      requestParams: { path: idParams },
+      responses: { ...one("The heartbeat"), ...writeErrors() },
+    },
+  },
+  "/heartbeats/{id}/pings": {
+    get: {
+      summary: "Recent pings, newest first",
+      requestParams: { path: idParams, query: limitQuery },
+      responses: {
+        "200": answer("Pings", listOf("pings", pingSchema, "PingList")),
+        ...readErrors(),
+      },
+    },
+  },
+  "/heartbeats/{token}/ping": {
+    post: {
+      summary:
+        "Report a successful run (no API key: the token is the credential). Also: GET|POST|HEAD /ping/{token}[/start|/fail|/log|/{exit status 0-255}][?rid=uuid] at the server root, answered plain OK.",
+      security: [],
+      requestParams: {
+        path: z.object({ token: z.string().meta({ description: "the heartbeat's token" }) }),
+      },
+      responses: {
+        "200": answer(
+          "Recorded, after the ping is committed",
+          z.strictObject({ status: z.literal("ok") }).meta({ id: "PingAccepted" }),
+        ),
+        "404": noContent("Unknown or deleted token"),
+        ...errors([413, 429]),
+      },
+    },
+  },
+};
