@@ -87,8 +87,6 @@ module.exports = {
       "Services take ({ ctx, input }); they never reach up to an adapter, the runtime or the UI.",
       "^server/services/",
       ABOVE_SERVICES,
-      // Next's status pages read the process runtime through this service; to be moved up.
-      { fromNot: ["^server/services/status-pages/load-status-page-view\\.ts$"] },
     ),
     layer(
       "adapter-support-below-adapters",

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { StatusPageScreen } from "@/components/status-page/status-page-screen";
 import { getSessionUserFromRequest } from "@/server/auth/get-session";
+import { getRuntime } from "@/server/runtime";
 import { loadStatusPageView } from "@/server/services/status-pages/load-status-page-view";
 import {
   HANDOVER_HEADER,
@@ -31,5 +32,10 @@ export default async function PrivateStatusPreview({ params }: Props) {
 
 async function loadForSessionUser(slug: string) {
   const user = await getSessionUserFromRequest();
-  return user ? loadStatusPageView(slug, { userId: user.id }) : null;
+  if (!user) return null;
+  const { db, config } = getRuntime();
+  return loadStatusPageView({
+    ctx: { db, baseUrl: config.baseUrl },
+    input: { slug, viewer: { userId: user.id } },
+  });
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { StatusPageScreen } from "@/components/status-page/status-page-screen";
+import { getRuntime } from "@/server/runtime";
 import { loadStatusPageView } from "@/server/services/status-pages/load-status-page-view";
 import { publicHandoverKey, takeView } from "@/server/services/status-pages/view-handover";
 
@@ -18,8 +19,16 @@ type Props = { params: Promise<{ slug: string }> };
 // One view per render, shared by the metadata and the page: the one the custom server started
 // loading when it asked for this render, or read here.
 const publicView = cache(
-  (slug: string) => takeView(publicHandoverKey(slug)) ?? loadStatusPageView(slug, null),
+  (slug: string) => takeView(publicHandoverKey(slug)) ?? loadAsVisitor(slug),
 );
+
+function loadAsVisitor(slug: string) {
+  const { db, config } = getRuntime();
+  return loadStatusPageView({
+    ctx: { db, baseUrl: config.baseUrl },
+    input: { slug, viewer: null },
+  });
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const view = await publicView((await params).slug);

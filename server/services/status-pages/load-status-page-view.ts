@@ -1,4 +1,3 @@
-import { getRuntime } from "@/server/runtime";
 import type { StatusPageView } from "@/server/domain/status-pages/page-view";
 import {
   findVisibleStatusPage,
@@ -10,14 +9,16 @@ import type { DbOrTx } from "@/db/client";
 import type { StatusPage } from "@/db/schema";
 
 /** The page at `slug` as this viewer may see it (for Next's pages), or null. */
-export async function loadStatusPageView(
-  slug: string,
-  viewer: Viewer,
-): Promise<StatusPageView | null> {
-  const { db, config } = getRuntime();
-  const page = await findVisibleStatusPage(db, slug, viewer);
+export async function loadStatusPageView({
+  ctx,
+  input,
+}: {
+  ctx: { db: DbOrTx; baseUrl: string };
+  input: { slug: string; viewer: Viewer };
+}): Promise<StatusPageView | null> {
+  const page = await findVisibleStatusPage(ctx.db, input.slug, input.viewer);
   if (!page) return null;
-  return getStatusPageView(db, page, { now: new Date(), baseUrl: config.baseUrl });
+  return getStatusPageView(ctx.db, page, { now: new Date(), baseUrl: ctx.baseUrl });
 }
 
 /**
