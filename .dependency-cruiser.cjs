@@ -104,8 +104,6 @@ module.exports = {
         fromNot: [
           // The CLI is the client end of the control channel.
           "^server/cli/",
-          // Status page invalidations cross nodes over Socket.IO; the rule lives with the page cache.
-          "^server/realtime/(create-io|cross-node-invalidation)\\.ts$",
         ],
       },
     ),

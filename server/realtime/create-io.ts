@@ -9,7 +9,7 @@ import { listUserWorkspaces } from "@/server/services/workspaces/list-user-works
 import { parseRoom, sessionRoom, userRoom, workspaceRoom } from "@/server/realtime/rooms";
 import { findVisibleStatusPageById } from "@/server/services/status-pages/find-visible-status-page";
 import { statusPageRoom, type StatusFlipMessage } from "@/server/realtime/status-page-messages";
-import type { PageInvalidation } from "@/server/http/status-pages/invalidate-on-events";
+import type { PageInvalidation } from "@/server/domain/status-pages/page-invalidation";
 import { createJoinLimiter, type JoinLimit } from "@/server/realtime/join-limiter";
 
 type SocketData = { user: SessionUser | null; workspaceIds: string[] };

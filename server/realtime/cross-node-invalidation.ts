@@ -4,7 +4,7 @@ import type { VigilIo } from "@/server/realtime/create-io";
 import {
   SOFT_CHANGE_MS,
   type PageInvalidation,
-} from "@/server/http/status-pages/invalidate-on-events";
+} from "@/server/domain/status-pages/page-invalidation";
 
 /**
  * Carries status page invalidations to the other nodes of the cluster (serverSideEmit over the

@@ -15,7 +15,7 @@ import { findStatusPageById } from "@/server/services/status-pages/find-status-p
 import { workspaceRoom } from "@/server/realtime/rooms";
 
 // Pings change "last ping" only: viewers refetch at most this often per workspace, a little after
-// the cached copies were dropped for the same pings (SOFT_CHANGE_MS in invalidate-on-events.ts).
+// the cached copies were dropped for the same pings (SOFT_CHANGE_MS in page-invalidation.ts).
 const PING_REFRESH_MS = 6_000;
 
 /**

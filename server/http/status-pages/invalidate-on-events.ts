@@ -1,12 +1,10 @@
 import { getEventBus, type EventBus } from "@/server/events/bus";
 import type { PublicPageCache } from "@/server/http/status-pages/page-cache";
 import type { PageDirectory } from "@/server/http/status-pages/page-directory";
-
-// Changes that are not flips (a ping's time, a rename) reach cached copies within this delay.
-export const SOFT_CHANGE_MS = 5_000;
-
-/** What a node must drop: pages by slug, or every page of a workspace (now, or soon if soft). */
-export type PageInvalidation = { slugs: string[] } | { workspaceId: string; soft: boolean };
+import {
+  SOFT_CHANGE_MS,
+  type PageInvalidation,
+} from "@/server/domain/status-pages/page-invalidation";
 
 /** Applies invalidations to one node's directory and cache, whichever node the change came from. */
 export class PageInvalidator {
