@@ -2,8 +2,9 @@
 //   app/ (routes)            → anything below, never db values
 //   components/ (UI)         → server/domain; types only from services, trpc, realtime, db
 //   server/main.ts, startup/ → the composition root: wires everything below
-//   adapters: server/{trpc,http,jobs,realtime,control,cli}, not one another
-//   adapter support: server/{auth,bootstrap}, server/runtime.ts
+//   adapters: server/{trpc,http,jobs,realtime,cli}, not one another
+//   adapter support: server/{auth,bootstrap,control}, server/runtime.ts (control: the operator
+//     commands, run by the CLI directly or through the running server's control channel)
 //   server/services          → strategies, platform, db, domain
 //   strategies: server/alerts (→ checks), server/checks
 //   platform: server/config.ts, server/log.ts, server/events/
@@ -13,9 +14,10 @@
 // code may import no test code. No cycles anywhere, type-only imports included.
 
 const TEST = "(\\.test\\.tsx?$|^e2e/|^bench/|^testing/|^db/testing/)";
-const ADAPTERS = "^server/(trpc|http|jobs|realtime|control|cli)/";
+const ADAPTERS = "^server/(trpc|http|jobs|realtime|cli)/";
 const ROOT = "^server/(main\\.ts$|startup/)";
-const ABOVE_SERVICES = `(^app/|^components/|${ROOT}|${ADAPTERS}|^server/(auth|bootstrap)/|^server/runtime\\.ts$)`;
+const SUPPORT = "(^server/(auth|bootstrap|control)/|^server/runtime\\.ts$)";
+const ABOVE_SERVICES = `(^app/|^components/|${ROOT}|${ADAPTERS}|${SUPPORT})`;
 const ABOVE_STRATEGIES = `(${ABOVE_SERVICES}|^server/services/)`;
 const ABOVE_PLATFORM = `(${ABOVE_STRATEGIES}|^server/(alerts|checks)/)`;
 
@@ -90,27 +92,21 @@ module.exports = {
     ),
     layer(
       "adapter-support-below-adapters",
-      "auth, bootstrap and the runtime holder are shared by adapters and import none of them.",
-      "^server/(auth|bootstrap)/|^server/runtime\\.ts$",
+      "auth, bootstrap, the operator commands and the runtime holder import no adapter.",
+      SUPPORT,
       `(^app/|^components/|${ROOT}|${ADAPTERS})`,
     ),
     layer(
       "adapters-not-sideways",
-      "An adapter (trpc, http, jobs, realtime, control, cli) imports no other adapter.",
+      "An adapter (trpc, http, jobs, realtime, cli) imports no other adapter.",
       ADAPTERS,
       ADAPTERS,
-      {
-        toNot: ["^server/$1/"],
-        fromNot: [
-          // The CLI is the client end of the control channel.
-          "^server/cli/",
-        ],
-      },
+      { toNot: ["^server/$1/"] },
     ),
     layer(
       "adapters-below-root",
       "Nothing but the composition root imports the composition root or the routes.",
-      `(^components/|${ADAPTERS}|^server/(auth|bootstrap)/|^server/runtime\\.ts$)`,
+      `(^components/|${ADAPTERS}|${SUPPORT})`,
       `(^app/|${ROOT})`,
     ),
     layer(
