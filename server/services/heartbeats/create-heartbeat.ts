@@ -4,8 +4,7 @@ import { getEventBus } from "@/server/events/bus";
 import { generatePingToken } from "@/server/services/heartbeats/heartbeat-token";
 import { checkSchedule } from "@/server/services/heartbeats/check-schedule";
 import type { HeartbeatSettings } from "@/server/services/heartbeats/heartbeat-settings";
-import { assertChannelsOf, setSubjectChannels } from "@/server/services/alerts/subject-channels";
-import { assertWithinQuota } from "@/server/services/workspaces/assert-within-quota";
+import { insertSubject } from "@/server/services/subjects/insert-subject";
 import { DEFAULT_QUOTAS, type QuotaLimits } from "@/server/domain/workspaces/quotas";
 
 /**
@@ -25,28 +24,25 @@ export async function createHeartbeat({
   checkSchedule(input);
   const now = ctx.now();
   const { paused, channelIds, ...settings } = input;
-  if (channelIds) await assertChannelsOf(ctx.db, ctx.workspaceId, channelIds);
-  const hb = await ctx.db.transaction(async (tx) => {
-    await assertWithinQuota(tx, ctx.workspaceId, "heartbeats", quotas);
-    const [row] = await tx
-      .insert(heartbeats)
-      .values({
-        ...settings,
-        workspaceId: ctx.workspaceId,
-        token: generatePingToken(),
-        status: paused ? "paused" : "new",
-        statusChangedAt: now,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!row) throw new Error("heartbeat insert returned no row");
-    await setSubjectChannels(
-      tx,
-      { kind: "heartbeat", id: row.id, workspaceId: ctx.workspaceId },
-      channelIds,
-    );
-    return row;
+  const hb = await insertSubject({
+    ctx,
+    kind: "heartbeat",
+    quota: "heartbeats",
+    quotas,
+    channelIds,
+    insert: (tx) =>
+      tx
+        .insert(heartbeats)
+        .values({
+          ...settings,
+          workspaceId: ctx.workspaceId,
+          token: generatePingToken(),
+          status: paused ? "paused" : "new",
+          statusChangedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning(),
   });
   getEventBus().emit("heartbeat.changed", {
     workspaceId: ctx.workspaceId,

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq } from "drizzle-orm";
-import { flips, heartbeats, incidents, pings, type Heartbeat } from "@/db/schema";
+import { heartbeats, pings, type Heartbeat } from "@/db/schema";
 import type { WorkspaceCtx } from "@/server/services/context";
 import { findHeartbeat } from "@/server/services/heartbeats/find-heartbeat";
+import { listSubjectChanges } from "@/server/services/subjects/list-subject-changes";
 
 export async function listHeartbeats({ ctx }: { ctx: WorkspaceCtx }): Promise<Heartbeat[]> {
   return ctx.db
@@ -39,20 +40,9 @@ export async function getHeartbeatHistory({
   heartbeatId: string;
 }) {
   const heartbeat = await findHeartbeat(ctx.db, ctx.workspaceId, heartbeatId);
-  const [recentPings, flipRows, incidentRows] = await Promise.all([
+  const [recentPings, changes] = await Promise.all([
     listPings({ ctx, heartbeatId, limit: 50 }),
-    ctx.db
-      .select()
-      .from(flips)
-      .where(eq(flips.heartbeatId, heartbeatId))
-      .orderBy(desc(flips.at), desc(flips.seq))
-      .limit(50),
-    ctx.db
-      .select()
-      .from(incidents)
-      .where(eq(incidents.heartbeatId, heartbeatId))
-      .orderBy(desc(incidents.startedAt))
-      .limit(50),
+    listSubjectChanges(ctx.db, { kind: "heartbeat", id: heartbeatId }),
   ]);
-  return { heartbeat, pings: recentPings, flips: flipRows, incidents: incidentRows };
+  return { heartbeat, pings: recentPings, ...changes };
 }

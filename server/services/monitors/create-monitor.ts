@@ -7,8 +7,7 @@ import {
   type MonitorSettings,
 } from "@/server/services/monitors/monitor-settings";
 import { assertConsistentSettings } from "@/server/services/monitors/assert-consistent-settings";
-import { assertChannelsOf, setSubjectChannels } from "@/server/services/alerts/subject-channels";
-import { assertWithinQuota } from "@/server/services/workspaces/assert-within-quota";
+import { insertSubject } from "@/server/services/subjects/insert-subject";
 import { assertionsToConditions } from "@/server/domain/monitors/assertions";
 import { DEFAULT_QUOTAS, type QuotaLimits } from "@/server/domain/workspaces/quotas";
 import {
@@ -51,29 +50,26 @@ export async function createMonitor({
   await assertTargetAllowed({ ctx, guard, field: "url", url: settings.url });
   const now = ctx.now();
   const { paused, channelIds, assertions, ...rest } = settings;
-  if (channelIds) await assertChannelsOf(ctx.db, ctx.workspaceId, channelIds);
-  const monitor = await ctx.db.transaction(async (tx) => {
-    await assertWithinQuota(tx, ctx.workspaceId, "monitors", quotas);
-    const [row] = await tx
-      .insert(monitors)
-      .values({
-        ...rest,
-        conditions: assertionsToConditions(assertions ?? []),
-        workspaceId: ctx.workspaceId,
-        status: paused ? "paused" : "pending",
-        statusChangedAt: now,
-        nextCheckAt: now,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!row) throw new Error("monitor insert returned no row");
-    await setSubjectChannels(
-      tx,
-      { kind: "monitor", id: row.id, workspaceId: ctx.workspaceId },
-      channelIds,
-    );
-    return row;
+  const monitor = await insertSubject({
+    ctx,
+    kind: "monitor",
+    quota: "monitors",
+    quotas,
+    channelIds,
+    insert: (tx) =>
+      tx
+        .insert(monitors)
+        .values({
+          ...rest,
+          conditions: assertionsToConditions(assertions ?? []),
+          workspaceId: ctx.workspaceId,
+          status: paused ? "paused" : "pending",
+          statusChangedAt: now,
+          nextCheckAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning(),
   });
   getEventBus().emit("monitor.changed", {
     workspaceId: ctx.workspaceId,

@@ -1,8 +1,9 @@
 import { and, desc, eq, gte } from "drizzle-orm";
-import { checkResults, flips, incidents } from "@/db/schema";
+import { checkResults } from "@/db/schema";
 import type { WorkspaceCtx } from "@/server/services/context";
 import { findMonitor } from "@/server/services/monitors/find-monitor";
 import { getMonitorUptimes } from "@/server/services/monitors/get-monitor-uptimes";
+import { listSubjectChanges } from "@/server/services/subjects/list-subject-changes";
 
 /** Everything the monitor page shows: settings, uptime, response times, recent checks, flips, incidents. */
 export async function getMonitorHistory({
@@ -15,7 +16,7 @@ export async function getMonitorHistory({
   const monitor = await findMonitor(ctx.db, ctx.workspaceId, monitorId);
   const now = ctx.now();
   const since = new Date(now.getTime() - 24 * 3_600_000);
-  const [uptimes, responseTimes, recentChecks, flipRows, incidentRows] = await Promise.all([
+  const [uptimes, responseTimes, recentChecks, changes] = await Promise.all([
     getMonitorUptimes(ctx.db, [monitorId], now),
     ctx.db
       .select({
@@ -33,18 +34,7 @@ export async function getMonitorHistory({
       .where(eq(checkResults.monitorId, monitorId))
       .orderBy(desc(checkResults.checkedAt))
       .limit(20),
-    ctx.db
-      .select()
-      .from(flips)
-      .where(eq(flips.monitorId, monitorId))
-      .orderBy(desc(flips.at), desc(flips.seq))
-      .limit(50),
-    ctx.db
-      .select()
-      .from(incidents)
-      .where(eq(incidents.monitorId, monitorId))
-      .orderBy(desc(incidents.startedAt))
-      .limit(50),
+    listSubjectChanges(ctx.db, { kind: "monitor", id: monitorId }),
   ]);
   return {
     monitor,
@@ -52,8 +42,8 @@ export async function getMonitorHistory({
     // The newest 2,000 of the last 24 hours, oldest first for the chart.
     responseTimes: responseTimes.reverse(),
     recentChecks,
-    flips: flipRows,
-    incidents: incidentRows.map((i) => ({
+    flips: changes.flips,
+    incidents: changes.incidents.map((i) => ({
       ...i,
       durationMs: (i.resolvedAt ?? now).getTime() - i.startedAt.getTime(),
     })),

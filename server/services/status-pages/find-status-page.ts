@@ -1,25 +1,17 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { statusPages, type StatusPage } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 import type { WorkspaceCtx } from "@/server/services/context";
-import { notFound } from "@/server/services/errors";
+import { findWorkspaceRow } from "@/server/services/workspace-rows";
 import { isUuid } from "@/server/services/ids";
 
 /** The workspace's status page; another workspace's page is "not found" like a missing one. */
-export async function findStatusPage(
+export const findStatusPage = (
   db: DbOrTx,
   workspaceId: string,
   statusPageId: string,
-): Promise<StatusPage> {
-  if (!isUuid(statusPageId)) throw notFound("status page not found");
-  const [page] = await db
-    .select()
-    .from(statusPages)
-    .where(and(eq(statusPages.id, statusPageId), eq(statusPages.workspaceId, workspaceId)))
-    .limit(1);
-  if (!page) throw notFound("status page not found");
-  return page;
-}
+): Promise<StatusPage> =>
+  findWorkspaceRow(db, statusPages, { workspaceId, id: statusPageId, what: "status page" });
 
 export const getStatusPage = ({ ctx, statusPageId }: { ctx: WorkspaceCtx; statusPageId: string }) =>
   findStatusPage(ctx.db, ctx.workspaceId, statusPageId);
