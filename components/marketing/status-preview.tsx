@@ -32,41 +32,47 @@ export function StatusPreview() {
           <span className="size-1.5 animate-pulse rounded-full bg-brand-500" /> live
         </span>
       </div>
-      <p className="mt-5 text-xs font-semibold tracking-wide text-zinc-500 uppercase">Services</p>
-      <ul className="mt-2 divide-y divide-zinc-100 dark:divide-zinc-800">
-        {services.map((s) => (
-          <li key={s.name} className="flex items-center justify-between py-2.5 text-sm">
-            <span className="flex items-center gap-2">
-              <span className={`size-2 rounded-full ${toneClass[s.tone]}`} />
-              {s.name}
-            </span>
-            <span className="text-zinc-500 dark:text-zinc-400">
-              {s.uptime} · {s.state}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <PreviewList
+        title="Services"
+        rows={services.map((s) => ({ ...s, text: `${s.uptime} · ${s.state}` }))}
+      />
       <div className="mt-1 flex gap-[2px]">
         {bars.map((tone, i) => (
           <span key={i} className={`h-6 flex-1 rounded-[2px] ${toneClass[tone]} opacity-80`} />
         ))}
       </div>
-      <p className="mt-5 text-xs font-semibold tracking-wide text-zinc-500 uppercase">
-        Scheduled jobs
-      </p>
+      <PreviewList
+        title="Scheduled jobs"
+        mono
+        rows={jobs.map((j) => ({ ...j, text: `${j.state} · ${j.detail}` }))}
+      />
+    </div>
+  );
+}
+
+function PreviewList({
+  title,
+  mono = false,
+  rows,
+}: {
+  title: string;
+  mono?: boolean;
+  rows: { name: string; tone: keyof typeof toneClass; text: string }[];
+}) {
+  return (
+    <>
+      <p className="mt-5 text-xs font-semibold tracking-wide text-zinc-500 uppercase">{title}</p>
       <ul className="mt-2 divide-y divide-zinc-100 dark:divide-zinc-800">
-        {jobs.map((j) => (
-          <li key={j.name} className="flex items-center justify-between py-2.5 text-sm">
-            <span className="flex items-center gap-2 font-mono text-[13px]">
-              <span className={`size-2 rounded-full ${toneClass[j.tone]}`} />
-              {j.name}
+        {rows.map((r) => (
+          <li key={r.name} className="flex items-center justify-between py-2.5 text-sm">
+            <span className={`flex items-center gap-2${mono ? " font-mono text-[13px]" : ""}`}>
+              <span className={`size-2 rounded-full ${toneClass[r.tone]}`} />
+              {r.name}
             </span>
-            <span className="text-zinc-500 dark:text-zinc-400">
-              {j.state} · {j.detail}
-            </span>
+            <span className="text-zinc-500 dark:text-zinc-400">{r.text}</span>
           </li>
         ))}
       </ul>
-    </div>
+    </>
   );
 }

@@ -1,11 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Activity } from "lucide-react";
 import { useTRPC } from "@/components/trpc/client";
-import { useNow } from "@/components/ui/use-now";
 import { NameCell } from "@/components/ui/data-table";
 import { SubjectList } from "@/components/subjects/subject-list";
+import { monitorListKind } from "@/components/monitors/monitor-kind";
 import { StatusBadge } from "@/components/monitors/status-badge";
 import { formatAgo, formatInterval, formatMs, formatUptime } from "@/components/monitors/format";
 
@@ -14,21 +13,12 @@ const right = "text-right tabular-nums";
 export function MonitorList() {
   const trpc = useTRPC();
   const query = useQuery(trpc.monitor.list.queryOptions());
-  const now = useNow(5000);
   return (
     <SubjectList
-      kind={{
-        title: "Monitors",
-        description: "HTTP(S) endpoints checked on a schedule.",
-        href: "/dashboard/monitors",
-        noun: "monitor",
-        empty: {
-          icon: Activity,
-          text: "Add an endpoint and Vigil checks it on your schedule, flips it to Down only after confirmed failures, and keeps its response times and uptime.",
-        },
-      }}
+      kind={monitorListKind}
       query={query}
-      columns={[
+      tickMs={5000}
+      columns={(now) => [
         {
           header: "Monitor",
           cellClassName: "max-w-xs",

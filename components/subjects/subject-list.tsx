@@ -1,7 +1,10 @@
+"use client";
+
 import type { LucideIcon } from "lucide-react";
 import { Plus } from "lucide-react";
 import type { ReactNode } from "react";
 import { ButtonLink } from "@/components/ui/button";
+import { useNow } from "@/components/ui/use-now";
 import { DataTable, ListStates, type Column } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { EmptyState } from "@/components/dashboard/empty-state";
@@ -21,13 +24,17 @@ export type SubjectListKind = {
 export function SubjectList<T extends { id: string }>({
   kind,
   query,
+  tickMs,
   columns,
 }: {
   kind: SubjectListKind;
   query: { data?: readonly T[]; isLoading: boolean; error: { message: string } | null };
-  columns: readonly Column<T>[];
+  /** How often relative times in the rows move on. */
+  tickMs: number;
+  columns: (now: number) => readonly Column<T>[];
 }) {
   const { title, description, href, noun, empty } = kind;
+  const now = useNow(tickMs);
   return (
     <>
       <PageHeader
@@ -53,7 +60,7 @@ export function SubjectList<T extends { id: string }>({
           <DataTable
             label={title}
             rows={rows}
-            columns={columns}
+            columns={columns(now)}
             rowTestId={`${noun}-row`}
             className="mt-8"
             tableClassName="min-w-[720px]"

@@ -36,40 +36,21 @@ export function FieldShell({
   );
 }
 
-export function SelectField({
-  id,
-  label,
-  error,
-  hint,
-  children,
-  ...props
-}: SelectHTMLAttributes<HTMLSelectElement> & {
-  id: string;
-  label: string;
-  error?: string;
-  hint?: string;
-}) {
+type Labelled = { id: string; label: string; error?: string; hint?: string };
+
+export function SelectField(props: SelectHTMLAttributes<HTMLSelectElement> & Labelled) {
+  const { id, label, error, hint, children, ...rest } = props;
   return (
     <FieldShell id={id} label={label} error={error} hint={hint}>
-      <select id={id} aria-invalid={error ? true : undefined} className={control} {...props}>
+      <select id={id} aria-invalid={error ? true : undefined} className={control} {...rest}>
         {children}
       </select>
     </FieldShell>
   );
 }
 
-export function TextAreaField({
-  id,
-  label,
-  error,
-  hint,
-  ...props
-}: TextareaHTMLAttributes<HTMLTextAreaElement> & {
-  id: string;
-  label: string;
-  error?: string;
-  hint?: string;
-}) {
+export function TextAreaField(props: TextareaHTMLAttributes<HTMLTextAreaElement> & Labelled) {
+  const { id, label, error, hint, ...rest } = props;
   return (
     <FieldShell id={id} label={label} error={error} hint={hint}>
       <textarea
@@ -77,7 +58,7 @@ export function TextAreaField({
         aria-invalid={error ? true : undefined}
         className={`${control} font-mono text-xs`}
         rows={3}
-        {...props}
+        {...rest}
       />
     </FieldShell>
   );
