@@ -1,24 +1,9 @@
 import { z } from "zod";
+import { httpUrl } from "@/server/services/http-url";
 import { channelKinds } from "@/db/schema/channels";
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
-
-const receiverUrl = z
-  .string()
-  .trim()
-  .max(2048)
-  .refine(
-    (v) => {
-      try {
-        const u = new URL(v);
-        return (u.protocol === "http:" || u.protocol === "https:") && u.hostname.length > 0;
-      } catch {
-        return false;
-      }
-    },
-    { error: "must be an http:// or https:// URL" },
-  );
 
 /** One or more addresses, separated by commas. */
 const recipients = z
@@ -34,7 +19,7 @@ const recipients = z
 const channelSettingsShape = {
   name: z.string().trim().min(1, { error: "must not be empty" }).max(100),
   kind: z.enum(channelKinds, { error: `must be one of ${channelKinds.join(", ")}` }),
-  url: receiverUrl.nullable(),
+  url: httpUrl.nullable(),
   to: recipients.nullable(),
   headers: z
     .record(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { httpUrl } from "@/server/services/http-url";
 import { MAX_REMINDER_HOURS } from "@/server/domain/alerts/alert-policy";
 import { httpMethods } from "@/db/schema/monitors";
 import {
@@ -19,22 +20,6 @@ const statusEntry = z.string().refine(
   { error: 'must be a status code like "204" or a range like "200-299"' },
 );
 
-const httpUrl = z
-  .string()
-  .trim()
-  .max(2048)
-  .refine(
-    (v) => {
-      try {
-        const u = new URL(v);
-        return (u.protocol === "http:" || u.protocol === "https:") && u.hostname.length > 0;
-      } catch {
-        return false;
-      }
-    },
-    { error: "must be an http:// or https:// URL" },
-  );
-
 const assertion = z
   .object({
     source: z.enum(assertionSources, { error: `must be one of ${assertionSources.join(", ")}` }),
@@ -50,7 +35,7 @@ const assertion = z
   });
 
 /** Monitor settings as a person or script may set them (API and form limits apply here). */
-export const monitorSettingsShape = {
+const monitorSettingsShape = {
   name: z.string().trim().min(1, { error: "must not be empty" }).max(100),
   url: httpUrl,
   method: z.enum(httpMethods, { error: `must be one of ${httpMethods.join(", ")}` }),
@@ -108,7 +93,6 @@ export const createMonitorInput = z.object({
   channelIds: monitorSettingsShape.channelIds.optional(),
   assertions: monitorSettingsShape.assertions.optional(),
 });
-export type CreateMonitorInput = z.input<typeof createMonitorInput>;
 
 export const updateMonitorInput = z
   .object({
@@ -116,7 +100,6 @@ export const updateMonitorInput = z
     status: z.enum(settableStatuses, { error: "must be paused or active" }),
   })
   .partial();
-export type UpdateMonitorInput = z.infer<typeof updateMonitorInput>;
 
 /** Settings after defaults; the engine accepts any positive interval (tests use 1–2 s). */
 export type MonitorSettings = Omit<
