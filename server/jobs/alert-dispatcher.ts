@@ -2,13 +2,9 @@ import type { Logger } from "pino";
 import type { Db } from "@/db/client";
 import type { Clock } from "@/server/services/context";
 import { getEventBus } from "@/server/events/bus";
-import {
-  claimDueLanes,
-  nextLaneDueAt,
-  startLanes,
-  type AlertDeps,
-  type LaneOutcome,
-} from "@/server/services/alerts/deliver-alerts";
+import { startLanes } from "@/server/services/alerts/deliver-alerts";
+import { claimDueLanes, nextLaneDueAt } from "@/server/services/alerts/lane-leases";
+import type { AlertDeps, LaneOutcome } from "@/server/services/alerts/alert-types";
 import { queueReminders } from "@/server/services/alerts/queue-reminders";
 import { WakeTimer } from "@/server/jobs/wake-timer";
 

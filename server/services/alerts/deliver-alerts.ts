@@ -1,87 +1,27 @@
-import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, isNotNull, isNull, lte, min, or, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { alertDeliveries, alertLanes, alertMessages } from "@/db/schema";
 import type { ServiceCtx } from "@/server/services/context";
-import type { DeliveryDeps } from "@/server/alerts/channel-kind";
+import type { AlertDeps, LaneLease, LaneOutcome } from "@/server/services/alerts/alert-types";
+import { claimDueLanes, claimLane } from "@/server/services/alerts/lane-leases";
 import { pickMessages } from "@/server/services/alerts/pick-messages";
-import { AttemptRecorder } from "@/server/services/alerts/record-attempts";
+import { AttemptRecorder } from "@/server/services/alerts/attempt-recorder";
 import { sendWithDeadline } from "@/server/services/alerts/send-with-deadline";
-import type { PrivateTargetPolicy } from "@/server/domain/instance/access-policy";
 import { workspacesMayTargetPrivate } from "@/server/services/workspaces/private-targets";
 
-/** `allowPrivateTargets` is the instance-wide floor; `deliveryDepsFor` adds a workspace's grant. */
-export type AlertDeps = DeliveryDeps & { baseUrl: string; privateTargets: PrivateTargetPolicy };
+export type { AlertDeps, LaneLease, LaneOutcome } from "@/server/services/alerts/alert-types";
+export {
+  claimDueLanes,
+  claimLane,
+  LANE_LEASE_MS,
+  nextLaneDueAt,
+} from "@/server/services/alerts/lane-leases";
 
 /** The deps of one send for a channel of a workspace that may (or may not) reach private addresses. */
 export const deliveryDepsFor = (deps: AlertDeps, mayTargetPrivate: boolean): AlertDeps => ({
   ...deps,
   allowPrivateTargets: mayTargetPrivate,
 });
-export type LaneLease = { id: string; token: string };
-export type LaneOutcome = {
-  sent: "delivered" | "retrying" | "failed" | null;
-  /** When the lane must be looked at again (a retry, the end of a folding window), or null. */
-  nextAt: Date | null;
-};
-
-/** Long enough for one bounded send; a worker that died mid-send frees its lanes after this. */
-export const LANE_LEASE_MS = 60_000;
-
-/** Leases up to `limit` lanes that are due; another worker skips them (FOR UPDATE SKIP LOCKED). */
-export async function claimDueLanes(db: Db, now: Date, limit: number): Promise<LaneLease[]> {
-  const token = randomUUID();
-  const due = db
-    .select({ id: alertLanes.id })
-    .from(alertLanes)
-    .where(
-      and(
-        lte(alertLanes.dueAt, now),
-        or(isNull(alertLanes.leaseUntil), lte(alertLanes.leaseUntil, now)),
-      ),
-    )
-    .orderBy(asc(alertLanes.dueAt))
-    .limit(limit)
-    .for("update", { skipLocked: true });
-  const rows = await db
-    .update(alertLanes)
-    .set({ leaseToken: token, leaseUntil: new Date(now.getTime() + LANE_LEASE_MS) })
-    .where(inArray(alertLanes.id, due))
-    .returning({ id: alertLanes.id });
-  return rows.map((r) => ({ id: r.id, token }));
-}
-
-/** Leases one lane if it is due and free (the Inngest driver works lane by lane). */
-export async function claimLane(db: Db, laneId: string, now: Date): Promise<LaneLease | null> {
-  const token = randomUUID();
-  const [row] = await db
-    .update(alertLanes)
-    .set({ leaseToken: token, leaseUntil: new Date(now.getTime() + LANE_LEASE_MS) })
-    .where(
-      and(
-        eq(alertLanes.id, laneId),
-        lte(alertLanes.dueAt, now),
-        or(isNull(alertLanes.leaseUntil), lte(alertLanes.leaseUntil, now)),
-      ),
-    )
-    .returning({ id: alertLanes.id });
-  return row ? { id: row.id, token } : null;
-}
-
-/** When the next lane falls due (a lane held by a worker: when its lease ends), or null. */
-export async function nextLaneDueAt(db: DbOrTx): Promise<Date | null> {
-  // Two index-friendly looks: free lanes by due_at, and the few leased ones.
-  const [free] = await db
-    .select({ at: min(alertLanes.dueAt) })
-    .from(alertLanes)
-    .where(and(isNotNull(alertLanes.dueAt), isNull(alertLanes.leaseUntil)));
-  const [held] = await db
-    .select({ at: min(sql<Date>`greatest(${alertLanes.dueAt}, ${alertLanes.leaseUntil})`) })
-    .from(alertLanes)
-    .where(and(isNotNull(alertLanes.dueAt), isNotNull(alertLanes.leaseUntil)));
-  const times = [free?.at, held?.at].filter((t) => t != null).map((t) => new Date(t).getTime());
-  return times.length > 0 ? new Date(Math.min(...times)) : null;
-}
 
 /**
  * Works a batch of leased lanes: one transaction picks each lane's message (its open one, or the

@@ -1,14 +1,18 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { rowsOf } from "@/db/rows-of";
 import { alertDeliveries, alertLanes, alertMessages, channels } from "@/db/schema";
 import type { ServiceCtx } from "@/server/services/context";
 import { GIVE_UP_AFTER_MS, nextSendAt, retryDelayMs } from "@/server/domain/alerts/alert-policy";
-import type { LaneOutcome } from "@/server/services/alerts/deliver-alerts";
-import type { Work } from "@/server/services/alerts/pick-messages";
-import { releaseLanes } from "@/server/services/alerts/pick-messages";
-import { rowsOf } from "@/db/rows-of";
+import type { Attempt, LaneOutcome } from "@/server/services/alerts/alert-types";
+import { releaseLanes } from "@/server/services/alerts/lane-leases";
 
-/** One finished send: null error means the receiver took it. */
-export type Attempt = Work & { error: string | null; at: Date };
+type Tried = {
+  a: Attempt;
+  count: number;
+  status: "delivered" | "retrying" | "failed";
+  retryAt: Date | null;
+};
 
 const ts = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -23,169 +27,142 @@ export async function recordAttempts(
   attempts: readonly Attempt[],
 ): Promise<{ outcomes: Map<string, LaneOutcome>; skipped: Attempt[] }> {
   return ctx.db.transaction(async (tx) => {
-    // Lock the lanes first: once held, a flip queueing into one has committed or waits for us.
-    const locked = await tx
-      .select({ id: alertLanes.id })
-      .from(alertLanes)
-      .where(
-        inArray(
-          alertLanes.id,
-          attempts.map((a) => a.lease.id),
-        ),
-      )
-      .orderBy(asc(alertLanes.id))
-      .for("update", attempts.length === 1 ? {} : { skipLocked: true });
-    const lockedIds = new Set(locked.map((l) => l.id));
-    const mine = attempts.filter((a) => lockedIds.has(a.lease.id));
-    const skipped = attempts.filter((a) => !lockedIds.has(a.lease.id));
+    const { mine, skipped } = await lockAttemptLanes(tx, attempts);
     const outcomes = new Map<string, LaneOutcome>();
     if (mine.length === 0) return { outcomes, skipped };
-
-    const tried = mine.map((a) => {
-      const count = a.message.attempts + 1;
-      const givesUp =
-        a.error !== null && a.at.getTime() - a.message.createdAt.getTime() >= GIVE_UP_AFTER_MS;
-      const status = a.error === null ? "delivered" : givesUp ? "failed" : "retrying";
-      const retryAt = status === "retrying" ? new Date(a.at.getTime() + retryDelayMs(count)) : null;
-      return { a, count, status, retryAt };
-    });
-    // Only while the lane is still under our lease and the message still open: a send that
-    // outlived its lease may have been redone (and delivered) by another worker meanwhile.
-    const updated = rowsOf<{ id: string }>(
-      await tx.execute(sql`
-      update ${alertMessages} m set status = v.status, attempts = v.attempts, last_error = v.last_error,
-        next_attempt_at = v.next_attempt_at, delivered_at = v.delivered_at
-      from (values ${sql.join(
-        tried.map(
-          (r) =>
-            sql`(${r.a.message.id}::uuid, ${r.a.lease.id}::uuid, ${r.a.lease.token}::uuid, ${r.status}, ${r.count}::int,
-              ${r.a.error}, ${ts(r.retryAt)}::timestamptz,
-              ${r.status === "delivered" ? r.a.at.toISOString() : null}::timestamptz)`,
-        ),
-        sql`, `,
-      )}) as v(id, lane_id, token, status, attempts, last_error, next_attempt_at, delivered_at)
-      join ${alertLanes} l on l.id = v.lane_id and l.lease_token = v.token
-      where m.id = v.id and m.status in ('sending', 'retrying')
-      returning m.id`),
-    );
-    const updatedIds = new Set(updated.map((u) => u.id));
-    const rows = tried.filter((r) => updatedIds.has(r.a.message.id));
+    const rows = await updateMessages(tx, mine.map(judgeAttempt));
     if (rows.length === 0) return { outcomes, skipped };
-
-    // One statement per channel, in id order (two workers never lock two channels crosswise).
-    const channelIds = [...new Set(rows.map((r) => r.a.channel.id))].sort();
-    for (const channelId of channelIds) {
-      const mineHere = rows.filter((r) => r.a.channel.id === channelId);
-      const failures = mineHere.filter((r) => r.a.error !== null);
-      const last = mineHere.at(-1);
-      if (!last) continue;
-      if (failures.length > 0 && last.a.error !== null) {
-        await tx
-          .update(channels)
-          .set({
-            consecutiveFailures: sql`${channels.consecutiveFailures} + ${failures.length}`,
-            lastError: last.a.error,
-          })
-          .where(eq(channels.id, channelId));
-      } else {
-        // Touch the shared channel row only when it changes (a failure streak ends) or once a
-        // second, so busy lanes do not queue on its row lock.
-        await tx
-          .update(channels)
-          .set({ consecutiveFailures: 0, lastDeliveredAt: last.a.at })
-          .where(
-            and(
-              eq(channels.id, channelId),
-              or(
-                sql`${channels.consecutiveFailures} > 0`,
-                isNull(channels.lastDeliveredAt),
-                lte(channels.lastDeliveredAt, new Date(last.a.at.getTime() - 1000)),
-              ),
-            ),
-          );
-      }
-    }
-
-    const retrying = rows.filter((r) => r.retryAt !== null);
-    await releaseLanes(
-      tx,
-      retrying.map((r) => ({ lease: r.a.lease, dueAt: r.retryAt })),
-    );
-    for (const r of retrying) outcomes.set(r.a.lease.id, { sent: "retrying", nextAt: r.retryAt });
-    const settled = rows.filter((r) => r.retryAt === null);
-    if (settled.length > 0) {
-      // Due again when the folding window ends (delivered) or at once (given up), if flips wait.
-      const values = settled.map((r) => {
-        const delivered = r.status === "delivered";
-        const dueAt = delivered ? nextSendAt(r.a.at, r.a.at) : r.a.at;
-        return sql`(${r.a.lease.id}::uuid, ${r.a.lease.token}::uuid, ${dueAt.toISOString()}::timestamptz,
-          ${delivered ? r.a.at.toISOString() : null}::timestamptz)`;
-      });
-      const freed = rowsOf<{ id: string; due_at: Date | string | null }>(
-        await tx.execute(sql`
-          update ${alertLanes} l set
-            due_at = case when exists (select 1 from ${alertDeliveries} d
-              where d.lane_id = l.id and d.message_id is null) then v.due_at end,
-            last_sent_at = coalesce(v.sent_at, l.last_sent_at), lease_token = null, lease_until = null
-          from (values ${sql.join(values, sql`, `)}) as v(id, token, due_at, sent_at)
-          where l.id = v.id and l.lease_token = v.token
-          returning l.id, l.due_at`),
-      );
-      const dueOf = new Map(
-        freed.map((f) => [f.id, f.due_at === null ? null : new Date(f.due_at)]),
-      );
-      for (const r of settled)
-        outcomes.set(r.a.lease.id, {
-          sent: r.status === "delivered" ? "delivered" : "failed",
-          nextAt: dueOf.get(r.a.lease.id) ?? null,
-        });
-    }
+    await updateChannelStreaks(tx, rows);
+    await freeLanesAfter(tx, rows, outcomes);
     return { outcomes, skipped };
   });
 }
 
-/**
- * Group commit for finished sends: the first one is recorded at once, those finishing meanwhile
- * together in the next transaction. Each caller gets its own lane's outcome.
- */
-export class AttemptRecorder {
-  private queue: {
-    attempt: Attempt;
-    resolve: (o: LaneOutcome) => void;
-    reject: (e: unknown) => void;
-  }[] = [];
-  private flushing = false;
+async function lockAttemptLanes(tx: Tx, attempts: readonly Attempt[]) {
+  // Lock the lanes first: once held, a flip queueing into one has committed or waits for us.
+  const locked = await tx
+    .select({ id: alertLanes.id })
+    .from(alertLanes)
+    .where(
+      inArray(
+        alertLanes.id,
+        attempts.map((a) => a.lease.id),
+      ),
+    )
+    .orderBy(asc(alertLanes.id))
+    .for("update", attempts.length === 1 ? {} : { skipLocked: true });
+  const lockedIds = new Set(locked.map((l) => l.id));
+  return {
+    mine: attempts.filter((a) => lockedIds.has(a.lease.id)),
+    skipped: attempts.filter((a) => !lockedIds.has(a.lease.id)),
+  };
+}
 
-  constructor(private readonly ctx: ServiceCtx) {}
+function judgeAttempt(a: Attempt): Tried {
+  const count = a.message.attempts + 1;
+  const givesUp =
+    a.error !== null && a.at.getTime() - a.message.createdAt.getTime() >= GIVE_UP_AFTER_MS;
+  const status = a.error === null ? "delivered" : givesUp ? "failed" : "retrying";
+  const retryAt = status === "retrying" ? new Date(a.at.getTime() + retryDelayMs(count)) : null;
+  return { a, count, status, retryAt };
+}
 
-  record(attempt: Attempt): Promise<LaneOutcome> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ attempt, resolve, reject });
-      void this.flush();
-    });
-  }
+/** Updates the messages; returns the attempts whose update took (see below). */
+async function updateMessages(tx: Tx, tried: readonly Tried[]): Promise<Tried[]> {
+  // Only while the lane is still under our lease and the message still open: a send that
+  // outlived its lease may have been redone (and delivered) by another worker meanwhile.
+  const updated = rowsOf<{ id: string }>(
+    await tx.execute(sql`
+    update ${alertMessages} m set status = v.status, attempts = v.attempts, last_error = v.last_error,
+      next_attempt_at = v.next_attempt_at, delivered_at = v.delivered_at
+    from (values ${sql.join(
+      tried.map(
+        (r) =>
+          sql`(${r.a.message.id}::uuid, ${r.a.lease.id}::uuid, ${r.a.lease.token}::uuid, ${r.status}, ${r.count}::int,
+            ${r.a.error}, ${ts(r.retryAt)}::timestamptz,
+            ${r.status === "delivered" ? r.a.at.toISOString() : null}::timestamptz)`,
+      ),
+      sql`, `,
+    )}) as v(id, lane_id, token, status, attempts, last_error, next_attempt_at, delivered_at)
+    join ${alertLanes} l on l.id = v.lane_id and l.lease_token = v.token
+    where m.id = v.id and m.status in ('sending', 'retrying')
+    returning m.id`),
+  );
+  const updatedIds = new Set(updated.map((u) => u.id));
+  return tried.filter((r) => updatedIds.has(r.a.message.id));
+}
 
-  private async flush(): Promise<void> {
-    if (this.flushing || this.queue.length === 0) return;
-    this.flushing = true;
-    const batch = this.queue.splice(0, 200);
-    try {
-      const { outcomes, skipped } = await recordAttempts(
-        this.ctx,
-        batch.map((b) => b.attempt),
-      );
-      // A lane held by a committing flip: record it alone, waiting for the lock.
-      for (const attempt of skipped) {
-        const alone = await recordAttempts(this.ctx, [attempt]);
-        for (const [id, o] of alone.outcomes) outcomes.set(id, o);
-      }
-      for (const b of batch)
-        b.resolve(outcomes.get(b.attempt.lease.id) ?? { sent: null, nextAt: null });
-    } catch (err) {
-      for (const b of batch) b.reject(err);
-    } finally {
-      this.flushing = false;
-      void this.flush();
+/** One statement per channel, in id order (two workers never lock two channels crosswise). */
+async function updateChannelStreaks(tx: Tx, rows: readonly Tried[]): Promise<void> {
+  const channelIds = [...new Set(rows.map((r) => r.a.channel.id))].sort();
+  for (const channelId of channelIds) {
+    const mineHere = rows.filter((r) => r.a.channel.id === channelId);
+    const failures = mineHere.filter((r) => r.a.error !== null);
+    const last = mineHere.at(-1);
+    if (!last) continue;
+    if (failures.length > 0 && last.a.error !== null) {
+      await tx
+        .update(channels)
+        .set({
+          consecutiveFailures: sql`${channels.consecutiveFailures} + ${failures.length}`,
+          lastError: last.a.error,
+        })
+        .where(eq(channels.id, channelId));
+    } else {
+      // Touch the shared channel row only when it changes (a failure streak ends) or once a
+      // second, so busy lanes do not queue on its row lock.
+      await tx
+        .update(channels)
+        .set({ consecutiveFailures: 0, lastDeliveredAt: last.a.at })
+        .where(
+          and(
+            eq(channels.id, channelId),
+            or(
+              sql`${channels.consecutiveFailures} > 0`,
+              isNull(channels.lastDeliveredAt),
+              lte(channels.lastDeliveredAt, new Date(last.a.at.getTime() - 1000)),
+            ),
+          ),
+        );
     }
   }
+}
+
+/** Frees each lane: due at its retry, or (settled) when flips wait, at the folding window's end. */
+async function freeLanesAfter(
+  tx: Tx,
+  rows: readonly Tried[],
+  outcomes: Map<string, LaneOutcome>,
+): Promise<void> {
+  const retrying = rows.filter((r) => r.retryAt !== null);
+  await releaseLanes(
+    tx,
+    retrying.map((r) => ({ lease: r.a.lease, dueAt: r.retryAt })),
+  );
+  for (const r of retrying) outcomes.set(r.a.lease.id, { sent: "retrying", nextAt: r.retryAt });
+  const settled = rows.filter((r) => r.retryAt === null);
+  if (settled.length === 0) return;
+  // Due again when the folding window ends (delivered) or at once (given up), if flips wait.
+  const values = settled.map((r) => {
+    const delivered = r.status === "delivered";
+    const dueAt = delivered ? nextSendAt(r.a.at, r.a.at) : r.a.at;
+    return sql`(${r.a.lease.id}::uuid, ${r.a.lease.token}::uuid, ${dueAt.toISOString()}::timestamptz,
+      ${delivered ? r.a.at.toISOString() : null}::timestamptz)`;
+  });
+  const freed = rowsOf<{ id: string; due_at: Date | string | null }>(
+    await tx.execute(sql`
+      update ${alertLanes} l set
+        due_at = case when exists (select 1 from ${alertDeliveries} d
+          where d.lane_id = l.id and d.message_id is null) then v.due_at end,
+        last_sent_at = coalesce(v.sent_at, l.last_sent_at), lease_token = null, lease_until = null
+      from (values ${sql.join(values, sql`, `)}) as v(id, token, due_at, sent_at)
+      where l.id = v.id and l.lease_token = v.token
+      returning l.id, l.due_at`),
+  );
+  const dueOf = new Map(freed.map((f) => [f.id, f.due_at === null ? null : new Date(f.due_at)]));
+  for (const r of settled)
+    outcomes.set(r.a.lease.id, {
+      sent: r.status === "delivered" ? "delivered" : "failed",
+      nextAt: dueOf.get(r.a.lease.id) ?? null,
+    });
 }
