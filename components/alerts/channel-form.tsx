@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
-import { Field, FormAlert } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
+import { FormFrame } from "@/components/ui/form-frame";
 import { SelectField, TextAreaField } from "@/components/ui/select-field";
 import { KIND_HINTS, KIND_LABELS, type Kind } from "@/components/alerts/kinds";
 import type { ChannelErrors } from "@/components/alerts/channel-errors";
@@ -61,13 +62,7 @@ export function ChannelForm({
   }
 
   return (
-    <form
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      className="space-y-5"
-      aria-label="Add a channel"
-    >
-      {errors.form ? <FormAlert>{errors.form}</FormAlert> : null}
+    <FormFrame onSubmit={submit} className="space-y-5" label="Add a channel" error={errors.form}>
       <div className="grid gap-5 sm:grid-cols-2">
         <Field
           id="channel-name"
@@ -148,6 +143,6 @@ export function ChannelForm({
           {create.isPending ? "Adding…" : "Add channel"}
         </Button>
       </div>
-    </form>
+    </FormFrame>
   );
 }

@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
-import { Field, FormAlert } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
+import { FormFrame } from "@/components/ui/form-frame";
 import { SelectField } from "@/components/ui/select-field";
 import { formErrorsFrom } from "@/server/domain/validation/validation-issues";
 
@@ -45,13 +46,12 @@ export function ApiKeyForm({ onCreated }: { onCreated: (key: NewApiKey) => void 
   }
 
   return (
-    <form
-      onSubmit={(event) => void submit(event)}
-      noValidate
+    <FormFrame
+      onSubmit={submit}
       className="space-y-4"
-      aria-label="Create an API key"
+      label="Create an API key"
+      error={errors.form}
     >
-      {errors.form ? <FormAlert>{errors.form}</FormAlert> : null}
       <div className="grid gap-4 sm:grid-cols-3">
         <Field
           id="api-key-name"
@@ -87,6 +87,6 @@ export function ApiKeyForm({ onCreated }: { onCreated: (key: NewApiKey) => void 
           {create.isPending ? "Creating…" : "Create key"}
         </Button>
       </div>
-    </form>
+    </FormFrame>
   );
 }
