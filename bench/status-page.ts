@@ -9,6 +9,7 @@ import { makeSessionCookie } from "@/db/testing/session-cookie";
 import { createTestDatabase } from "@/db/testing/test-database";
 import { systemClock } from "@/server/services/context";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
+import { createVigilClient } from "@/server/http/api-v1/client/vigil-client";
 import { getStatusPageView } from "@/server/services/status-pages/get-status-page-view";
 import { withoutKeptDays } from "@/server/services/status-pages/bar-history";
 import { seedStatusPage } from "@/bench/status-page-seed";
@@ -70,6 +71,7 @@ export async function benchStatusPage(seconds: number): Promise<void> {
       ctx: { db: pg.db, now: systemClock },
       input: { email: seeded.email, name: "bench" },
     });
+    const api = createVigilClient(base, key);
     const viewOnce = () =>
       getStatusPageView(pg.db, seeded.publicPage, { now: new Date(), baseUrl: base });
     const viewTimes: number[] = [];
@@ -96,12 +98,11 @@ export async function benchStatusPage(seconds: number): Promise<void> {
     const missTimes: number[] = [];
     for (let i = 0; i < WARM_UP + 200; i++) {
       const pause = i % 2 === 0;
-      const change = await fetch(
-        `${base}/api/v1/monitors/${flipping}/${pause ? "pause" : "resume"}`,
-        { method: "POST", headers: { authorization: `Bearer ${key}` } },
-      );
-      if (!change.ok) throw new Error(`pause/resume answered ${change.status}`);
-      await change.arrayBuffer();
+      const where = { params: { path: { id: flipping ?? "" } } };
+      const change = pause
+        ? await api.POST("/monitors/{id}/pause", where)
+        : await api.POST("/monitors/{id}/resume", where);
+      if (!change.data) throw new Error(`pause/resume answered ${change.response.status}`);
       let body = "";
       const took = await time(async () => {
         const res = await fetch(`${base}${publicPath}`, {
@@ -225,11 +226,10 @@ export async function benchStatusPage(seconds: number): Promise<void> {
         await new Promise((res) => setTimeout(res, 50));
       }
     for (let i = 0; i < FLIPS; i++) {
-      const res = await fetch(`${base}/api/v1/monitors/${seeded.monitorIds[i]}/pause`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${key}` },
+      const paused = await api.POST("/monitors/{id}/pause", {
+        params: { path: { id: seeded.monitorIds[i] ?? "" } },
       });
-      if (!res.ok) throw new Error(`pause answered ${res.status}`);
+      if (!paused.data) throw new Error(`pause answered ${paused.response.status}`);
       await new Promise((res2) => setTimeout(res2, 300));
     }
     await Promise.all(outputs.map((o) => o.exited));

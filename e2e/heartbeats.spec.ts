@@ -3,6 +3,7 @@ import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { PASSWORD, keepScreenshot, signUp, uniqueEmail } from "./fixtures";
 import { E2E_PORT } from "@/playwright.config";
+import { createVigilClient } from "@/server/http/api-v1/client/vigil-client";
 
 const run = promisify(execFile);
 
@@ -57,6 +58,7 @@ test("a person creates a heartbeat, pings it, and watches up → running → up 
 test("the REST API creates a heartbeat a script can ping, and round-trips it", async ({
   page,
   request,
+  baseURL,
 }) => {
   const email = uniqueEmail("hb-api");
   await signUp(page, email, PASSWORD);
@@ -68,14 +70,14 @@ test("the REST API creates a heartbeat a script can ping, and round-trips it", a
       env: { ...process.env, VIGIL_DATA_DIR: "e2e/.artifacts/data", DATABASE_URL: "" },
     },
   );
-  const auth = { authorization: `Bearer ${stdout.trim().split("\n").at(-1)}` };
+  const api = createVigilClient(baseURL ?? "", stdout.trim().split("\n").at(-1) ?? "");
 
-  const created = await request.post("/api/v1/heartbeats", {
-    headers: auth,
-    data: { name: "nightly-sync", interval_secs: 86400, grace_secs: 3600 },
+  const created = await api.POST("/heartbeats", {
+    body: { name: "nightly-sync", interval_secs: 86400, grace_secs: 3600 },
   });
-  expect(created.status()).toBe(201);
-  const hb = (await created.json()) as Record<string, unknown>;
+  expect(created.response.status).toBe(201);
+  const hb = created.data;
+  if (!hb) throw new Error(`create failed: ${JSON.stringify(created.error)}`);
   expect(hb).toMatchObject({
     name: "nightly-sync",
     interval_secs: 86400,
@@ -97,25 +99,26 @@ test("the REST API creates a heartbeat a script can ping, and round-trips it", a
     "updated_at",
   ])
     expect(hb).toHaveProperty(field);
-  expect(hb.ping_url).toBe(`http://127.0.0.1:${E2E_PORT}/ping/${hb.token as string}`);
+  expect(hb.ping_url).toBe(`http://127.0.0.1:${E2E_PORT}/ping/${hb.token}`);
+  const path = { params: { path: { id: hb.id } } };
 
-  expect(await (await request.get(new URL(hb.ping_url as string).pathname)).text()).toBe("OK");
-  const after = (await (
-    await request.get(`/api/v1/heartbeats/${hb.id as string}`, { headers: auth })
-  ).json()) as Record<string, string>;
-  expect(after.status).toBe("up");
-  expect(Date.parse(after.next_expected_at ?? "") - Date.parse(after.last_pinged_at ?? "")).toBe(
+  expect(await (await request.get(new URL(hb.ping_url).pathname)).text()).toBe("OK");
+  const after = (await api.GET("/heartbeats/{id}", path)).data;
+  expect(after?.status).toBe("up");
+  expect(Date.parse(after?.next_expected_at ?? "") - Date.parse(after?.last_pinged_at ?? "")).toBe(
     86_400_000,
   );
 
-  expect(
-    await (await request.post(`/api/v1/heartbeats/${hb.token as string}/ping`)).json(),
-  ).toEqual({ status: "ok" });
-  const pings = (await (
-    await request.get(`/api/v1/heartbeats/${hb.id as string}/pings?limit=1`, { headers: auth })
-  ).json()) as { pings: unknown[] };
-  expect(pings.pings).toHaveLength(1);
-  expect(pings.pings[0]).toMatchObject({
+  const pinged = await api.POST("/heartbeats/{token}/ping", {
+    params: { path: { token: hb.token } },
+    headers: { authorization: null },
+  });
+  expect(pinged.data).toEqual({ status: "ok" });
+  const pings = await api.GET("/heartbeats/{id}/pings", {
+    params: { path: { id: hb.id }, query: { limit: 1 } },
+  });
+  expect(pings.data?.pings).toHaveLength(1);
+  expect(pings.data?.pings[0]).toMatchObject({
     heartbeat_id: hb.id,
     kind: "success",
     exit_status: null,
@@ -123,54 +126,44 @@ test("the REST API creates a heartbeat a script can ping, and round-trips it", a
   });
 
   expect(
-    await (
-      await request.patch(`/api/v1/heartbeats/${hb.id as string}`, {
-        headers: auth,
-        data: { schedule: "0 3 * * *", tz: "Europe/Berlin" },
+    (
+      await api.PATCH("/heartbeats/{id}", {
+        ...path,
+        body: { schedule: "0 3 * * *", tz: "Europe/Berlin" },
       })
-    ).json(),
+    ).data,
   ).toMatchObject({
     schedule: "0 3 * * *",
     interval_secs: null,
     tz: "Europe/Berlin",
   });
+  expect((await api.POST("/heartbeats/{id}/pause", path)).data).toMatchObject({
+    status: "paused",
+  });
+  expect((await api.POST("/heartbeats/{id}/resume", path)).data).toMatchObject({ status: "up" });
   expect(
-    await (
-      await request.post(`/api/v1/heartbeats/${hb.id as string}/pause`, { headers: auth })
-    ).json(),
-  ).toMatchObject({ status: "paused" });
+    (await api.PATCH("/heartbeats/{id}", { ...path, body: { status: "paused" } })).data,
+  ).toMatchObject({ status: "paused", paused: true });
   expect(
-    await (
-      await request.post(`/api/v1/heartbeats/${hb.id as string}/resume`, { headers: auth })
-    ).json(),
-  ).toMatchObject({ status: "up" });
+    (await api.PATCH("/heartbeats/{id}", { ...path, body: { status: "active" } })).data,
+  ).toMatchObject({ paused: false });
 
-  const bad = await request.post("/api/v1/heartbeats", {
-    headers: auth,
-    data: { name: "x", interval_secs: 30 },
+  const bad = await api.POST("/heartbeats", { body: { name: "x", interval_secs: 30 } });
+  expect(bad.response.status).toBe(400);
+  expect(bad.error?.error).toMatch(/^interval_secs: /);
+  const both = await api.POST("/heartbeats", {
+    body: { name: "x", interval_secs: 3600, schedule: "0 3 * * *" },
   });
-  expect(bad.status()).toBe(400);
-  expect(((await bad.json()) as { error: string }).error).toMatch(/^interval_secs: /);
-  const both = await request.post("/api/v1/heartbeats", {
-    headers: auth,
-    data: { name: "x", interval_secs: 3600, schedule: "0 3 * * *" },
+  expect(both.error).toEqual({ error: "set exactly one of interval_secs or schedule" });
+  const cron = await api.POST("/heartbeats", { body: { name: "x", schedule: "every day" } });
+  expect(cron.response.status).toBe(400);
+  const zone = await api.POST("/heartbeats", {
+    body: { name: "x", schedule: "0 3 * * *", tz: "Mars/Olympus" },
   });
-  expect(await both.json()).toEqual({ error: "set exactly one of interval_secs or schedule" });
-  const cron = await request.post("/api/v1/heartbeats", {
-    headers: auth,
-    data: { name: "x", schedule: "every day" },
-  });
-  expect(cron.status()).toBe(400);
-  const zone = await request.post("/api/v1/heartbeats", {
-    headers: auth,
-    data: { name: "x", schedule: "0 3 * * *", tz: "Mars/Olympus" },
-  });
-  expect(zone.status()).toBe(400);
+  expect(zone.response.status).toBe(400);
 
-  expect(
-    (await request.delete(`/api/v1/heartbeats/${hb.id as string}`, { headers: auth })).status(),
-  ).toBe(204);
-  const gone = await request.get(new URL(hb.ping_url as string).pathname);
+  expect((await api.DELETE("/heartbeats/{id}", path)).response.status).toBe(204);
+  const gone = await request.get(new URL(hb.ping_url).pathname);
   expect(gone.status()).toBe(404);
   expect(await gone.text()).toBe("not found");
 });

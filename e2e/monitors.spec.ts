@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { PASSWORD, keepScreenshot, signUp, startTarget, uniqueEmail } from "./fixtures";
+import { createVigilClient } from "@/server/http/api-v1/client/vigil-client";
 
 const run = promisify(execFile);
 
@@ -64,7 +65,7 @@ test("the monitor form explains what is wrong", async ({ page }) => {
   ).toBeVisible();
 });
 
-test("the REST API round-trips a monitor with an API key", async ({ page, request }) => {
+test("the REST API round-trips a monitor with an API key", async ({ page, request, baseURL }) => {
   const email = uniqueEmail("api");
   await signUp(page, email, PASSWORD);
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -76,21 +77,18 @@ test("the REST API round-trips a monitor with an API key", async ({ page, reques
     },
   );
   const key = stdout.trim().split("\n").at(-1) ?? "";
-  const auth = { authorization: `Bearer ${key}` };
+  const api = createVigilClient(baseURL ?? "", key);
 
   expect((await request.get("/api/v1/monitors")).status()).toBe(401);
-  expect(
-    await (
-      await request.get("/api/v1/monitors", { headers: { authorization: "Bearer vgl_nope" } })
-    ).json(),
-  ).toEqual({ error: "invalid API key" });
+  const nope = await createVigilClient(baseURL ?? "", "vgl_nope").GET("/monitors");
+  expect(nope.error).toEqual({ error: "invalid API key" });
 
-  const created = await request.post("/api/v1/monitors", {
-    headers: auth,
-    data: { name: "API made", url: "http://127.0.0.1:9/" },
+  const created = await api.POST("/monitors", {
+    body: { name: "API made", url: "http://127.0.0.1:9/" },
   });
-  expect(created.status()).toBe(201);
-  const monitor = (await created.json()) as Record<string, unknown>;
+  expect(created.response.status).toBe(201);
+  const monitor = created.data;
+  if (!monitor) throw new Error(`create failed: ${JSON.stringify(created.error)}`);
   expect(monitor).toMatchObject({
     name: "API made",
     method: "GET",
@@ -105,6 +103,8 @@ test("the REST API round-trips a monitor with an API key", async ({ page, reques
     keyword: null,
     keyword_must_be_absent: false,
     degraded_after_ms: null,
+    assertions: [],
+    ssl_expires_at: null,
   });
   for (const field of [
     "id",
@@ -116,58 +116,60 @@ test("the REST API round-trips a monitor with an API key", async ({ page, reques
     "updated_at",
   ])
     expect(monitor).toHaveProperty(field);
-  const id = monitor.id as string;
+  const id = monitor.id;
+  const path = { params: { path: { id } } };
 
-  expect(
-    (
-      (await (await request.get("/api/v1/monitors", { headers: auth })).json()) as {
-        monitors: { id: string }[];
-      }
-    ).monitors.map((m) => m.id),
-  ).toContain(id);
-  const patched = await request.patch(`/api/v1/monitors/${id}`, {
-    headers: auth,
-    data: { name: "Renamed", interval_secs: 120 },
+  expect((await api.GET("/monitors")).data?.monitors.map((m) => m.id)).toContain(id);
+  const patched = await api.PATCH("/monitors/{id}", {
+    ...path,
+    body: { name: "Renamed", interval_secs: 120 },
   });
-  expect(await patched.json()).toMatchObject({
+  expect(patched.data).toMatchObject({
     name: "Renamed",
     interval_secs: 120,
     url: "http://127.0.0.1:9/",
   });
+  expect((await api.POST("/monitors/{id}/pause", path)).data).toMatchObject({
+    paused: true,
+    status: "paused",
+    next_check_at: null,
+  });
+  expect((await api.POST("/monitors/{id}/resume", path)).data).toMatchObject({
+    paused: false,
+    status: "pending",
+  });
   expect(
-    await (await request.post(`/api/v1/monitors/${id}/pause`, { headers: auth })).json(),
-  ).toMatchObject({ paused: true, status: "paused", next_check_at: null });
-  expect(
-    await (await request.post(`/api/v1/monitors/${id}/resume`, { headers: auth })).json(),
-  ).toMatchObject({ paused: false, status: "pending" });
-  const checks = await request.get(`/api/v1/monitors/${id}/checks?limit=5000`, { headers: auth });
-  expect(checks.status()).toBe(200);
-  expect(await checks.json()).toHaveProperty("checks");
-  expect(
-    (await request.get(`/api/v1/monitors/${id}/checks?limit=0`, { headers: auth })).status(),
-  ).toBe(400);
+    (await api.PATCH("/monitors/{id}", { ...path, body: { status: "paused" } })).data,
+  ).toMatchObject({ paused: true, status: "paused" });
+  const checks = await api.GET("/monitors/{id}/checks", {
+    params: { path: { id }, query: { limit: 5000, offset: 0 } },
+  });
+  expect(checks.response.status).toBe(200);
+  expect(checks.data).toHaveProperty("checks");
+  const zero = await api.GET("/monitors/{id}/checks", {
+    params: { path: { id }, query: { limit: 0 } },
+  });
+  expect(zero.response.status).toBe(400);
 
-  const bad = await request.post("/api/v1/monitors", {
-    headers: auth,
-    data: { name: "x", url: "http://127.0.0.1/", interval_secs: 5 },
+  const bad = await api.POST("/monitors", {
+    body: { name: "x", url: "http://127.0.0.1/", interval_secs: 5 },
   });
-  expect(bad.status()).toBe(400);
-  expect(((await bad.json()) as { error: string }).error).toMatch(/^interval_secs: /);
-  const unknown = await request.post("/api/v1/monitors", {
-    headers: auth,
-    data: { name: "x", url: "http://127.0.0.1/", colour: "red" },
+  expect(bad.response.status).toBe(400);
+  expect(bad.error?.error).toMatch(/^interval_secs: /);
+  const unknown = await api.POST("/monitors", {
+    body: { name: "x", url: "http://127.0.0.1/", colour: "red" } as never,
   });
-  expect(await unknown.json()).toEqual({ error: "unknown or read-only field colour" });
+  expect(unknown.error).toEqual({ error: "unknown or read-only field colour" });
   const notJson = await request.post("/api/v1/monitors", {
-    headers: { ...auth, "content-type": "application/json" },
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
     data: "{oops",
   });
   expect(notJson.status()).toBe(400);
 
-  expect((await request.delete(`/api/v1/monitors/${id}`, { headers: auth })).status()).toBe(204);
-  const gone = await request.get(`/api/v1/monitors/${id}`, { headers: auth });
-  expect(gone.status()).toBe(404);
-  expect(await gone.json()).toEqual({ error: "monitor not found" });
+  expect((await api.DELETE("/monitors/{id}", path)).response.status).toBe(204);
+  const gone = await api.GET("/monitors/{id}", path);
+  expect(gone.response.status).toBe(404);
+  expect(gone.error).toEqual({ error: "monitor not found" });
 
   const openapi = await request.get("/api/v1/openapi.json");
   expect(openapi.status()).toBe(200);

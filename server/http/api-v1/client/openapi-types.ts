@@ -1148,7 +1148,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
                 /** @description Request body over 256 KiB */
                 413: {
@@ -2431,65 +2433,65 @@ export interface components {
              * @default GET
              * @enum {string}
              */
-            method: "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
+            method?: "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
             /** @default {} */
-            headers: {
+            headers?: {
                 [key: string]: string;
             };
             /** @default null */
-            body: string | null;
+            body?: string | null;
             /**
              * @description codes ("204") or ranges ("200-299")
              * @default [
              *       "200-399"
              *     ]
              */
-            accepted_status_codes: string[];
+            accepted_status_codes?: string[];
             /** @default 10 */
-            max_redirects: number;
+            max_redirects?: number;
             /** @description below retry_interval_secs; 10 by default */
             timeout_secs?: number;
             /**
              * @description the body must contain this (or must not, with keyword_must_be_absent)
              * @default null
              */
-            keyword: string | null;
+            keyword?: string | null;
             /** @default false */
-            keyword_must_be_absent: boolean;
+            keyword_must_be_absent?: boolean;
             /**
              * @description an answer slower than this is degraded, not up
              * @default null
              */
-            degraded_after_ms: number | null;
+            degraded_after_ms?: number | null;
             /** @default 60 */
-            interval_secs: number;
+            interval_secs?: number;
             /** @description how often to check while failing; 20 (or interval_secs if shorter) by default */
             retry_interval_secs?: number;
             /**
              * @description failed checks in a row before the monitor is down
              * @default 2
              */
-            confirmations: number;
+            confirmations?: number;
             /**
              * @description create paused; on PATCH prefer status
              * @default false
              */
-            paused: boolean;
+            paused?: boolean;
             /**
              * @description alert when it goes down (or late/missing/failed)
              * @default true
              */
-            alert_on_down: boolean;
+            alert_on_down?: boolean;
             /**
              * @description alert when it is back up
              * @default true
              */
-            alert_on_recovery: boolean;
+            alert_on_recovery?: boolean;
             /**
              * @description remind every N hours while still down; null: never
              * @default null
              */
-            reminder_hours: number | null;
+            reminder_hours?: number | null;
             /** @description channels this subject alerts; on create, unset means the workspace's default channels */
             channel_ids?: string[];
             /** @description Tickstem-style conditions; every one must hold for a check to be up */
@@ -2560,37 +2562,37 @@ export interface components {
              * @description IANA time zone of the cron schedule
              * @default UTC
              */
-            tz: string;
+            tz?: string;
             /**
              * @description how late a ping may be before the heartbeat is late
              * @default 60
              */
-            grace_secs: number;
+            grace_secs?: number;
             /**
              * @description a run (start ping) longer than this fails
              * @default null
              */
-            max_runtime_secs: number | null;
+            max_runtime_secs?: number | null;
             /**
              * @description create paused; on PATCH prefer status
              * @default false
              */
-            paused: boolean;
+            paused?: boolean;
             /**
              * @description alert when it goes down (or late/missing/failed)
              * @default true
              */
-            alert_on_down: boolean;
+            alert_on_down?: boolean;
             /**
              * @description alert when it is back up
              * @default true
              */
-            alert_on_recovery: boolean;
+            alert_on_recovery?: boolean;
             /**
              * @description remind every N hours while still down; null: never
              * @default null
              */
-            reminder_hours: number | null;
+            reminder_hours?: number | null;
             /** @description channels this subject alerts; on create, unset means the workspace's default channels */
             channel_ids?: string[];
         };
@@ -2627,13 +2629,13 @@ export interface components {
             slug: string;
             title: string;
             /** @default  */
-            description: string;
+            description?: string;
             /**
              * @description private (the default): only members of the workspace, signed in; everyone else gets 404
              * @default private
              * @enum {string}
              */
-            visibility: "public" | "private";
+            visibility?: "public" | "private";
         };
         StatusPageUpdate: {
             /** @description lowercase letters, digits and dashes, 3-48; unique across the instance; reserved words such as api, admin, new are refused */
@@ -2653,9 +2655,9 @@ export interface components {
                 /** Format: uuid */
                 subject_id: string;
                 /** @default false */
-                hidden: boolean;
+                hidden?: boolean;
                 /** @default null */
-                position: number | null;
+                position?: number | null;
             }[];
         };
         ChannelCreate: {
@@ -2673,12 +2675,12 @@ export interface components {
             /** @description webhook only, write-only: HMAC-SHA256 key (generated when omitted); a new one replaces the old */
             secret?: string;
             /** @default true */
-            enabled: boolean;
+            enabled?: boolean;
             /**
              * @description attached to monitors and heartbeats created after it
              * @default false
              */
-            is_default: boolean;
+            is_default?: boolean;
         };
         ChannelUpdate: {
             name?: string;
@@ -2703,7 +2705,7 @@ export interface components {
              * @default write
              * @enum {string}
              */
-            scope: "read" | "write";
+            scope?: "read" | "write";
             /** @description in the future; after it the key gets 401 API key expired */
             expires_at?: string | null;
         };

@@ -37,7 +37,7 @@ export const heartbeatUpdateBody = z
   .strictObject(describe(snakeShape(updateHeartbeatInput.shape), prose))
   .meta({ id: "HeartbeatUpdate" });
 
-export const heartbeatSchema = z
+const heartbeatSchema = z
   .strictObject({
     id: z.uuid(),
     name: z.string(),
@@ -63,7 +63,7 @@ export const heartbeatSchema = z
   .meta({ id: "Heartbeat" });
 export type HeartbeatJson = z.infer<typeof heartbeatSchema>;
 
-export const pingSchema = z
+const pingSchema = z
   .strictObject({
     id: z.uuid(),
     heartbeat_id: z.uuid(),
@@ -158,8 +158,7 @@ export const heartbeatPaths: ZodOpenApiPathsObject = {
           "Recorded, after the ping is committed",
           z.strictObject({ status: z.literal("ok") }).meta({ id: "PingAccepted" }),
         ),
-        "404": noContent("Unknown or deleted token"),
-        ...errors([413, 429]),
+        ...errors([404, 413, 429], { 404: "Unknown or deleted token" }),
       },
     },
   },
