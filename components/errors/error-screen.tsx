@@ -2,7 +2,7 @@ import { LogoMark } from "@/components/ui/logo";
 import { Button } from "@/components/ui/button";
 
 /** The reference a server error carries to its log line; nothing else of the error is shown. */
-export function errorDigest(error: unknown): string | null {
+function errorDigest(error: unknown): string | null {
   const digest = (error as { digest?: unknown } | null)?.digest;
   return typeof digest === "string" && digest.length > 0 ? digest : null;
 }

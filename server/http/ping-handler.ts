@@ -3,7 +3,7 @@ import type { PingKind } from "@/server/domain/heartbeats/heartbeat-state";
 import { PING_TOKEN } from "@/server/services/heartbeats/heartbeat-token";
 import type { PingBatcher } from "@/server/http/ping-batcher";
 
-export const MAX_STORED_BODY = 10_000;
+const MAX_STORED_BODY = 10_000;
 // Past this the request is cut off: a ping is not an upload.
 const MAX_READ_BODY = 1_000_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

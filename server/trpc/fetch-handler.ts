@@ -6,7 +6,7 @@ import { appRouter } from "@/server/trpc/root";
 import { createTrpcContext, type TrpcContext } from "@/server/trpc/init";
 import { alertDepsFrom } from "@/server/services/alerts/alert-deps";
 
-export const WORKSPACE_HEADER = "x-vigil-workspace";
+const WORKSPACE_HEADER = "x-vigil-workspace";
 // The dashboard's batch link splits at the same size (components/trpc/client.tsx).
 export const MAX_TRPC_BATCH = 20;
 

@@ -14,12 +14,7 @@ import {
 } from "@/server/domain/monitors/assertions";
 import type { HttpCheckResult, HttpCheckSpec } from "@/server/checks/http/http-check-types";
 
-export { parseAcceptedStatusCodes };
-export type {
-  HttpCheckResult,
-  HttpCheckSpec,
-  HttpErrorKind,
-} from "@/server/checks/http/http-check-types";
+export type { HttpCheckResult, HttpCheckSpec } from "@/server/checks/http/http-check-types";
 
 export const userAgent = "Vigil-Monitor/1.0 (+https://github.com/vigil)";
 

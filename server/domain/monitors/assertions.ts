@@ -9,8 +9,8 @@ export const assertionComparisons = [
   "contains",
   "not_contains",
 ] as const;
-export type AssertionSource = (typeof assertionSources)[number];
-export type AssertionComparison = (typeof assertionComparisons)[number];
+type AssertionSource = (typeof assertionSources)[number];
+type AssertionComparison = (typeof assertionComparisons)[number];
 export type Assertion = {
   source: AssertionSource;
   comparison: AssertionComparison;

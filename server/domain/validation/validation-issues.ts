@@ -9,8 +9,8 @@ export type ValidationIssue = {
 /** A problem as the tRPC error carries it to the browser. */
 export type WireIssue = { path: string; message: string };
 
-export const snakeCase = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-export const camelCase = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+const snakeCase = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const camelCase = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** A message as a sentence: capital first letter, one full stop. */
 export const sentence = (m: string) =>

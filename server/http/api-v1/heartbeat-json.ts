@@ -11,7 +11,7 @@ import {
 import { parseBody, toIso as iso } from "@/server/http/api-v1/schemas/shape";
 
 /** The heartbeat as REST API v1 shows it (Tickstem-compatible snake_case). */
-export function heartbeatJson(h: Heartbeat, baseUrl: string, channelIds: string[]): HeartbeatJson {
+function heartbeatJson(h: Heartbeat, baseUrl: string, channelIds: string[]): HeartbeatJson {
   return {
     id: h.id,
     name: h.name,

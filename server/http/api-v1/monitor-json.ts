@@ -11,7 +11,7 @@ import {
 import { parseBody, toIso } from "@/server/http/api-v1/schemas/shape";
 
 /** The monitor as REST API v1 shows it (Tickstem-compatible snake_case); typed by its schema. */
-export function monitorJson(m: Monitor, channelIds: string[]): MonitorJson {
+function monitorJson(m: Monitor, channelIds: string[]): MonitorJson {
   return {
     id: m.id,
     name: m.name,

@@ -16,7 +16,7 @@ const STATUS: Record<ServiceErrorCode, number> = {
 };
 
 // REST JSON is held to less than the server-wide 1 MiB cap (server/http/limit-request-body.ts).
-export const MAX_BODY_BYTES = 256 * 1024;
+const MAX_BODY_BYTES = 256 * 1024;
 const BODY_TOO_LARGE = "request body too large (limit 256 KiB)";
 
 export class HttpError extends Error {
@@ -28,11 +28,11 @@ export class HttpError extends Error {
   }
 }
 
-export const jsonError = (status: number, message: string, headers: Record<string, string> = {}) =>
+const jsonError = (status: number, message: string, headers: Record<string, string> = {}) =>
   Response.json({ error: message }, { status, headers });
 
 /** One line naming the field, in the API's snake_case. */
-export const describeZodError = (error: ZodError): string => describeIssue(error.issues[0]).message;
+const describeZodError = (error: ZodError): string => describeIssue(error.issues[0]).message;
 
 /** Reads a JSON object body, refusing non-JSON (400) and bodies over the limit (413). */
 export async function readJson(req: Request): Promise<unknown> {
@@ -121,19 +121,4 @@ export function apiRoute(handler: Handler) {
       return jsonError(500, "internal error");
     }
   };
-}
-
-const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-
-/** A JSON body's snake_case fields as camelCase, refusing any field the API does not let callers set. */
-export function writableFields(
-  body: unknown,
-  writable: readonly string[],
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
-    if (!writable.includes(key)) throw new HttpError(400, `unknown or read-only field ${key}`);
-    out[camel(key)] = value;
-  }
-  return out;
 }

@@ -5,7 +5,7 @@ import { MAX_REMINDER_HOURS } from "@/server/domain/alerts/alert-policy";
 const MAX_SECS = 2_678_400; // 31 days
 
 /** Heartbeat settings as a person or script may set them (API and form limits apply here). */
-export const heartbeatSettingsShape = {
+const heartbeatSettingsShape = {
   name: z.string().trim().min(1, { error: "must not be empty" }).max(100),
   intervalSecs: z
     .number()
@@ -42,7 +42,6 @@ export const createHeartbeatInput = z.object({
   reminderHours: heartbeatSettingsShape.reminderHours.default(null),
   channelIds: heartbeatSettingsShape.channelIds.optional(),
 });
-export type CreateHeartbeatInput = z.input<typeof createHeartbeatInput>;
 
 export const updateHeartbeatInput = z
   .object({
@@ -50,7 +49,6 @@ export const updateHeartbeatInput = z
     status: z.enum(settableStatuses, { error: "must be paused or active" }),
   })
   .partial();
-export type UpdateHeartbeatInput = z.infer<typeof updateHeartbeatInput>;
 
 /** Settings after defaults; the engine takes any positive interval (tests use 1–2 s). */
 export type HeartbeatSettings = {

@@ -23,9 +23,9 @@ const apiKeyShape = {
   expires_at: nullableTimestamp(),
   last_used_at: nullableTimestamp("updated at most once a minute"),
 };
-export const apiKeySchema = z.strictObject(apiKeyShape).meta({ id: "ApiKey" });
+const apiKeySchema = z.strictObject(apiKeyShape).meta({ id: "ApiKey" });
 export type ApiKeyJson = z.infer<typeof apiKeySchema>;
-export const apiKeyCreatedSchema = z
+const apiKeyCreatedSchema = z
   .strictObject({
     ...apiKeyShape,
     key: z.string().meta({ description: "the key itself: shown this once, never again" }),

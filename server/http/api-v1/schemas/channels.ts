@@ -62,16 +62,16 @@ const channelShape = {
   created_at: timestamp(),
   updated_at: timestamp(),
 };
-export const channelSchema = z.strictObject(channelShape).meta({ id: "Channel" });
+const channelSchema = z.strictObject(channelShape).meta({ id: "Channel" });
 export type ChannelJson = z.infer<typeof channelSchema>;
-export const channelCreatedSchema = z
+const channelCreatedSchema = z
   .strictObject({
     ...channelShape,
     secret: z.string().optional().meta({ description: "webhook only: shown this once" }),
   })
   .meta({ id: "ChannelCreated" });
 
-export const alertMessageSchema = z
+const alertMessageSchema = z
   .strictObject({
     id: z.uuid(),
     channel_id: z.uuid(),
@@ -93,7 +93,7 @@ export const alertMessageSchema = z
   .meta({ id: "AlertMessage" });
 export type AlertMessageJson = z.infer<typeof alertMessageSchema>;
 
-export const testResultSchema = z
+const testResultSchema = z
   .strictObject({
     delivered: z.boolean(),
     error: z.string().nullable(),
@@ -101,7 +101,7 @@ export const testResultSchema = z
   })
   .meta({ id: "TestResult" });
 
-export const confirmationsSchema = z
+const confirmationsSchema = z
   .strictObject({
     confirmations: z.array(
       z.strictObject({

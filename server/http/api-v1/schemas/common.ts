@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ZodOpenApiResponsesObject } from "zod-openapi";
 
-export const errorSchema = z
+const errorSchema = z
   .strictObject({ error: z.string().meta({ description: "one line, in the caller's words" }) })
   .meta({ id: "Error" });
 

@@ -11,7 +11,7 @@ import { describe, listOf, nullableTimestamp, snakeShape, timestamp } from "./sh
 import { alertProse, alertReadShape } from "./alert-settings";
 import { QUOTA, answer, errors, idParams, noContent, readErrors, writeErrors } from "./common";
 
-export const assertionSchema = z
+const assertionSchema = z
   .strictObject({
     source: z.enum(assertionSources),
     comparison: z.enum(assertionComparisons),
@@ -47,7 +47,7 @@ export const monitorUpdateBody = z
   .strictObject(describe(snakeShape(updateMonitorInput.shape), prose))
   .meta({ id: "MonitorUpdate" });
 
-export const monitorSchema = z
+const monitorSchema = z
   .strictObject({
     id: z.uuid(),
     name: z.string(),
@@ -82,7 +82,7 @@ export const monitorSchema = z
   .meta({ id: "Monitor" });
 export type MonitorJson = z.infer<typeof monitorSchema>;
 
-export const checkSchema = z
+const checkSchema = z
   .strictObject({
     id: z.uuid(),
     monitor_id: z.uuid(),

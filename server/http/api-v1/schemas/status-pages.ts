@@ -22,7 +22,7 @@ export const statusPageUpdateBody = z
   .strictObject(describe(snakeShape(updateStatusPageInput.shape), prose))
   .meta({ id: "StatusPageUpdate" });
 
-export const statusPageSchema = z
+const statusPageSchema = z
   .strictObject({
     id: z.uuid(),
     slug: z.string(),
@@ -38,7 +38,7 @@ export type StatusPageJson = z.infer<typeof statusPageSchema>;
 
 const subjectKind = z.enum(subjectKinds, { error: 'must be "monitor" or "heartbeat"' });
 
-export const statusPageItemSchema = z
+const statusPageItemSchema = z
   .strictObject({
     subject_kind: subjectKind,
     subject_id: z.uuid(),
