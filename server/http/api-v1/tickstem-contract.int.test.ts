@@ -31,8 +31,10 @@ type Handler = (
   ctx: { params: Promise<Record<string, string>> },
 ) => Promise<Response>;
 type Sdk = "node" | "python";
+// A route module also exports Next's settings (`dynamic`), which are not handlers.
+type RouteModule = Partial<Record<"GET" | "POST" | "PATCH" | "PUT" | "DELETE", Handler>>;
 
-const ROUTES: [RegExp, Record<string, Handler>][] = [
+const ROUTES: [RegExp, RouteModule][] = [
   [/^\/heartbeats$/, heartbeatsRoute],
   [/^\/heartbeats\/(?<id>[^/]+)$/, heartbeatRoute],
   [/^\/heartbeats\/(?<id>[^/]+)\/pause$/, heartbeatPauseRoute],
@@ -179,7 +181,7 @@ describe(`Tickstem SDK calls against REST API v1 on ${testDbKind()}`, () => {
   async function call(sdk: Sdk, method: string, pathAndQuery: string, body?: unknown) {
     const path = pathAndQuery.split("?")[0] ?? "";
     const route = ROUTES.find(([re]) => re.test(path));
-    const handler = route?.[1][method];
+    const handler = route?.[1][method as keyof RouteModule];
     if (!route || !handler) throw new Error(`no handler for ${method} ${path}`);
     const params = { ...route[0].exec(path)?.groups };
     const res = await handler(
