@@ -49,31 +49,18 @@ const CONNECTIONS_DEADLINE_MS = 7_000;
 const FORCE_EXIT_MS = 10_000;
 
 async function start(): Promise<void> {
-  const database = (stages.database = await startDatabase({ config, logger })).database;
+  const { database } = (stages.database = await startDatabase({ config, logger }));
   if (stopSignal) return;
-  const { runtime } = (stages.runtime = await startRuntime({ config, database, logger }));
-  const next = await startNext({ config, logger });
+  const core = { config, logger, database };
+  const { runtime } = (stages.runtime = await startRuntime(core));
+  const next = await startNext(core);
   if (stopSignal) return;
-  const http = (stages.http = startHttpServer({ config, database, logger, next: next.handle }));
-  const realtime = (stages.realtime = await startRealtime({
-    config,
-    database,
-    runtime,
-    http,
-    logger,
-  }));
-  stages.statusPages = startStatusPages({
-    config,
-    database,
-    runtime,
-    next,
-    http,
-    realtime,
-    logger,
-  });
-  const scheduling = (stages.scheduling = startScheduling({ config, database, logger }));
-  stages.alerts = startAlerts({ config, database, inngest: scheduling.inngest, logger });
-  stages.control = await startControl({ config, database, logger });
+  const http = (stages.http = startHttpServer({ ...core, next: next.handle }));
+  const realtime = (stages.realtime = await startRealtime({ ...core, runtime, http }));
+  stages.statusPages = startStatusPages({ ...core, runtime, next, http, realtime });
+  const scheduling = (stages.scheduling = startScheduling(core));
+  stages.alerts = startAlerts({ ...core, inngest: scheduling.inngest });
+  stages.control = await startControl(core);
   await http.listen();
   scheduling.startChecks();
   const { port, host, baseUrl: url } = config;

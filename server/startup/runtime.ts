@@ -1,0 +1,49 @@
+import { randomBytes } from "node:crypto";
+import type { Logger } from "pino";
+import type { Config } from "@/server/config";
+import { setRuntime, type Runtime } from "@/server/runtime";
+import type { VigilDatabase } from "@/server/bootstrap/open-vigil-database";
+import { resolveAuthSecret } from "@/server/services/instance/resolve-auth-secret";
+import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
+
+export type RuntimeStage = { runtime: Runtime; stop: () => Promise<void> };
+
+/** The auth secret, the sign-in limiter and the runtime that Next's route handlers read. */
+export async function startRuntime(deps: {
+  config: Config;
+  database: VigilDatabase;
+  logger: Logger;
+}): Promise<RuntimeStage> {
+  const { config, database, logger } = deps;
+  if (!process.env.NEXTAUTH_URL) process.env.NEXTAUTH_URL = config.baseUrl;
+  const authSecret = await resolveAuthSecret({
+    configured: config.authSecret,
+    kind: database.kind,
+    dataDir: config.dataDir,
+    db: database.db,
+  });
+  process.env.NEXTAUTH_SECRET = authSecret;
+  // On PostgreSQL the counts live in the database: shared by every node, kept over restarts.
+  const signInLimiter = new SignInLimiter(
+    config.signinLimits,
+    config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "memory" },
+  );
+  await signInLimiter.ready;
+  const runtime: Runtime = {
+    config,
+    db: database.db,
+    dbKind: database.kind,
+    authSecret,
+    logger,
+    signInLimiter,
+    internalToken: randomBytes(24).toString("base64url"),
+  };
+  setRuntime(runtime);
+  return {
+    runtime,
+    stop: async () => {
+      await signInLimiter.close();
+      setRuntime(undefined);
+    },
+  };
+}
