@@ -2,7 +2,7 @@ import type { Config } from "@/server/config";
 import type { AlertDeps } from "@/server/services/alerts/deliver-alerts";
 
 /** A receiver that hangs costs at most this per attempt. */
-export const SEND_TIMEOUT_MS = 10_000;
+const SEND_TIMEOUT_MS = 10_000;
 
 export const alertDepsFrom = (
   config: Pick<Config, "privateTargets" | "smtp" | "baseUrl">,

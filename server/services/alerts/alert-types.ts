@@ -14,7 +14,7 @@ export type LaneOutcome = {
 };
 
 /** A message to (re)send now on a leased lane. */
-export type Work = { lease: LaneLease; message: AlertMessage; channel: Channel };
+type Work = { lease: LaneLease; message: AlertMessage; channel: Channel };
 
 export type Picked = {
   works: Work[];

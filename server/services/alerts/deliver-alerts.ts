@@ -10,12 +10,7 @@ import { sendWithDeadline } from "@/server/services/alerts/send-with-deadline";
 import { workspacesMayTargetPrivate } from "@/server/services/workspaces/private-targets";
 
 export type { AlertDeps, LaneLease, LaneOutcome } from "@/server/services/alerts/alert-types";
-export {
-  claimDueLanes,
-  claimLane,
-  LANE_LEASE_MS,
-  nextLaneDueAt,
-} from "@/server/services/alerts/lane-leases";
+export { claimLane, LANE_LEASE_MS } from "@/server/services/alerts/lane-leases";
 
 /** The deps of one send for a channel of a workspace that may (or may not) reach private addresses. */
 export const deliveryDepsFor = (deps: AlertDeps, mayTargetPrivate: boolean): AlertDeps => ({

@@ -7,4 +7,3 @@ export const createVigilClient = (baseUrl: string, apiKey: string) =>
     baseUrl: `${baseUrl.replace(/\/$/, "")}/api/v1`,
     headers: { authorization: `Bearer ${apiKey}` },
   });
-export type VigilClient = ReturnType<typeof createVigilClient>;
