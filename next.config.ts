@@ -6,8 +6,6 @@ const nextConfig: NextConfig = {
   // Next hashes each ISR or static page it sends, in JavaScript, for an ETag: on a status page's
   // render too. The custom server sets a public status page's ETag itself.
   generateEtags: false,
-  // `npm test` type-checks the whole project (tsc --strict) once; the build need not repeat it.
-  typescript: { ignoreBuildErrors: true },
   // Vigil keeps no ISR copy across restarts (the first visit after a start renders afresh), so
   // writing every render to disk before answering is waste on the first visit after a flip.
   experimental: { isrFlushToDisk: false },
