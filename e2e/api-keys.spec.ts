@@ -1,5 +1,6 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { keepScreenshot, signUp, uniqueEmail } from "./fixtures";
+import { createVigilClient } from "@/server/http/api-v1/client/vigil-client";
 
 /** Desktop (1440) and phone (360), light and dark, as the page is now: nothing reloads. */
 async function shootAllWays(page: Page, testInfo: TestInfo, name: string) {
@@ -23,7 +24,7 @@ async function shootAllWays(page: Page, testInfo: TestInfo, name: string) {
 
 test("a person creates an API key in Settings, sees it once, uses it, revokes it and it stops working", async ({
   page,
-  request,
+  baseURL,
 }, testInfo) => {
   test.setTimeout(120_000);
   await signUp(page, uniqueEmail("keys"));
@@ -45,14 +46,11 @@ test("a person creates an API key in Settings, sees it once, uses it, revokes it
   await expect(row).toContainText("Read only");
   await shootAllWays(page, testInfo, "api-keys-created");
 
-  const auth = { authorization: `Bearer ${key}` };
-  expect((await request.get("/api/v1/monitors", { headers: auth })).status()).toBe(200);
-  const write = await request.post("/api/v1/heartbeats", {
-    headers: auth,
-    data: { name: "x", interval_secs: 3600 },
-  });
-  expect(write.status()).toBe(403);
-  expect(await write.json()).toEqual({ error: "this API key is read-only" });
+  const api = createVigilClient(baseURL ?? "", key);
+  expect((await api.GET("/monitors")).response.status).toBe(200);
+  const write = await api.POST("/heartbeats", { body: { name: "x", interval_secs: 3600 } });
+  expect(write.response.status).toBe(403);
+  expect(write.error).toEqual({ error: "this API key is read-only" });
 
   await page.getByRole("button", { name: "I have copied it" }).click();
   await expect(shown).toHaveCount(0);
@@ -65,7 +63,7 @@ test("a person creates an API key in Settings, sees it once, uses it, revokes it
   await row.getByRole("button", { name: "Revoke Grafana" }).click();
   await expect(row).toHaveCount(0);
   await expect(keys.getByText("No API keys yet.")).toBeVisible();
-  const after = await request.get("/api/v1/monitors", { headers: auth });
-  expect(after.status()).toBe(401);
-  expect(await after.json()).toEqual({ error: "invalid API key" });
+  const after = await api.GET("/monitors");
+  expect(after.response.status).toBe(401);
+  expect(after.error).toEqual({ error: "invalid API key" });
 });
