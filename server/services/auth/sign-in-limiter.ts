@@ -63,6 +63,8 @@ export class SignInLimiter {
               storeClient: pool,
               storeType: "pool",
               tableName: TABLE,
+              // Migration 0008 creates it: nodes creating it at once would race on its type.
+              tableCreated: true,
               clearExpiredByTimeout: true,
             },
             (err?: unknown) => (err ? reject(err) : resolve()),
