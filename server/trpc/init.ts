@@ -11,6 +11,7 @@ import { getCurrentWorkspace } from "@/server/services/workspaces/get-current-wo
 import { DEFAULT_QUOTAS, type QuotaLimits } from "@/server/domain/workspaces/quotas";
 import type { AlertDeps } from "@/server/services/alerts/deliver-alerts";
 import { alertDepsFrom } from "@/server/services/alerts/alert-deps";
+import { toWireIssues } from "@/server/domain/validation/validation-issues";
 
 // Only callers without a configuration (tests, benchmarks) get it; the server passes its own.
 const DEFAULT_BASE_URL = "http://localhost:3000";
@@ -62,10 +63,7 @@ const t = initTRPC.context<TrpcContext>().create({
       data: {
         ...data,
         field: isServiceError(cause) ? (cause.details.field ?? null) : null,
-        zodIssues:
-          cause instanceof ZodError
-            ? cause.issues.map((i) => ({ path: i.path.join("."), message: i.message }))
-            : null,
+        zodIssues: cause instanceof ZodError ? toWireIssues(cause.issues) : null,
       },
     };
   },
