@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db/client";
 import { memberships, users, workspaces } from "@/db/schema";
@@ -15,6 +15,9 @@ import { systemClock } from "@/server/services/context";
 import { verifyCredentials } from "@/server/services/users/verify-credentials";
 import { authenticateApiKey } from "@/server/services/api-keys/authenticate-api-key";
 import { startControlServer } from "@/server/control/control-server";
+
+// Each CLI run compiles the CLI with tsx: seconds on a quiet machine, far more on a loaded CI run.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
 const run = promisify(execFile);
 const bin = path.resolve("bin/vigil.mjs");

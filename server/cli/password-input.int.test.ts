@@ -2,12 +2,15 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { uniqueEmail } from "@/db/testing/factories";
 import { systemClock } from "@/server/services/context";
 import { verifyCredentials } from "@/server/services/users/verify-credentials";
+
+// Each CLI run compiles the CLI with tsx: seconds on a quiet machine, far more on a loaded CI run.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
 const bin = path.resolve("bin/vigil.mjs");
 const cleanEnv = (extra: Record<string, string>) =>

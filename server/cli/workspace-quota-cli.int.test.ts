@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import pino from "pino";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
 import { workspaces } from "@/db/schema";
 import { acquireDataDirLock } from "@/db/data-dir-lock";
@@ -13,6 +13,9 @@ import { createTestDatabase, testDbKind } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
 import { systemClock } from "@/server/services/context";
 import { startControlServer } from "@/server/control/control-server";
+
+// Each CLI run compiles the CLI with tsx: seconds on a quiet machine, far more on a loaded CI run.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
 const run = promisify(execFile);
 const bin = path.resolve("bin/vigil.mjs");

@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import pino from "pino";
 import postgres from "postgres";
 import { io as connect, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { openDatabase } from "@/db/client";
 import { acquireDataDirLock } from "@/db/data-dir-lock";
@@ -27,6 +27,9 @@ import { relayEvents } from "@/server/realtime/relay-events";
 import { openClusterAdapter } from "@/server/realtime/postgres-adapter";
 import { listenForSessionEnds } from "@/server/realtime/session-end-listener";
 import { workspaceRoom } from "@/server/realtime/rooms";
+
+// Each CLI run compiles the CLI with tsx: seconds on a quiet machine, far more on a loaded CI run.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
 const SECRET = "test-secret-test-secret-test-secret-0123";
 const logger = pino({ level: "silent" });
