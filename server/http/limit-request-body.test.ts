@@ -60,6 +60,11 @@ describe("serveWithBodyLimit on a loopback server", () => {
       "/api/v1/monitors",
       "/api/trpc/account.signUp",
       "/api/auth/callback/credentials",
+      // Next resolves dot-segments before routing: these reach the same routes.
+      "/x/../api/auth/callback/credentials",
+      "/x/%2e%2e/api/trpc/account.signUp",
+      "/./api/v1/monitors",
+      "/API/../api/v1/monitors",
     ]) {
       const res = await post(path, Buffer.alloc(3 * MiB, 0x61));
       expect(res.status).toBe(413);

@@ -5,13 +5,14 @@ export const API_BODY_LIMIT_BYTES = 1024 * 1024;
 type Listener = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 type Options = { limitBytes: number; appliesTo: (req: http.IncomingMessage) => boolean };
 
-/** Every path under /api/: REST v1, next-auth, tRPC, Inngest and the internal routes. */
+/**
+ * Every path under /api/: REST v1, next-auth, tRPC, Inngest and the internal routes. The path is
+ * resolved as Next resolves it before routing (dot-segments, encoded or not, and backslashes), and an
+ * absolute-form target ("POST http://host/api/… HTTP/1.1") reaches the same routes.
+ */
 export function isApiRequest(req: http.IncomingMessage): boolean {
-  const target = req.url ?? "";
-  if (target.startsWith("/")) return target.startsWith("/api/");
-  // An absolute-form target ("POST http://host/api/… HTTP/1.1") reaches the same routes.
   try {
-    return new URL(target).pathname.startsWith("/api/");
+    return new URL(req.url ?? "/", "http://vigil.invalid").pathname.startsWith("/api/");
   } catch {
     return true;
   }
