@@ -27,6 +27,13 @@ import { relayEvents } from "@/server/realtime/relay-events";
 import { openClusterAdapter } from "@/server/realtime/postgres-adapter";
 import { listenForSessionEnds } from "@/server/realtime/session-end-listener";
 import { workspaceRoom } from "@/server/realtime/rooms";
+import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
+
+const limits = (email: string) => ({
+  limiter: new SignInLimiter({ perEmail: 10, perIp: 100, windowSecs: 900 }),
+  email,
+  clientIp: "203.0.113.9",
+});
 
 // Each CLI run compiles the CLI with tsx: seconds on a quiet machine, far more on a loaded CI run.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
@@ -159,6 +166,7 @@ describe(`session sockets on ${testDbKind()}`, () => {
       ctx: as(user.id),
       input: {
         currentSessionId: current.sessionId,
+        limits: limits(user.email),
         currentPassword: TEST_PASSWORD,
         newPassword: "Another-Long-Phrase-5",
       },

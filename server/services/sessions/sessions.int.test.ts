@@ -11,6 +11,13 @@ import { countActiveSessions } from "@/server/services/sessions/count-active-ses
 import { changePassword } from "@/server/services/users/change-password";
 import { resetPassword } from "@/server/services/users/reset-password";
 import { verifyCredentials } from "@/server/services/users/verify-credentials";
+import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
+
+const limits = (email: string) => ({
+  limiter: new SignInLimiter({ perEmail: 10, perIp: 100, windowSecs: 900 }),
+  email,
+  clientIp: "203.0.113.9",
+});
 
 describe(`sessions on ${testDbKind()}`, () => {
   let database: TestDatabase;
@@ -101,6 +108,7 @@ describe(`sessions on ${testDbKind()}`, () => {
       ctx: as(user.id),
       input: {
         currentSessionId: current,
+        limits: limits(email),
         currentPassword: TEST_PASSWORD,
         newPassword: "Brand-New-Passphrase-7",
       },
@@ -122,7 +130,7 @@ describe(`sessions on ${testDbKind()}`, () => {
     const attempt = (currentPassword: string, newPassword: string) =>
       changePassword({
         ctx: as(user.id),
-        input: { currentSessionId: current, currentPassword, newPassword },
+        input: { currentSessionId: current, limits: limits(email), currentPassword, newPassword },
       });
     await expect(attempt("Wrong-Horse-9", "Brand-New-Passphrase-7")).rejects.toMatchObject({
       code: "BAD_INPUT",

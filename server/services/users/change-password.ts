@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import type { Actor, ServiceCtx } from "@/server/services/context";
 import { hashPassword, passwordWeakness, verifyPassword } from "@/server/services/auth/password";
-import { badInput } from "@/server/services/errors";
+import { badInput, ServiceError } from "@/server/services/errors";
+import type { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 import {
   announceSessionsEnded,
   assertCurrentSession,
@@ -11,6 +12,8 @@ import {
 
 export type ChangePasswordInput = {
   currentSessionId: string | undefined;
+  /** Guesses of the current password count against the same limits as sign-in attempts. */
+  limits: { limiter: SignInLimiter; email: string; clientIp: string };
   currentPassword: string;
   newPassword: string;
 };
@@ -35,11 +38,20 @@ export async function changePassword({
     .limit(1);
   if (!user?.passwordHash)
     throw badInput("currentPassword", "This account has no password: it signs in with GitHub.");
+  const { limiter, email, clientIp } = input.limits;
+  const verdict = await limiter.attempt(email, clientIp);
+  if (verdict.blocked)
+    throw new ServiceError(
+      "RATE_LIMITED",
+      `Too many wrong passwords. Try again in ${Math.ceil(verdict.retryAfterSecs / 60)} min.`,
+      { retryAfterSecs: verdict.retryAfterSecs },
+    );
   if (
     input.currentPassword.length > 1024 ||
     !(await verifyPassword(user.passwordHash, input.currentPassword))
   )
     throw badInput("currentPassword", "The current password is not right.");
+  await limiter.succeeded(email, clientIp);
   const weakness = passwordWeakness(input.newPassword);
   if (weakness) throw badInput("newPassword", weakness.replace(/^password/, "The new password"));
   const passwordHash = await hashPassword(input.newPassword);

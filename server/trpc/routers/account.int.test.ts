@@ -16,7 +16,10 @@ describe(`account sessions over tRPC on ${testDbKind()}`, () => {
   });
   afterAll(() => database.drop());
 
-  const caller = (user: SessionUser | null) =>
+  const caller = (
+    user: SessionUser | null,
+    signInLimiter = new SignInLimiter({ perEmail: 10, perIp: 100, windowSecs: 900 }),
+  ) =>
     createCaller(
       createTrpcContext({
         db: database.db,
@@ -25,7 +28,7 @@ describe(`account sessions over tRPC on ${testDbKind()}`, () => {
         requestedWorkspaceId: null,
         signup: "open",
         privateTargets: "all",
-        signInLimiter: new SignInLimiter({ perEmail: 10, perIp: 100, windowSecs: 900 }),
+        signInLimiter,
       }),
     );
   const ctx = () => ({ db: database.db, now: systemClock });
@@ -80,5 +83,18 @@ describe(`account sessions over tRPC on ${testDbKind()}`, () => {
     const weak = await change(TEST_PASSWORD, "short").catch((e: unknown) => e);
     expect(weak).toMatchObject({ code: "BAD_REQUEST" });
     expect(await change(TEST_PASSWORD, "A-Good-Passphrase-2")).toEqual({ endedSessions: 1 });
+  });
+
+  it("counts wrong current passwords against the sign-in limits, so a stolen session cannot guess it", async () => {
+    const { me } = await signedIn();
+    const limiter = new SignInLimiter({ perEmail: 3, perIp: 100, windowSecs: 900 });
+    const change = (currentPassword: string) =>
+      caller(me, limiter).account.changePassword({
+        currentPassword,
+        newPassword: "A-Good-Passphrase-2",
+      });
+    for (let i = 0; i < 3; i++)
+      await expect(change(`Wrong-Horse-${i}`)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(change(TEST_PASSWORD)).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
   });
 });

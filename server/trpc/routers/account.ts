@@ -24,7 +24,11 @@ export const accountRouter = createTRPCRouter({
   changePassword: protectedProcedure.input(changePasswordInput).mutation(({ ctx, input }) =>
     changePassword({
       ctx: ctx.service,
-      input: { ...input, currentSessionId: ctx.user.sessionId },
+      input: {
+        ...input,
+        currentSessionId: ctx.user.sessionId,
+        limits: { limiter: ctx.signInLimiter, email: ctx.user.email, clientIp: ctx.clientIp },
+      },
     }),
   ),
   signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) =>
