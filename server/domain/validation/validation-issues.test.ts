@@ -49,9 +49,9 @@ describe("formErrorsFrom", () => {
   });
 
   it("puts a validation issue next to its field, edits included", () => {
-    expect(formErrorsFrom(wire("changes.intervalSecs", "too small"), ["intervalSecs"], "x")).toEqual(
-      { intervalSecs: "Too small." },
-    );
+    expect(
+      formErrorsFrom(wire("changes.intervalSecs", "too small"), ["intervalSecs"], "x"),
+    ).toEqual({ intervalSecs: "Too small." });
   });
 
   it("keeps the first issue of a field", () => {
