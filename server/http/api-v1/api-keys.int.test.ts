@@ -167,6 +167,27 @@ describe(`REST API v1 api-keys on ${testDbKind()}`, () => {
     expect(await listMonitors(key)).toEqual({ status: 401, json: { error: "API key expired" } });
   });
 
+  it("lets a key make keys that neither outrank nor outlive it, so revoking or expiry cannot be undone", async () => {
+    const { user, workspace } = await owner();
+    const inADay = new Date(Date.now() + 86_400_000).toISOString();
+    const { key } = await createWorkspaceApiKey({
+      ctx: {
+        db: database.db,
+        now: systemClock,
+        actor: { userId: user.id },
+        workspaceId: workspace.id,
+      },
+      input: { name: "ci, one day", scope: "write", expiresAt: inADay },
+    });
+    const forever = await create(key, { name: "forever", scope: "write" });
+    expect(forever.status).toBe(400);
+    expect(forever.json.error).toMatch(/^expires_at: /);
+    const later = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    expect((await create(key, { name: "later", expires_at: later })).status).toBe(400);
+    const within = await create(key, { name: "within", expires_at: inADay });
+    expect(within.status).toBe(201);
+  });
+
   it("answers 404 for another workspace's key, with the body of an unknown one", async () => {
     const mine = await owner();
     const theirs = await owner();

@@ -82,6 +82,8 @@ type Handler = (args: {
   params: Record<string, string>;
   /** Quotas, private-target policy, base URL…: read here once so handlers never reach for the runtime. */
   config: Config;
+  /** The API key this request came with. */
+  apiKey: { expiresAt: Date | null };
 }) => Promise<Response>;
 
 /**
@@ -107,7 +109,13 @@ export function apiRoute(handler: Handler) {
         actor: { userId: auth.userId ?? "" },
         workspaceId: auth.workspaceId,
       };
-      return await handler({ req, ctx, params: await context.params, config: runtime.config });
+      return await handler({
+        req,
+        ctx,
+        params: await context.params,
+        config: runtime.config,
+        apiKey: { expiresAt: auth.expiresAt },
+      });
     } catch (e) {
       if (e instanceof HttpError) return jsonError(e.status, e.message);
       if (e instanceof ZodError) return jsonError(400, describeZodError(e));

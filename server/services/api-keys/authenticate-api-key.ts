@@ -9,6 +9,7 @@ export type ApiKeyAuth = {
   workspaceId: string;
   userId: string | null;
   scope: ApiKeyScope;
+  expiresAt: Date | null;
 };
 
 /** `last_used_at` is written at most this often per key, not on every request. */
@@ -53,6 +54,7 @@ export async function authenticateApiKey({
     workspaceId: row.workspaceId,
     userId: row.createdBy,
     scope: row.scope,
+    expiresAt: row.expiresAt,
   };
 }
 

@@ -25,12 +25,19 @@ export async function createWorkspaceApiKey({
   input,
 }: {
   ctx: WorkspaceCtx;
-  input: CreateApiKeyInput;
+  input: CreateApiKeyInput & { notAfter?: Date | null };
 }): Promise<CreatedApiKey> {
   const { name, scope, expiresAt } = parseInput(createApiKeyInput, input);
   const expires = expiresAt ? new Date(expiresAt) : null;
   if (expires && expires.getTime() <= ctx.now().getTime())
     throw badInput("expires_at", "expires_at: must be in the future");
+  // A key made with an expiring key expires no later, or expiry and revocation could be undone.
+  const { notAfter } = input;
+  if (notAfter && (!expires || expires.getTime() > notAfter.getTime()))
+    throw badInput(
+      "expires_at",
+      `expires_at: a key made with an expiring key must expire by ${notAfter.toISOString()}, as that key does`,
+    );
   const key = generateApiKey();
   const [row] = await ctx.db
     .insert(apiKeys)

@@ -9,10 +9,10 @@ export const GET = apiRoute(async ({ ctx }) =>
   Response.json({ api_keys: (await listApiKeys({ ctx })).map(apiKeyJson) }),
 );
 
-export const POST = apiRoute(async ({ req, ctx }) => {
+export const POST = apiRoute(async ({ req, ctx, apiKey }) => {
   const created = await createWorkspaceApiKey({
     ctx,
-    input: parseCreateApiKey(await readJson(req)),
+    input: { ...parseCreateApiKey(await readJson(req)), notAfter: apiKey.expiresAt },
   });
   // The only time the key is shown.
   return Response.json({ ...apiKeyJson(created), key: created.key }, { status: 201 });
