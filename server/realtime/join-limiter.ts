@@ -3,7 +3,9 @@ import { ipLimitKey } from "@/server/domain/auth/ip-limit-key";
 
 export type JoinLimit = { points: number; durationSecs: number };
 
-const DEFAULT_JOIN_LIMIT: JoinLimit = { points: 60, durationSecs: 60 };
+// Generous: during an incident a whole office behind one NAT address opens the page at once; this
+// only bounds how fast one address can probe for pages (a database lookup per join).
+const DEFAULT_JOIN_LIMIT: JoinLimit = { points: 3000, durationSecs: 60 };
 
 /**
  * Anonymous status page room joins per client address: each join (of a page that exists or not)
