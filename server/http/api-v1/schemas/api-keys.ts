@@ -3,7 +3,7 @@ import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { createApiKeyInput } from "@/server/services/api-keys/api-key-view";
 import { apiKeyScopes } from "@/db/schema/api-keys";
 import { describe, listOf, nullableTimestamp, snakeShape, timestamp } from "./shape";
-import { answer, errors, idParams, noContent, writeErrors } from "./common";
+import { answer, errors, idParams, noContent, writeErrors, jsonBody } from "./common";
 
 export const apiKeyCreateBody = z
   .strictObject(
@@ -46,10 +46,7 @@ export const apiKeyPaths: ZodOpenApiPathsObject = {
     },
     post: {
       summary: "Create an API key (needs a write key); the answer holds the key, once",
-      requestBody: {
-        required: true,
-        content: { "application/json": { schema: apiKeyCreateBody } },
-      },
+      requestBody: jsonBody(apiKeyCreateBody),
       responses: { "201": answer("Created", apiKeyCreatedSchema), ...errors([400, 401, 403, 413]) },
     },
   },

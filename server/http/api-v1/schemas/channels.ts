@@ -14,6 +14,7 @@ import {
   noContent,
   readErrors,
   writeErrors,
+  jsonBody,
 } from "./common";
 
 const prose = {
@@ -125,10 +126,7 @@ export const channelPaths: ZodOpenApiPathsObject = {
     },
     post: {
       summary: "Add a channel (a webhook's secret is in this answer only)",
-      requestBody: {
-        required: true,
-        content: { "application/json": { schema: channelCreateBody } },
-      },
+      requestBody: jsonBody(channelCreateBody),
       responses: { "201": answer("Created", channelCreatedSchema), ...writeErrors({ 403: QUOTA }) },
     },
   },
@@ -141,10 +139,7 @@ export const channelPaths: ZodOpenApiPathsObject = {
     patch: {
       summary: "Change a channel (partial; a new secret replaces the old one)",
       requestParams: { path: idParams },
-      requestBody: {
-        required: true,
-        content: { "application/json": { schema: channelUpdateBody } },
-      },
+      requestBody: jsonBody(channelUpdateBody),
       responses: { ...one("The channel"), ...writeErrors() },
     },
     delete: {

@@ -12,6 +12,12 @@ export const answer = (description: string, schema: z.ZodType) => ({
   description,
   content: jsonOf(schema),
 });
+/** A required JSON request body. */
+export const jsonBody = (schema: z.ZodType) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
+
 export const noContent = (description: string) => ({ description });
 
 const ERRORS = {

@@ -17,6 +17,7 @@ import {
   noContent,
   readErrors,
   writeErrors,
+  jsonBody,
 } from "./common";
 
 const prose = {
@@ -93,10 +94,7 @@ export const heartbeatPaths: ZodOpenApiPathsObject = {
     },
     post: {
       summary: "Create a heartbeat (the answer has its token and ping_url)",
-      requestBody: {
-        required: true,
-        content: { "application/json": { schema: heartbeatCreateBody } },
-      },
+      requestBody: jsonBody(heartbeatCreateBody),
       responses: { "201": answer("Created", heartbeatSchema), ...writeErrors({ 403: QUOTA }) },
     },
   },
@@ -109,10 +107,7 @@ export const heartbeatPaths: ZodOpenApiPathsObject = {
     patch: {
       summary: "Change a heartbeat (partial); status paused or active pauses or resumes it",
       requestParams: { path: idParams },
-      requestBody: {
-        required: true,
-        content: { "application/json": { schema: heartbeatUpdateBody } },
-      },
+      requestBody: jsonBody(heartbeatUpdateBody),
       responses: { ...one("The heartbeat"), ...writeErrors() },
     },
     delete: {

@@ -9,7 +9,16 @@ import { assertionComparisons, assertionSources } from "@/server/domain/monitors
 import { checkStatuses } from "@/db/schema/check-results";
 import { describe, listOf, nullableTimestamp, snakeShape, timestamp } from "./shape";
 import { alertProse, alertReadShape } from "./alert-settings";
-import { QUOTA, answer, errors, idParams, noContent, readErrors, writeErrors } from "./common";
+import {
+  QUOTA,
+  answer,
+  errors,
+  idParams,
+  noContent,
+  readErrors,
+  writeErrors,
+  jsonBody,
+} from "./common";
 
 const assertionSchema = z
   .strictObject({
@@ -120,10 +129,7 @@ export const monitorPaths: ZodOpenApiPathsObject = {
     },
     post: {
       summary: "Create an HTTP monitor; it is checked at once, then every interval_secs",
-      requestBody: {
-        required: true,
-        content: { "application/json": { schema: monitorCreateBody } },
-      },
+      requestBody: jsonBody(monitorCreateBody),
       responses: { "201": answer("Created", monitorSchema), ...writeErrors({ 403: QUOTA }) },
     },
   },
@@ -136,10 +142,7 @@ export const monitorPaths: ZodOpenApiPathsObject = {
     patch: {
       summary: "Change a monitor (partial); status paused or active pauses or resumes it",
       requestParams: { path: idParams },
-      requestBody: {
-        required: true,
-        content: { "application/json": { schema: monitorUpdateBody } },
-      },
+      requestBody: jsonBody(monitorUpdateBody),
       responses: { ...one("The monitor"), ...writeErrors() },
     },
     delete: {

@@ -7,7 +7,16 @@ import {
 } from "@/server/services/status-pages/status-page-settings";
 import { subjectKinds } from "@/db/schema/flips";
 import { describe, listOf, snakeShape, timestamp } from "./shape";
-import { QUOTA, answer, errors, idParams, noContent, readErrors, writeErrors } from "./common";
+import {
+  QUOTA,
+  answer,
+  errors,
+  idParams,
+  noContent,
+  readErrors,
+  writeErrors,
+  jsonBody,
+} from "./common";
 
 const prose = {
   slug: "lowercase letters, digits and dashes, 3-48; unique across the instance; reserved words such as api, admin, new are refused",
@@ -83,10 +92,7 @@ export const statusPagePaths: ZodOpenApiPathsObject = {
     post: {
       summary:
         "Create a status page (private unless visibility says otherwise); every monitor and heartbeat shows on it",
-      requestBody: {
-        required: true,
-        content: { "application/json": { schema: statusPageCreateBody } },
-      },
+      requestBody: jsonBody(statusPageCreateBody),
       responses: {
         "201": answer("Created", statusPageSchema),
         ...writeErrors({ 403: QUOTA }),
@@ -103,10 +109,7 @@ export const statusPagePaths: ZodOpenApiPathsObject = {
     patch: {
       summary: "Change a status page (partial); a new slug frees the old one",
       requestParams: { path: idParams },
-      requestBody: {
-        required: true,
-        content: { "application/json": { schema: statusPageUpdateBody } },
-      },
+      requestBody: jsonBody(statusPageUpdateBody),
       responses: {
         "200": answer("The status page", statusPageSchema),
         ...writeErrors(),
@@ -130,10 +133,7 @@ export const statusPagePaths: ZodOpenApiPathsObject = {
       summary:
         "Replace the page's overrides (hidden, position); subjects not listed are shown, after the positioned ones",
       requestParams: { path: idParams },
-      requestBody: {
-        required: true,
-        content: { "application/json": { schema: statusPageItemsBody } },
-      },
+      requestBody: jsonBody(statusPageItemsBody),
       responses: { "200": answer("The page's subjects", itemList), ...writeErrors() },
     },
   },
