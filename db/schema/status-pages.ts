@@ -30,6 +30,10 @@ export const statusPages = pgTable(
     description: text("description").notNull().default(""),
     // Private unless told otherwise: nothing is published by accident.
     visibility: text("visibility", { enum: statusPageVisibilities }).notNull().default("private"),
+    // Off: a heartbeat's failed runs stay out of the public history (its state still shows).
+    showJobFailures: boolean("show_job_failures").notNull().default(true),
+    // Off: a monitor or heartbeat created later starts hidden on this page.
+    autoAddSubjects: boolean("auto_add_subjects").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

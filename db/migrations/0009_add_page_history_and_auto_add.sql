@@ -1,0 +1,2 @@
+ALTER TABLE "status_pages" ADD COLUMN "show_job_failures" boolean DEFAULT true NOT NULL;--> statement-breakpoint
+ALTER TABLE "status_pages" ADD COLUMN "auto_add_subjects" boolean DEFAULT true NOT NULL;
