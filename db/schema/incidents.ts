@@ -1,24 +1,38 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { flips, subjectKinds } from "@/db/schema/flips";
 import { monitors } from "@/db/schema/monitors";
 import { heartbeats } from "@/db/schema/heartbeats";
 
-/** An outage: opened by the flip into down, resolved by the flip out of it. */
+export const incidentStatuses = ["investigating", "identified", "monitoring", "resolved"] as const;
+export type IncidentStatus = (typeof incidentStatuses)[number];
+export const incidentImpacts = ["none", "minor", "major", "critical"] as const;
+export type IncidentImpact = (typeof incidentImpacts)[number];
+
+/**
+ * An outage. Automatic ones are opened by the flip into down and resolved by the flip out of it
+ * (subject columns set, one per outage); manual ones are opened by a person, their subjects are in
+ * incident_subjects and the flip columns stay null.
+ */
 export const incidents = pgTable(
   "incidents",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     workspaceId: uuid("workspace_id").notNull(),
-    subjectKind: text("subject_kind", { enum: subjectKinds }).notNull(),
+    automatic: boolean("automatic").notNull().default(true),
+    subjectKind: text("subject_kind", { enum: subjectKinds }),
     monitorId: uuid("monitor_id").references(() => monitors.id, { onDelete: "cascade" }),
     heartbeatId: uuid("heartbeat_id").references(() => heartbeats.id, { onDelete: "cascade" }),
-    openedByFlipId: uuid("opened_by_flip_id")
-      .notNull()
-      .references(() => flips.id, { onDelete: "cascade" }),
+    openedByFlipId: uuid("opened_by_flip_id").references(() => flips.id, { onDelete: "cascade" }),
     resolvedByFlipId: uuid("resolved_by_flip_id").references(() => flips.id, {
       onDelete: "set null",
     }),
     cause: text("cause"),
+    // Null on an automatic incident: its title is derived from the subject.
+    title: text("title"),
+    status: text("status", { enum: incidentStatuses }).notNull().default("investigating"),
+    // Null: derived from the subjects' impacts (manual) or the outage (automatic).
+    impact: text("impact", { enum: incidentImpacts }),
+    postmortem: text("postmortem"),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
   },
@@ -28,3 +42,5 @@ export const incidents = pgTable(
     index("incidents_heartbeat_started_idx").on(t.heartbeatId, t.startedAt),
   ],
 );
+
+export type Incident = typeof incidents.$inferSelect;

@@ -44,7 +44,7 @@ export async function recordHeartbeatFlips(tx: Tx, pending: PendingFlip[]): Prom
     if (resolvesIncident(p.flip)) {
       const resolved = await tx
         .update(incidents)
-        .set({ resolvedAt: p.flip.at, resolvedByFlipId: id })
+        .set({ resolvedAt: p.flip.at, resolvedByFlipId: id, status: "resolved" })
         .where(and(eq(incidents.heartbeatId, p.heartbeatId), isNull(incidents.resolvedAt)))
         .returning({ id: incidents.id });
       endsOutage = resolved.length > 0;

@@ -37,7 +37,7 @@ export async function recordMonitorFlip(
   if (resolvesIncident(flip)) {
     await tx
       .update(incidents)
-      .set({ resolvedAt: flip.at, resolvedByFlipId: row.id })
+      .set({ resolvedAt: flip.at, resolvedByFlipId: row.id, status: "resolved" })
       .where(and(eq(incidents.monitorId, monitor.id), isNull(incidents.resolvedAt)));
   }
   if (opensIncident(flip)) {

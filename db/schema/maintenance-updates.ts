@@ -1,0 +1,29 @@
+import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { maintenances } from "@/db/schema/maintenances";
+
+export const maintenanceUpdateStatuses = [
+  "scheduled",
+  "in_progress",
+  "verifying",
+  "completed",
+] as const;
+export type MaintenanceUpdateStatus = (typeof maintenanceUpdateStatuses)[number];
+
+/** What a person wrote on a maintenance, in Statuspage's maintenance statuses. */
+export const maintenanceUpdates = pgTable(
+  "maintenance_updates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    maintenanceId: uuid("maintenance_id")
+      .notNull()
+      .references(() => maintenances.id, { onDelete: "cascade" }),
+    workspaceId: uuid("workspace_id").notNull(),
+    status: text("status", { enum: maintenanceUpdateStatuses }).notNull(),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+  },
+  (t) => [index("maintenance_updates_maintenance_created_idx").on(t.maintenanceId, t.createdAt)],
+);
+
+export type MaintenanceUpdate = typeof maintenanceUpdates.$inferSelect;
