@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { workspaces } from "@/db/schema/workspaces";
 
 /**
@@ -45,7 +45,8 @@ export const maintenanceWindows = pgTable(
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
   },
   (t) => [
-    index("maintenance_windows_maintenance_idx").on(t.maintenanceId, t.startsAt),
+    // One row per occurrence: two nodes noticing the same start write it once.
+    uniqueIndex("maintenance_windows_maintenance_idx").on(t.maintenanceId, t.startsAt),
     index("maintenance_windows_workspace_idx").on(t.workspaceId, t.endsAt),
   ],
 );

@@ -1,0 +1,99 @@
+import type { TimedChange, UptimeRules } from "@/server/domain/uptime/uptime";
+import { DAY_MS } from "@/server/domain/status-pages/daily-uptime";
+
+/** The state a subject is counted in while a maintenance window covers it: not monitored. */
+export const IN_MAINTENANCE = "maintenance" as const;
+export type WithMaintenance<S extends string> = S | typeof IN_MAINTENANCE;
+
+/** [start, end) in epoch milliseconds. */
+export type Span = readonly [number, number];
+
+/** Windows as sorted spans, overlapping or touching ones merged. */
+export function mergeSpans(windows: readonly { startsAt: Date; endsAt: Date }[]): Span[] {
+  const sorted = windows
+    .map((w) => [w.startsAt.getTime(), w.endsAt.getTime()] as const)
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0]);
+  const out: [number, number][] = [];
+  for (const [a, b] of sorted) {
+    const last = out.at(-1);
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/**
+ * A subject's changes with its maintenance laid over them: inside a span the state is
+ * `maintenance` (not monitored), and at the span's end the state the checks left it in comes
+ * back. `initial` is the state at `startMs`; `changes` and `spans` are oldest first.
+ */
+export function overlayMaintenance<S extends string>(
+  initial: S | null,
+  changes: readonly TimedChange<S>[],
+  spans: readonly Span[],
+  startMs: number,
+): { initial: WithMaintenance<S> | null; changes: TimedChange<WithMaintenance<S>>[] } {
+  const live = spans.filter(([, b]) => b > startMs);
+  if (live.length === 0) return { initial, changes: [...changes] };
+  let underlying = initial;
+  let inSpan = live[0]![0] <= startMs;
+  // live[s] is the span we are in, or the next one.
+  let s = 0;
+  let c = 0;
+  const out: TimedChange<WithMaintenance<S>>[] = [];
+  for (;;) {
+    const span = live[s];
+    const boundary = span ? (inSpan ? span[1] : span[0]) : Number.POSITIVE_INFINITY;
+    const change = changes[c];
+    if (!change && !span) break;
+    if (change && change.atMs <= boundary) {
+      underlying = change.to;
+      if (!inSpan) out.push(change);
+      c++;
+    } else if (inSpan) {
+      inSpan = false;
+      s++;
+      if (underlying !== null) out.push({ atMs: boundary, to: underlying });
+    } else {
+      inSpan = true;
+      out.push({ atMs: Math.max(boundary, startMs), to: IN_MAINTENANCE });
+    }
+  }
+  return { initial: live[0]![0] <= startMs ? IN_MAINTENANCE : initial, changes: out };
+}
+
+/** The rules with maintenance counted as neither monitored nor down. */
+export function withMaintenance<S extends string>(
+  rules: UptimeRules<S>,
+): UptimeRules<WithMaintenance<S>> {
+  return {
+    isMonitored: (s) => s !== IN_MAINTENANCE && rules.isMonitored(s),
+    isDown: (s) => s !== IN_MAINTENANCE && rules.isDown(s),
+  };
+}
+
+/**
+ * Seconds of maintenance on each UTC day from `firstDayMs` for `days` days, up to `nowMs`, as
+ * sparse [day index, seconds] pairs in day order (days without maintenance left out).
+ */
+export function dailyMaintenanceSecs(
+  spans: readonly Span[],
+  window: { firstDayMs: number; days: number; nowMs: number },
+): [number, number][] {
+  const perDay = new Map<number, number>();
+  const endMs = Math.min(window.firstDayMs + window.days * DAY_MS, window.nowMs);
+  for (const [a0, b0] of spans) {
+    const a = Math.max(a0, window.firstDayMs);
+    const b = Math.min(b0, endMs);
+    for (let t = a; t < b;) {
+      const idx = Math.floor((t - window.firstDayMs) / DAY_MS);
+      const dayEnd = Math.min(window.firstDayMs + (idx + 1) * DAY_MS, b);
+      perDay.set(idx, (perDay.get(idx) ?? 0) + (dayEnd - t));
+      t = dayEnd;
+    }
+  }
+  return [...perDay]
+    .sort((x, y) => x[0] - y[0])
+    .map(([idx, ms]) => [idx, Math.round(ms / 1000)] as [number, number]);
+}
