@@ -11,6 +11,12 @@ export type FlipEvent = {
   at: Date;
 };
 
+export type PageContentEvent = {
+  workspaceId: string;
+  kind: "incident" | "announcement" | "maintenance";
+  id: string;
+};
+
 /** Everything that happens after a commit; Socket.IO, schedulers and (later) alerts subscribe. */
 export type VigilEvents = {
   flip: FlipEvent;
@@ -25,6 +31,11 @@ export type VigilEvents = {
    * Emitted with emitAndWait: the change returns once every node has dropped its copies.
    */
   "status-page.changed": { workspaceId: string; statusPageId: string; slugs: string[] };
+  /**
+   * What people wrote on a workspace's pages changed: an incident or its updates, an announcement,
+   * a maintenance (or its window started or ended). Its pages drop their copies and viewers refetch.
+   */
+  "page-content.changed": PageContentEvent;
   /** The user's password changed: every older session, sockets included, must end. */
   "user.sessions-revoked": { userId: string };
   /** These sessions of the user were signed out: their sockets, on every node, must close. */

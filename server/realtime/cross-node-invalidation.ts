@@ -49,6 +49,9 @@ export function invalidateAcrossNodes(
     bus.on("flip", ({ workspaceId }) => {
       io.serverSideEmit("status-page:invalidate-workspace", { workspaceId, soft: false });
     }),
+    bus.on("page-content.changed", ({ workspaceId }) => {
+      io.serverSideEmit("status-page:invalidate-workspace", { workspaceId, soft: false });
+    }),
     bus.on("monitor.changed", soft),
     bus.on("heartbeat.changed", soft),
     bus.on("heartbeat.pinged", soft),

@@ -20,7 +20,8 @@ const PING_REFRESH_MS = 6_000;
 
 /**
  * Status page viewers: a flip goes to every page that shows the subject the moment it is
- * committed; other changes ask viewers to refetch; a page that became private or was deleted
+ * committed; what people wrote (incidents, announcements, maintenance) and other changes ask
+ * viewers to refetch; a page that became private or was deleted
  * drops every viewer who may no longer see it.
  */
 export function relayStatusPages(
@@ -100,6 +101,19 @@ export function relayStatusPages(
           }
         })
         .catch(fail("status page flip relay failed"));
+    }),
+    bus.on("page-content.changed", ({ workspaceId }) => {
+      listWorkspaceStatusPages(deps.db, workspaceId)
+        .then((pages) => {
+          for (const page of pages) {
+            const room = statusPageRoom(page.id);
+            // A private page's room keeps only members before it hears what people wrote.
+            if (page.visibility === "private")
+              io.in(room).except(workspaceRoom(workspaceId)).socketsLeave(room);
+            io.to(room).emit("status:changed", { statusPageId: page.id });
+          }
+        })
+        .catch(fail("status page content relay failed"));
     }),
     bus.on("heartbeat.pinged", ({ workspaceId }) => refreshWorkspace(workspaceId)),
     bus.on("heartbeat.changed", ({ workspaceId }) => refreshWorkspace(workspaceId)),

@@ -63,6 +63,9 @@ export function invalidateOnEvents(
     invalidator.apply({ workspaceId, soft: true });
   const offs = [
     bus.on("flip", ({ workspaceId }) => invalidator.apply({ workspaceId, soft: false })),
+    bus.on("page-content.changed", ({ workspaceId }) =>
+      invalidator.apply({ workspaceId, soft: false }),
+    ),
     bus.on("status-page.changed", ({ slugs }) => invalidator.apply({ slugs })),
     bus.on("monitor.changed", soft),
     bus.on("heartbeat.changed", soft),
