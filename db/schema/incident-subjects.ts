@@ -3,9 +3,7 @@ import { subjectKinds } from "@/db/schema/flips";
 import { monitors } from "@/db/schema/monitors";
 import { heartbeats } from "@/db/schema/heartbeats";
 import { incidents } from "@/db/schema/incidents";
-
-export const subjectImpacts = ["degraded_performance", "partial_outage", "major_outage"] as const;
-export type SubjectImpact = (typeof subjectImpacts)[number];
+import { subjectImpacts } from "@/server/domain/incidents/incident-rules";
 
 /** A subject a person declared affected by a manual incident, and how badly. */
 export const incidentSubjects = pgTable(

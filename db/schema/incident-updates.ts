@@ -1,5 +1,6 @@
 import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { incidents, incidentStatuses } from "@/db/schema/incidents";
+import { incidents } from "@/db/schema/incidents";
+import { incidentStatuses } from "@/server/domain/incidents/incident-rules";
 
 /** What a person wrote on an incident: its status at that moment and a plain-text message. */
 export const incidentUpdates = pgTable(

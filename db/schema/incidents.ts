@@ -2,11 +2,7 @@ import { boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-c
 import { flips, subjectKinds } from "@/db/schema/flips";
 import { monitors } from "@/db/schema/monitors";
 import { heartbeats } from "@/db/schema/heartbeats";
-
-export const incidentStatuses = ["investigating", "identified", "monitoring", "resolved"] as const;
-export type IncidentStatus = (typeof incidentStatuses)[number];
-export const incidentImpacts = ["none", "minor", "major", "critical"] as const;
-export type IncidentImpact = (typeof incidentImpacts)[number];
+import { incidentImpacts, incidentStatuses } from "@/server/domain/incidents/incident-rules";
 
 /**
  * An outage. Automatic ones are opened by the flip into down and resolved by the flip out of it

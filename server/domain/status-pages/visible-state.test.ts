@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import type { SubjectImpact } from "@/server/domain/incidents/incident-rules";
+import type { ComponentStatus } from "@/server/domain/status-pages/page-status";
+import { visibleStatus } from "@/server/domain/status-pages/visible-state";
+
+type Row = [ComponentStatus, SubjectImpact[], boolean, ComponentStatus];
+
+describe("visibleStatus: checks × declared impacts × maintenance", () => {
+  const rows: Row[] = [
+    ["operational", [], false, "operational"],
+    ["major_outage", [], false, "major_outage"],
+    ["degraded_performance", [], false, "degraded_performance"],
+    // A person makes it look worse…
+    ["operational", ["degraded_performance"], false, "degraded_performance"],
+    ["operational", ["partial_outage", "major_outage"], false, "major_outage"],
+    ["degraded_performance", ["partial_outage"], false, "partial_outage"],
+    ["under_maintenance", ["degraded_performance"], false, "degraded_performance"],
+    // …never better than the checks say.
+    ["major_outage", ["degraded_performance"], false, "major_outage"],
+    ["partial_outage", ["degraded_performance"], false, "partial_outage"],
+    // Inside its window a subject is under maintenance, down or not…
+    ["major_outage", [], true, "under_maintenance"],
+    ["operational", [], true, "under_maintenance"],
+    // …unless a person declared it impacted meanwhile.
+    ["operational", ["partial_outage"], true, "partial_outage"],
+  ];
+  it.each(rows)("%s with %j, maintenance %s → %s", (machine, declared, maintenance, seen) => {
+    expect(visibleStatus({ machine, declared, maintenance })).toBe(seen);
+  });
+});
