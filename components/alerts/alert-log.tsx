@@ -3,9 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { AlertTriangle, CheckCircle2, Clock, XCircle } from "lucide-react";
 import { useTRPC } from "@/components/trpc/client";
-import { useNow } from "@/components/ui/use-now";
 import { Pill } from "@/components/ui/panel";
-import { formatAgo } from "@/components/monitors/format";
+import { RelativeTime } from "@/components/ui/time-text";
 
 const STATUS = {
   delivered: {
@@ -43,7 +42,6 @@ export function AlertLog({
   showChannel?: boolean;
 }) {
   const trpc = useTRPC();
-  const now = useNow(5000);
   const { data, error } = useQuery({
     ...trpc.alerts.log.queryOptions({ channelId, subjectId, limit: 50 }),
     refetchInterval: 5000,
@@ -78,17 +76,15 @@ export function AlertLog({
                 : m.flipIds.length > 1
                   ? `${m.flipIds.length} changes folded · `
                   : ""}
-              <time
-                dateTime={new Date(m.createdAt).toISOString()}
-                title={new Date(m.createdAt).toLocaleString()}
-              >
-                {formatAgo(m.createdAt, now)}
-              </time>
+              <RelativeTime at={m.createdAt} />
               {" · "}
               {m.attempts === 1 ? "1 attempt" : `${m.attempts} attempts`}
-              {m.status === "retrying" && m.nextAttemptAt
-                ? ` · next ${new Date(m.nextAttemptAt).toLocaleTimeString()}`
-                : ""}
+              {m.status === "retrying" && m.nextAttemptAt ? (
+                <>
+                  {" · next "}
+                  <RelativeTime at={m.nextAttemptAt} />
+                </>
+              ) : null}
             </p>
             {m.lastError && m.status !== "delivered" ? (
               <p className="mt-0.5 text-xs break-words text-red-700 dark:text-red-400">

@@ -12,7 +12,8 @@ import { useNow } from "@/components/ui/use-now";
 import { HeartbeatBadge } from "@/components/heartbeats/heartbeat-badge";
 import { PingSnippets } from "@/components/heartbeats/ping-snippets";
 import { formatIn, scheduleText } from "@/components/heartbeats/schedule-text";
-import { formatAgo, formatDuration, formatMs } from "@/components/monitors/format";
+import { formatDuration, formatMs } from "@/components/monitors/format";
+import { RelativeTime } from "@/components/ui/time-text";
 
 const KIND: Record<string, string> = {
   success: "Success",
@@ -65,7 +66,11 @@ export function HeartbeatDetail({ id }: { id: string }) {
             deleteQuestion={`Delete ${h.name}, its ping URL and all its history?`}
           />
           <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-            <Stat label="Last ping" value={formatAgo(h.lastPingedAt, now)} testId="last-ping" />
+            <Stat
+              label="Last ping"
+              value={h.lastPingedAt ? <RelativeTime at={h.lastPingedAt} /> : "never"}
+              testId="last-ping"
+            />
             <Stat
               label="Next expected"
               value={h.status === "paused" || h.status === "new" ? "—" : formatIn(h.deadline, now)}
@@ -125,7 +130,7 @@ export function HeartbeatDetail({ id }: { id: string }) {
                           {p.durationMs !== null ? ` · ran ${formatMs(p.durationMs)}` : ""}
                         </span>
                         <span className="shrink-0 text-xs text-zinc-500 tabular-nums">
-                          {formatAgo(p.pingedAt, now)}
+                          <RelativeTime at={p.pingedAt} />
                         </span>
                       </div>
                       <p className="text-xs text-zinc-500">
@@ -164,7 +169,6 @@ export function HeartbeatDetail({ id }: { id: string }) {
                 ),
               }))}
               flips={flips}
-              now={now}
             />
           </div>
         </>

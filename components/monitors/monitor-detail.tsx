@@ -16,6 +16,10 @@ import {
   formatMs,
   formatUptime,
 } from "@/components/monitors/format";
+import { DateTime, RelativeTime } from "@/components/ui/time-text";
+import { uptimeWindowText } from "@/server/domain/format/uptime-window";
+
+const DAY_MS = 86_400_000;
 
 export function MonitorDetail({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -70,8 +74,16 @@ export function MonitorDetail({ id }: { id: string }) {
             ) : null}
           </SubjectHeader>
           <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-            <Stat label="Uptime, 24 hours" value={formatUptime(uptime.uptime24h)} />
-            <Stat label="Uptime, 30 days" value={formatUptime(uptime.uptime30d)} />
+            <Stat
+              label={`Uptime, ${uptimeWindowText(DAY_MS, m.createdAt, now)}`}
+              value={formatUptime(uptime.uptime24h)}
+              testId="uptime-24h"
+            />
+            <Stat
+              label={`Uptime, ${uptimeWindowText(30 * DAY_MS, m.createdAt, now)}`}
+              value={formatUptime(uptime.uptime30d)}
+              testId="uptime-30d"
+            />
             <Stat
               label="Last response"
               value={formatMs(m.lastResponseMs)}
@@ -81,9 +93,7 @@ export function MonitorDetail({ id }: { id: string }) {
             />
             <Stat
               label="TLS certificate"
-              value={
-                m.tlsCertExpiresAt ? new Date(m.tlsCertExpiresAt).toISOString().slice(0, 10) : "—"
-              }
+              value={m.tlsCertExpiresAt ? <DateTime at={m.tlsCertExpiresAt} dateOnly /> : "—"}
               hint={
                 m.tlsCertExpiresAt
                   ? `expires in ${formatDuration(new Date(m.tlsCertExpiresAt).getTime() - now)}`
@@ -131,7 +141,7 @@ export function MonitorDetail({ id }: { id: string }) {
                       <span className="shrink-0 text-right text-xs text-zinc-500 tabular-nums">
                         {formatMs(c.durationMs)}
                         <br />
-                        {formatAgo(c.checkedAt, now)}
+                        <RelativeTime at={c.checkedAt} />
                       </span>
                     </li>
                   ))}
@@ -155,8 +165,13 @@ export function MonitorDetail({ id }: { id: string }) {
                       )}
                     </p>
                     <p className="text-xs text-zinc-500">
-                      from {new Date(i.startedAt).toLocaleString()}
-                      {i.resolvedAt ? ` to ${new Date(i.resolvedAt).toLocaleString()}` : ""}
+                      from <DateTime at={i.startedAt} />
+                      {i.resolvedAt ? (
+                        <>
+                          {" "}
+                          to <DateTime at={i.resolvedAt} />
+                        </>
+                      ) : null}
                     </p>
                     {i.cause ? (
                       <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{i.cause}</p>
@@ -165,7 +180,6 @@ export function MonitorDetail({ id }: { id: string }) {
                 ),
               }))}
               flips={flips}
-              now={now}
             />
           </div>
         </>

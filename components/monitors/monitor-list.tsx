@@ -6,7 +6,11 @@ import { NameCell } from "@/components/ui/data-table";
 import { SubjectList } from "@/components/subjects/subject-list";
 import { monitorListKind } from "@/components/monitors/monitor-kind";
 import { StatusBadge } from "@/components/monitors/status-badge";
-import { formatAgo, formatInterval, formatMs, formatUptime } from "@/components/monitors/format";
+import { formatInterval, formatMs } from "@/components/monitors/format";
+import { UptimeFigure } from "@/components/monitors/uptime-figure";
+import { RelativeTime } from "@/components/ui/time-text";
+
+const DAY_MS = 86_400_000;
 
 const right = "text-right tabular-nums";
 
@@ -33,13 +37,30 @@ export function MonitorList() {
         },
         { header: "Status", cell: (m) => <StatusBadge status={m.status} /> },
         { header: "Response", className: right, cell: (m) => formatMs(m.lastResponseMs) },
-        { header: "24 h", className: right, cell: (m) => formatUptime(m.uptime24h) },
-        { header: "30 days", className: right, cell: (m) => formatUptime(m.uptime30d) },
+        {
+          header: "24 h",
+          className: right,
+          cell: (m) => (
+            <UptimeFigure ratio={m.uptime24h} windowMs={DAY_MS} createdAt={m.createdAt} now={now} />
+          ),
+        },
+        {
+          header: "30 days",
+          className: right,
+          cell: (m) => (
+            <UptimeFigure
+              ratio={m.uptime30d}
+              windowMs={30 * DAY_MS}
+              createdAt={m.createdAt}
+              now={now}
+            />
+          ),
+        },
         {
           header: "Last check",
           className: right,
           cellClassName: "text-zinc-500 dark:text-zinc-400",
-          cell: (m) => formatAgo(m.lastCheckedAt, now),
+          cell: (m) => (m.lastCheckedAt ? <RelativeTime at={m.lastCheckedAt} /> : "never"),
         },
       ]}
     />

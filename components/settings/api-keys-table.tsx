@@ -4,10 +4,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/client";
 import { useNow } from "@/components/ui/use-now";
 import { formatAgo } from "@/components/monitors/format";
+import { DateTime } from "@/components/ui/time-text";
 import type { ApiKeyView as ApiKeyRow } from "@/server/services/api-keys/api-key-view";
 
-const day = (d: Date) =>
-  d.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
 // The first and last cells line up with the section's own padding.
 const th = "px-3 py-2.5 font-medium first:pl-5 last:pr-5";
 const td = "px-3 py-3 align-middle first:pl-5 last:pr-5";
@@ -15,7 +14,7 @@ const td = "px-3 py-3 align-middle first:pl-5 last:pr-5";
 function Expiry({ at, now }: { at: Date | null; now: number }) {
   if (!at) return <>Never</>;
   if (at.getTime() <= now) return <span className="text-red-600 dark:text-red-400">Expired</span>;
-  return <>{day(at)}</>;
+  return <DateTime at={at} dateOnly />;
 }
 
 export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
@@ -78,7 +77,9 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
                   {k.scope === "read" ? "Read only" : "Read & write"}
                 </span>
               </td>
-              <td className={`${td} hidden whitespace-nowrap lg:table-cell`}>{day(k.createdAt)}</td>
+              <td className={`${td} hidden whitespace-nowrap lg:table-cell`}>
+                <DateTime at={k.createdAt} dateOnly />
+              </td>
               <td className={`${td} hidden whitespace-nowrap sm:table-cell`}>
                 {formatAgo(k.lastUsedAt, now)}
               </td>

@@ -4,12 +4,23 @@ import type { StatusPageView } from "@/server/domain/status-pages/page-view";
 import { componentLook } from "@/components/status-page/status-look";
 import { Glyph } from "@/components/status-page/glyphs";
 import { UptimeBar } from "@/components/status-page/uptime-bar";
+import { useNow } from "@/components/ui/use-now";
+import { useReader } from "@/components/ui/use-reader";
+import { formatUptime } from "@/server/domain/format/percent";
+import { uptimeWindowText } from "@/server/domain/format/uptime-window";
 
-const uptimeText = (u: number | null) => {
-  if (u === null) return "—";
-  const pct = Math.floor(u * 10_000) / 100;
-  return `${u < 1 && pct >= 100 ? "99.99" : pct.toFixed(2).replace(/\.00$/, "")}%`;
-};
+const MONTH_MS = 30 * 86_400_000;
+
+/** "99.95% uptime (30 days)", or "(since created, 8 min)" for a young service; ticks by the minute. */
+function UptimeLine({ uptime, createdAt }: { uptime: number | null; createdAt?: string }) {
+  const { locale } = useReader();
+  const now = useNow(60_000);
+  return (
+    <span className="tabular-nums" data-testid="uptime-30d" suppressHydrationWarning>
+      {`${formatUptime(uptime, locale)} uptime (${uptimeWindowText(MONTH_MS, createdAt ?? null, now)})`}
+    </span>
+  );
+}
 
 /** Uptime monitors: status in words, 30-day uptime, and daily bars (90 days; 30 on a phone). */
 export function ServicesSection({ view }: { view: StatusPageView }) {
@@ -40,9 +51,7 @@ export function ServicesSection({ view }: { view: StatusPageView }) {
                 incidentDays={s.incidentDays}
               />
               <div className="sp-meta sp-axis">
-                <span className="tabular-nums" data-testid="uptime-30d">
-                  {`${uptimeText(s.uptime30d)} uptime (30 days)`}
-                </span>
+                <UptimeLine uptime={s.uptime30d} />
               </div>
             </li>
           );

@@ -3,6 +3,9 @@
 import { useEffect, useId, useMemo, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { DAY_MS } from "@/server/domain/status-pages/daily-uptime";
 import { decodeDayIncidents, decodeDays } from "@/server/domain/status-pages/page-view";
+import { formatDate } from "@/server/domain/format/date-time";
+import { formatBasisPoints } from "@/server/domain/format/percent";
+import { useReader } from "@/components/ui/use-reader";
 
 type Props = {
   name: string;
@@ -22,18 +25,12 @@ const colour = (bp: number | null) =>
         ? "var(--bar-warn)"
         : "var(--bar-down)";
 
-const DAY_TEXT = new Intl.DateTimeFormat("en-US", {
-  month: "short",
-  day: "numeric",
-  year: "numeric",
-  timeZone: "UTC",
-});
+// The bars are days in UTC, whoever reads them; only the language is the reader's.
+const dayLabel = (firstDay: string, index: number, locale: string) =>
+  formatDate(Date.parse(firstDay) + index * DAY_MS, { locale, timeZone: "UTC" });
 
-const dayLabel = (firstDay: string, index: number) =>
-  DAY_TEXT.format(Date.parse(firstDay) + index * DAY_MS);
-
-const percentText = (bp: number | null) =>
-  bp === null ? "No data" : `${bp >= 10_000 ? "100" : (bp / 100).toFixed(2)}% uptime`;
+const percentText = (bp: number | null, locale: string) =>
+  bp === null ? "No data" : `${formatBasisPoints(bp, locale)} uptime`;
 
 function gradient(days: (number | null)[]): string {
   const n = days.length;
@@ -57,6 +54,7 @@ const PHONE = "(max-width: 639px)";
  */
 export function UptimeBar({ name, firstDay, days, incidentDays }: Props) {
   const all = useMemo(() => decodeDays(days), [days]);
+  const { locale } = useReader();
   const [show, setShow] = useState<number | null>(null);
   useEffect(() => {
     const phone = window.matchMedia(PHONE);
@@ -115,8 +113,8 @@ export function UptimeBar({ name, firstDay, days, incidentDays }: Props) {
           className="pointer-events-none absolute bottom-full z-10 mb-2 w-max max-w-[14rem] -translate-x-1/2 rounded-lg bg-zinc-900 px-3 py-2 text-xs text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900"
           style={{ left: `clamp(4.5rem, ${((active + 0.5) / n) * 100}%, calc(100% - 4.5rem))` }}
         >
-          <p className="font-medium">{dayLabel(firstDay, day)}</p>
-          <p className="tabular-nums">{percentText(all[day] ?? null)}</p>
+          <p className="font-medium">{dayLabel(firstDay, day, locale)}</p>
+          <p className="tabular-nums">{percentText(all[day] ?? null, locale)}</p>
           <p>{count ? `${count} ${count === 1 ? "incident" : "incidents"}` : "No incidents"}</p>
         </div>
       ) : null}

@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { AlertLog } from "@/components/alerts/alert-log";
 import { Card } from "@/components/ui/panel";
-import { formatAgo } from "@/components/monitors/format";
+import { RelativeTime } from "@/components/ui/time-text";
 
 /** The load error or "Loading…" until `data` is there, then the page. */
 export function Loaded<T>({
@@ -55,11 +55,9 @@ type Flip = { id: string; fromStatus: string; toStatus: string; at: Date | strin
 export function StateChanges({
   incidents,
   flips,
-  now,
 }: {
   incidents: { id: string; content: ReactNode }[];
   flips: readonly Flip[];
-  now: number;
 }) {
   return (
     <Card title="Incidents and state changes">
@@ -78,7 +76,7 @@ export function StateChanges({
                 {f.fromStatus} →{" "}
                 <span className="font-medium text-zinc-800 dark:text-zinc-200">{f.toStatus}</span>
               </span>
-              <span className="tabular-nums">{formatAgo(f.at, now)}</span>
+              <RelativeTime at={f.at} className="tabular-nums" />
             </li>
           ))}
         </ul>

@@ -107,7 +107,7 @@ describe("channel kinds", () => {
     };
     expect(body.text).toBe("Checkout API flipped 2 times, now up");
     expect(body.blocks[1]?.text?.text).toBe(
-      "• up → DOWN at 2026-11-26 09:58:00 UTC (was up for 3 h): HTTP 503\n• DOWN → up at 2026-11-26 09:58:45 UTC (was down for 45 s)",
+      "• up → DOWN at Nov 26, 2026, 9:58:00 AM UTC (was up for 3 h): HTTP 503\n• DOWN → up at Nov 26, 2026, 9:58:45 AM UTC (was down for 45 s)",
     );
     expect(body.blocks[2]?.elements?.[0]?.text).toContain(
       "<https://vigil.example.com/status/acme|Status page>",
@@ -135,7 +135,7 @@ describe("channel kinds", () => {
       tags: "white_check_mark",
       click: "https://vigil.example.com/dashboard/monitors/m1",
     });
-    expect(req?.body).toContain("DOWN → up at 2026-11-26 09:58:45 UTC (was down for 45 s)");
+    expect(req?.body).toContain("DOWN → up at Nov 26, 2026, 9:58:45 AM UTC (was down for 45 s)");
   });
 
   it("posts a webhook with the delivery key and custom headers", async () => {

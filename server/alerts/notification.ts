@@ -1,5 +1,7 @@
 import type { SubjectKind } from "@/db/schema/flips";
-import { formatDuration, type AlertKind } from "@/server/domain/alerts/alert-policy";
+import type { AlertKind } from "@/server/domain/alerts/alert-policy";
+import { formatDuration } from "@/server/domain/format/duration";
+import { formatDateTime } from "@/server/domain/format/date-time";
 
 export type NotifiedFlip = {
   id: string;
@@ -33,7 +35,9 @@ export type Notification = {
   at: Date;
 };
 
-const clock = (d: Date) => `${d.toISOString().slice(0, 19).replace("T", " ")} UTC`;
+// Alerts are read anywhere: in UTC, the zone named, as the dashboard writes a time.
+const clock = (d: Date) =>
+  formatDateTime(d, undefined, { seconds: true }).replace(/[\u202f\u00a0]/g, " ");
 
 const STATE_WORD: Record<string, string> = {
   up: "up",

@@ -1,5 +1,6 @@
 import { BlockedTargetError } from "@/server/checks/http/guarded-lookup";
 import type { HttpErrorKind } from "@/server/checks/http/http-check-types";
+import { formatDate } from "@/server/domain/format/date-time";
 
 export type HttpFailure = { kind: HttpErrorKind; message: string };
 export type RequestPhase = "dns" | "connect" | "tls" | "headers" | "body";
@@ -89,7 +90,7 @@ export function describeCertificateError(
       return {
         kind: "tls_expired",
         message: expiresAt
-          ? `TLS certificate expired on ${expiresAt.toISOString().slice(0, 10)}`
+          ? `TLS certificate expired on ${formatDate(expiresAt)}`
           : "TLS certificate expired",
       };
     case "DEPTH_ZERO_SELF_SIGNED_CERT":

@@ -8,6 +8,7 @@ import https from "node:https";
 import net, { type AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { generate } from "selfsigned";
+import { formatDate } from "@/server/domain/format/date-time";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   runHttpCheck,
@@ -597,7 +598,7 @@ describe("runHttpCheck over HTTPS", () => {
     expect(result).toMatchObject({
       status: "down",
       errorKind: "tls_expired",
-      error: `TLS certificate expired on ${expiredOn.toISOString().slice(0, 10)}`,
+      error: `TLS certificate expired on ${formatDate(expiredOn)}`,
     });
     expect(Math.abs((result.tlsCertExpiresAt?.getTime() ?? 0) - expiredOn.getTime())).toBeLessThan(
       1_000,

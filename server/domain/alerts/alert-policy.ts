@@ -57,15 +57,4 @@ export function nextSendAt(now: Date, lastSentAt: Date | null): Date {
   return windowEnd > now.getTime() ? new Date(windowEnd) : now;
 }
 
-/** "3 h 5 min", "42 s": a duration as a person reads it in an alert. */
-export function formatDuration(ms: number): string {
-  const secs = Math.max(0, Math.round(ms / 1000));
-  const d = Math.floor(secs / 86_400);
-  const h = Math.floor((secs % 86_400) / 3600);
-  const m = Math.floor((secs % 3600) / 60);
-  const s = secs % 60;
-  if (d > 0) return h > 0 ? `${d} d ${h} h` : `${d} d`;
-  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
-  if (m > 0) return s > 0 && m < 10 ? `${m} min ${s} s` : `${m} min`;
-  return `${s} s`;
-}
+export { formatDuration } from "@/server/domain/format/duration";
