@@ -103,6 +103,7 @@ const MATRIX: Record<string, Entry> = {
   "apiKeys.list": { input: none, outsider: "own" },
   "apiKeys.create": { input: () => ({ name: "mine" }), outsider: "own" },
   "apiKeys.revoke": { input: (i) => ({ id: i.apiKeyId }), outsider: "denied" },
+  "overview.get": { input: none, outsider: "own" },
 };
 
 const procedurePaths = Object.keys(appRouter._def.procedures).sort();

@@ -6,6 +6,7 @@ import { heartbeatRouter } from "@/server/trpc/routers/heartbeat";
 import { statusPageRouter } from "@/server/trpc/routers/status-page";
 import { alertsRouter } from "@/server/trpc/routers/alerts";
 import { apiKeysRouter } from "@/server/trpc/routers/api-keys";
+import { overviewRouter } from "@/server/trpc/routers/overview";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   statusPage: statusPageRouter,
   alerts: alertsRouter,
   apiKeys: apiKeysRouter,
+  overview: overviewRouter,
 });
 
 export type AppRouter = typeof appRouter;
