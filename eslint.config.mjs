@@ -14,6 +14,7 @@ export default tseslint.config(
       "playwright-report/**",
       "e2e/.artifacts/**",
       ".reports/**",
+      "server/http/api-v1/client/openapi-types.ts",
     ],
   },
   js.configs.recommended,

@@ -21,6 +21,9 @@ missing() { # missing WHAT WHY
   skipped_suites+=("$1")
 }
 
+step "typed REST client types (generated from the schemas, not checked in)"
+npm run --silent openapi:types
+
 step "format (prettier --check)"
 npx prettier --check . --log-level warn
 
