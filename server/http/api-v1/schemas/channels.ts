@@ -5,17 +5,8 @@ import { channelKinds } from "@/db/schema/channels";
 import { alertMessageStatuses } from "@/db/schema/alerts";
 import { subjectKinds } from "@/db/schema/flips";
 import { describe, listOf, nullableTimestamp, snakeShape, timestamp } from "./shape";
-import {
-  QUOTA,
-  answer,
-  errors,
-  idParams,
-  limitQuery,
-  noContent,
-  readErrors,
-  writeErrors,
-  jsonBody,
-} from "./common";
+import { answer, errors, idParams, limitQuery, readErrors, writeErrors } from "./common";
+import { resourcePaths } from "./resource-paths";
 
 const prose = {
   url: "receiver URL (every kind but email)",
@@ -113,41 +104,27 @@ const confirmationsSchema = z
   })
   .meta({ id: "ConfirmationsSent" });
 
-const one = (description: string) => ({ "200": answer(description, channelSchema) });
-
 export const channelPaths: ZodOpenApiPathsObject = {
-  "/channels": {
-    get: {
+  ...resourcePaths({
+    path: "/channels",
+    one: { schema: channelSchema, name: "The channel" },
+    list: {
       summary: "List notification channels",
-      responses: {
-        "200": answer("All channels", listOf("channels", channelSchema, "ChannelList")),
-        ...errors([401]),
-      },
+      description: "All channels",
+      schema: listOf("channels", channelSchema, "ChannelList"),
     },
-    post: {
+    create: {
       summary: "Add a channel (a webhook's secret is in this answer only)",
-      requestBody: jsonBody(channelCreateBody),
-      responses: { "201": answer("Created", channelCreatedSchema), ...writeErrors({ 403: QUOTA }) },
+      body: channelCreateBody,
+      answer: channelCreatedSchema,
     },
-  },
-  "/channels/{id}": {
-    get: {
-      summary: "Get a channel",
-      requestParams: { path: idParams },
-      responses: { ...one("The channel"), ...readErrors() },
-    },
+    get: "Get a channel",
     patch: {
       summary: "Change a channel (partial; a new secret replaces the old one)",
-      requestParams: { path: idParams },
-      requestBody: jsonBody(channelUpdateBody),
-      responses: { ...one("The channel"), ...writeErrors() },
+      body: channelUpdateBody,
     },
-    delete: {
-      summary: "Delete a channel and its delivery log",
-      requestParams: { path: idParams },
-      responses: { "204": noContent("Deleted"), ...writeErrors() },
-    },
-  },
+    delete: "Delete a channel and its delivery log",
+  }),
   "/channels/{id}/test": {
     post: {
       summary: "Send a test notification now; the answer says whether the receiver took it",

@@ -8,17 +8,8 @@ import { heartbeatStatuses } from "@/server/domain/heartbeats/heartbeat-state";
 import { pingKinds } from "@/db/schema/heartbeats";
 import { describe, listOf, nullableTimestamp, snakeShape, timestamp } from "./shape";
 import { alertProse, alertReadShape } from "./alert-settings";
-import {
-  QUOTA,
-  answer,
-  errors,
-  idParams,
-  limitQuery,
-  noContent,
-  readErrors,
-  writeErrors,
-  jsonBody,
-} from "./common";
+import { answer, errors, idParams, limitQuery, readErrors } from "./common";
+import { resourcePaths } from "./resource-paths";
 
 const prose = {
   interval_secs: "expected every N seconds; exactly one of interval_secs or schedule",
@@ -81,55 +72,30 @@ const pingSchema = z
   .meta({ id: "Ping" });
 export type PingJson = z.infer<typeof pingSchema>;
 
-const one = (description: string) => ({ "200": answer(description, heartbeatSchema) });
-
 export const heartbeatPaths: ZodOpenApiPathsObject = {
-  "/heartbeats": {
-    get: {
+  ...resourcePaths({
+    path: "/heartbeats",
+    one: { schema: heartbeatSchema, name: "The heartbeat" },
+    list: {
       summary: "List heartbeats",
-      responses: {
-        "200": answer("All heartbeats", listOf("heartbeats", heartbeatSchema, "HeartbeatList")),
-        ...errors([401]),
-      },
+      description: "All heartbeats",
+      schema: listOf("heartbeats", heartbeatSchema, "HeartbeatList"),
     },
-    post: {
+    create: {
       summary: "Create a heartbeat (the answer has its token and ping_url)",
-      requestBody: jsonBody(heartbeatCreateBody),
-      responses: { "201": answer("Created", heartbeatSchema), ...writeErrors({ 403: QUOTA }) },
+      body: heartbeatCreateBody,
     },
-  },
-  "/heartbeats/{id}": {
-    get: {
-      summary: "Get a heartbeat",
-      requestParams: { path: idParams },
-      responses: { ...one("The heartbeat"), ...readErrors() },
-    },
+    get: "Get a heartbeat",
     patch: {
       summary: "Change a heartbeat (partial); status paused or active pauses or resumes it",
-      requestParams: { path: idParams },
-      requestBody: jsonBody(heartbeatUpdateBody),
-      responses: { ...one("The heartbeat"), ...writeErrors() },
+      body: heartbeatUpdateBody,
     },
-    delete: {
-      summary: "Delete a heartbeat; its ping URL answers 404 from then on",
-      requestParams: { path: idParams },
-      responses: { "204": noContent("Deleted"), ...writeErrors() },
+    delete: "Delete a heartbeat; its ping URL answers 404 from then on",
+    pause: {
+      pause: "Pause (no late or missing while paused)",
+      resume: "Resume with a fresh period",
     },
-  },
-  "/heartbeats/{id}/pause": {
-    post: {
-      summary: "Pause (no late or missing while paused)",
-      requestParams: { path: idParams },
-      responses: { ...one("The heartbeat"), ...writeErrors() },
-    },
-  },
-  "/heartbeats/{id}/resume": {
-    post: {
-      summary: "Resume with a fresh period",
-      requestParams: { path: idParams },
-      responses: { ...one("The heartbeat"), ...writeErrors() },
-    },
-  },
+  }),
   "/heartbeats/{id}/pings": {
     get: {
       summary: "Recent pings, newest first",

@@ -9,16 +9,8 @@ import { assertionComparisons, assertionSources } from "@/server/domain/monitors
 import { checkStatuses } from "@/db/schema/check-results";
 import { describe, listOf, nullableTimestamp, snakeShape, timestamp } from "./shape";
 import { alertProse, alertReadShape } from "./alert-settings";
-import {
-  QUOTA,
-  answer,
-  errors,
-  idParams,
-  noContent,
-  readErrors,
-  writeErrors,
-  jsonBody,
-} from "./common";
+import { answer, idParams, readErrors } from "./common";
+import { resourcePaths } from "./resource-paths";
 
 const assertionSchema = z
   .strictObject({
@@ -107,7 +99,6 @@ export type CheckJson = z.infer<typeof checkSchema>;
 
 const monitorList = listOf("monitors", monitorSchema, "MonitorList");
 const checkList = listOf("checks", checkSchema, "CheckList");
-const one = (description: string) => ({ "200": answer(description, monitorSchema) });
 const pageQuery = z.object({
   limit: z
     .int()
@@ -122,49 +113,26 @@ const pageQuery = z.object({
 });
 
 export const monitorPaths: ZodOpenApiPathsObject = {
-  "/monitors": {
-    get: {
+  ...resourcePaths({
+    path: "/monitors",
+    one: { schema: monitorSchema, name: "The monitor" },
+    list: {
       summary: "List monitors",
-      responses: { "200": answer("All monitors of the workspace", monitorList), ...errors([401]) },
+      description: "All monitors of the workspace",
+      schema: monitorList,
     },
-    post: {
+    create: {
       summary: "Create an HTTP monitor; it is checked at once, then every interval_secs",
-      requestBody: jsonBody(monitorCreateBody),
-      responses: { "201": answer("Created", monitorSchema), ...writeErrors({ 403: QUOTA }) },
+      body: monitorCreateBody,
     },
-  },
-  "/monitors/{id}": {
-    get: {
-      summary: "Get a monitor",
-      requestParams: { path: idParams },
-      responses: { ...one("The monitor"), ...readErrors() },
-    },
+    get: "Get a monitor",
     patch: {
       summary: "Change a monitor (partial); status paused or active pauses or resumes it",
-      requestParams: { path: idParams },
-      requestBody: jsonBody(monitorUpdateBody),
-      responses: { ...one("The monitor"), ...writeErrors() },
+      body: monitorUpdateBody,
     },
-    delete: {
-      summary: "Delete a monitor and its history",
-      requestParams: { path: idParams },
-      responses: { "204": noContent("Deleted"), ...writeErrors() },
-    },
-  },
-  "/monitors/{id}/pause": {
-    post: {
-      summary: "Pause checks",
-      requestParams: { path: idParams },
-      responses: { ...one("The monitor"), ...writeErrors() },
-    },
-  },
-  "/monitors/{id}/resume": {
-    post: {
-      summary: "Resume checks (from pending)",
-      requestParams: { path: idParams },
-      responses: { ...one("The monitor"), ...writeErrors() },
-    },
-  },
+    delete: "Delete a monitor and its history",
+    pause: { pause: "Pause checks", resume: "Resume checks (from pending)" },
+  }),
   "/monitors/{id}/checks": {
     get: {
       summary: "Recent check results, newest first",

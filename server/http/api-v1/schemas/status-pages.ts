@@ -7,21 +7,15 @@ import {
 } from "@/server/services/status-pages/status-page-settings";
 import { subjectKinds } from "@/db/schema/flips";
 import { describe, listOf, snakeShape, timestamp } from "./shape";
-import {
-  QUOTA,
-  answer,
-  errors,
-  idParams,
-  noContent,
-  readErrors,
-  writeErrors,
-  jsonBody,
-} from "./common";
+import { answer, idParams, readErrors, writeErrors, jsonBody } from "./common";
+import { resourcePaths } from "./resource-paths";
 
 const prose = {
   slug: "lowercase letters, digits and dashes, 3-48; unique across the instance; reserved words such as api, admin, new are refused",
   visibility:
     "private (the default): only members of the workspace, signed in; everyone else gets 404",
+  show_job_failures:
+    "true (the default): a heartbeat's failed runs are in the public history (folded into one entry per job per day); false leaves them out, while the job's current state still shows",
 };
 
 export const statusPageCreateBody = z
@@ -38,6 +32,7 @@ const statusPageSchema = z
     title: z.string(),
     description: z.string(),
     visibility: statusPageSettingsShape.visibility,
+    show_job_failures: z.boolean().meta({ description: prose.show_job_failures }),
     url: z.string().meta({ description: "the live page, <base URL>/status/<slug>" }),
     created_at: timestamp(),
     updated_at: timestamp(),
@@ -78,50 +73,27 @@ export const statusPageItemsBody = z
   .meta({ id: "StatusPageItemsUpdate" });
 
 export const statusPagePaths: ZodOpenApiPathsObject = {
-  "/status-pages": {
-    get: {
+  ...resourcePaths({
+    path: "/status-pages",
+    one: { schema: statusPageSchema, name: "The status page" },
+    list: {
       summary: "List status pages, newest first",
-      responses: {
-        "200": answer(
-          "All status pages of the workspace",
-          listOf("status_pages", statusPageSchema, "StatusPageList"),
-        ),
-        ...errors([401]),
-      },
+      description: "All status pages of the workspace",
+      schema: listOf("status_pages", statusPageSchema, "StatusPageList"),
     },
-    post: {
+    create: {
       summary:
         "Create a status page (private unless visibility says otherwise); every monitor and heartbeat shows on it",
-      requestBody: jsonBody(statusPageCreateBody),
-      responses: {
-        "201": answer("Created", statusPageSchema),
-        ...writeErrors({ 403: QUOTA }),
-        ...errors([409], { 409: "The slug is taken" }),
-      },
+      body: statusPageCreateBody,
     },
-  },
-  "/status-pages/{id}": {
-    get: {
-      summary: "Get a status page",
-      requestParams: { path: idParams },
-      responses: { "200": answer("The status page", statusPageSchema), ...readErrors() },
-    },
+    get: "Get a status page",
     patch: {
       summary: "Change a status page (partial); a new slug frees the old one",
-      requestParams: { path: idParams },
-      requestBody: jsonBody(statusPageUpdateBody),
-      responses: {
-        "200": answer("The status page", statusPageSchema),
-        ...writeErrors(),
-        ...errors([409], { 409: "The slug is taken" }),
-      },
+      body: statusPageUpdateBody,
     },
-    delete: {
-      summary: "Delete a status page; its slug is free again",
-      requestParams: { path: idParams },
-      responses: { "204": noContent("Deleted"), ...writeErrors() },
-    },
-  },
+    delete: "Delete a status page; its slug is free again",
+    conflict: "The slug is taken",
+  }),
   "/status-pages/{id}/items": {
     get: {
       summary:
