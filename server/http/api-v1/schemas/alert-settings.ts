@@ -1,7 +1,8 @@
 import { z } from "zod";
 
-/** Prose for the alert fields monitors and heartbeats share. */
-export const alertProse = {
+/** Prose for the pause and alert fields monitors and heartbeats share. */
+export const subjectProse = {
+  paused: "create paused; on PATCH prefer status",
   channel_ids:
     "channels this subject alerts; on create, unset means the workspace's default channels",
   alert_on_down: "alert when it goes down (or late/missing/failed)",

@@ -4,7 +4,7 @@ import { createChannelInput, updateChannelInput } from "@/server/services/alerts
 import { channelKinds } from "@/db/schema/channels";
 import { alertMessageStatuses } from "@/db/schema/alerts";
 import { subjectKinds } from "@/db/schema/flips";
-import { describe, listOf, nullableTimestamp, snakeShape, timestamp } from "./shape";
+import { listOf, writeBodies, nullableTimestamp, timestamp } from "./shape";
 import { answer, errors, idParams, limitQuery, readErrors, writeErrors } from "./common";
 import { resourcePaths } from "./resource-paths";
 
@@ -17,12 +17,11 @@ const prose = {
   is_default: "attached to monitors and heartbeats created after it",
 };
 
-export const channelCreateBody = z
-  .strictObject(describe(snakeShape(createChannelInput.shape), prose))
-  .meta({ id: "ChannelCreate" });
-export const channelUpdateBody = z
-  .strictObject(describe(snakeShape(updateChannelInput.shape), prose))
-  .meta({ id: "ChannelUpdate" });
+export const { create: channelCreateBody, update: channelUpdateBody } = writeBodies(
+  "Channel",
+  { create: createChannelInput.shape, update: updateChannelInput.shape },
+  prose,
+);
 
 const channelShape = {
   id: z.uuid(),

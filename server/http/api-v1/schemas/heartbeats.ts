@@ -6,8 +6,8 @@ import {
 } from "@/server/services/heartbeats/heartbeat-settings";
 import { heartbeatStatuses } from "@/server/domain/heartbeats/heartbeat-state";
 import { pingKinds } from "@/db/schema/heartbeats";
-import { describe, listOf, nullableTimestamp, snakeShape, timestamp } from "./shape";
-import { alertProse, alertReadShape } from "./alert-settings";
+import { listOf, writeBodies, nullableTimestamp, timestamp } from "./shape";
+import { alertReadShape, subjectProse } from "./alert-settings";
 import { answer, errors, idParams, limitQuery, readErrors } from "./common";
 import { resourcePaths } from "./resource-paths";
 
@@ -17,17 +17,15 @@ const prose = {
   tz: "IANA time zone of the cron schedule",
   grace_secs: "how late a ping may be before the heartbeat is late",
   max_runtime_secs: "a run (start ping) longer than this fails",
-  paused: "create paused; on PATCH prefer status",
   status: "paused: no late or missing while paused; active: resume with a fresh period",
-  ...alertProse,
+  ...subjectProse,
 };
 
-export const heartbeatCreateBody = z
-  .strictObject(describe(snakeShape(createHeartbeatInput.shape), prose))
-  .meta({ id: "HeartbeatCreate" });
-export const heartbeatUpdateBody = z
-  .strictObject(describe(snakeShape(updateHeartbeatInput.shape), prose))
-  .meta({ id: "HeartbeatUpdate" });
+export const { create: heartbeatCreateBody, update: heartbeatUpdateBody } = writeBodies(
+  "Heartbeat",
+  { create: createHeartbeatInput.shape, update: updateHeartbeatInput.shape },
+  prose,
+);
 
 const heartbeatSchema = z
   .strictObject({

@@ -7,8 +7,8 @@ import {
 import { monitorStatuses } from "@/server/domain/monitors/monitor-state";
 import { assertionComparisons, assertionSources } from "@/server/domain/monitors/assertions";
 import { checkStatuses } from "@/db/schema/check-results";
-import { describe, listOf, nullableTimestamp, snakeShape, timestamp } from "./shape";
-import { alertProse, alertReadShape } from "./alert-settings";
+import { listOf, writeBodies, nullableTimestamp, timestamp } from "./shape";
+import { alertReadShape, subjectProse } from "./alert-settings";
 import { answer, idParams, readErrors } from "./common";
 import { resourcePaths } from "./resource-paths";
 
@@ -25,28 +25,6 @@ const assertionSchema = z
     id: "Assertion",
     description: "Tickstem-style check condition; every one must hold for the check to be up",
   });
-
-const prose = {
-  url: "http:// or https:// URL",
-  accepted_status_codes: 'codes ("204") or ranges ("200-299")',
-  timeout_secs: "below retry_interval_secs; 10 by default",
-  retry_interval_secs:
-    "how often to check while failing; 20 (or interval_secs if shorter) by default",
-  keyword: "the body must contain this (or must not, with keyword_must_be_absent)",
-  degraded_after_ms: "an answer slower than this is degraded, not up",
-  confirmations: "failed checks in a row before the monitor is down",
-  paused: "create paused; on PATCH prefer status",
-  status: "paused: pause checks; active: resume them (from pending)",
-  assertions: "Tickstem-style conditions; every one must hold for a check to be up",
-  ...alertProse,
-};
-
-export const monitorCreateBody = z
-  .strictObject(describe(snakeShape(createMonitorInput.shape), prose))
-  .meta({ id: "MonitorCreate" });
-export const monitorUpdateBody = z
-  .strictObject(describe(snakeShape(updateMonitorInput.shape), prose))
-  .meta({ id: "MonitorUpdate" });
 
 const monitorSchema = z
   .strictObject({
@@ -111,6 +89,26 @@ const pageQuery = z.object({
     .optional()
     .meta({ description: "how many of the newest to skip; 0 by default" }),
 });
+
+const prose = {
+  url: "http:// or https:// URL",
+  accepted_status_codes: 'codes ("204") or ranges ("200-299")',
+  timeout_secs: "below retry_interval_secs; 10 by default",
+  retry_interval_secs:
+    "how often to check while failing; 20 (or interval_secs if shorter) by default",
+  keyword: "the body must contain this (or must not, with keyword_must_be_absent)",
+  degraded_after_ms: "an answer slower than this is degraded, not up",
+  confirmations: "failed checks in a row before the monitor is down",
+  status: "paused: pause checks; active: resume them (from pending)",
+  assertions: "Tickstem-style conditions; every one must hold for a check to be up",
+  ...subjectProse,
+};
+
+export const { create: monitorCreateBody, update: monitorUpdateBody } = writeBodies(
+  "Monitor",
+  { create: createMonitorInput.shape, update: updateMonitorInput.shape },
+  prose,
+);
 
 export const monitorPaths: ZodOpenApiPathsObject = {
   ...resourcePaths({

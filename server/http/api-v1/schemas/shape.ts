@@ -57,3 +57,15 @@ export const toIso = (d: Date | null) => (d ? d.toISOString() : null);
 /** `{ "<name>": [item, …] }`, the shape of every list answer. */
 export const listOf = <K extends string, T extends z.ZodType>(name: K, item: T, id: string) =>
   z.strictObject({ [name]: z.array(item) } as { [P in K]: z.ZodArray<T> }).meta({ id });
+
+/** A resource's create and patch bodies: the services' input shapes, snake_case, with prose. */
+export function writeBodies<C extends z.ZodRawShape, U extends z.ZodRawShape>(
+  id: string,
+  shapes: { create: C; update: U },
+  prose: Partial<Record<keyof SnakeShape<C> | keyof SnakeShape<U>, string>>,
+) {
+  return {
+    create: z.strictObject(describe(snakeShape(shapes.create), prose)).meta({ id: `${id}Create` }),
+    update: z.strictObject(describe(snakeShape(shapes.update), prose)).meta({ id: `${id}Update` }),
+  };
+}

@@ -6,7 +6,7 @@ import {
   updateStatusPageInput,
 } from "@/server/services/status-pages/status-page-settings";
 import { subjectKinds } from "@/db/schema/flips";
-import { describe, listOf, snakeShape, timestamp } from "./shape";
+import { listOf, writeBodies, timestamp } from "./shape";
 import { answer, idParams, readErrors, writeErrors, jsonBody } from "./common";
 import { resourcePaths } from "./resource-paths";
 
@@ -18,12 +18,11 @@ const prose = {
     "true (the default): a heartbeat's failed runs are in the public history (folded into one entry per job per day); false leaves them out, while the job's current state still shows",
 };
 
-export const statusPageCreateBody = z
-  .strictObject(describe(snakeShape(createStatusPageInput.shape), prose))
-  .meta({ id: "StatusPageCreate" });
-export const statusPageUpdateBody = z
-  .strictObject(describe(snakeShape(updateStatusPageInput.shape), prose))
-  .meta({ id: "StatusPageUpdate" });
+export const { create: statusPageCreateBody, update: statusPageUpdateBody } = writeBodies(
+  "StatusPage",
+  { create: createStatusPageInput.shape, update: updateStatusPageInput.shape },
+  prose,
+);
 
 const statusPageSchema = z
   .strictObject({
