@@ -90,7 +90,7 @@ test("a public page says a service's connection was refused, never where it poin
 
   for (const path of ["", "/api/v2/summary.json", "/api/v2/incidents.json"]) {
     const text = await (await request.get(`/status/${slug}${path}`)).text();
-    expect(text, path).toContain("Connection refused");
+    expect(text, path).toContain("Not reachable");
     // The page's own URL names this test server (127.0.0.1:3123); the target's address never shows.
     expect(text, path).not.toContain(`127.0.0.1:${port}`);
     expect(text, path).not.toMatch(new RegExp(`\\b${port}\\b`));
@@ -98,6 +98,6 @@ test("a public page says a service's connection was refused, never where it poin
   const visitor = await page.context().browser()!.newContext();
   const view = await visitor.newPage();
   await view.goto(`/status/${slug}`);
-  await expect(view.getByTestId("incident").first()).toContainText("Connection refused");
+  await expect(view.getByTestId("incident").first()).toContainText("Not reachable");
   await visitor.close();
 });

@@ -11,6 +11,7 @@ import { Card } from "@/components/ui/panel";
 import { VisibilityPill } from "@/components/status-pages/visibility-pill";
 import { PageLinks } from "@/components/status-pages/page-links";
 import { VisibilitySetting } from "@/components/status-pages/visibility-setting";
+import { ToggleSetting } from "@/components/status-pages/toggle-setting";
 import { StatusPageForm } from "@/components/status-pages/status-page-form";
 import { SubjectsEditor } from "@/components/status-pages/subjects-editor";
 import { sentence, statusPageFieldErrors } from "@/components/status-pages/field-errors";
@@ -24,6 +25,7 @@ export function StatusPageDetail({ id }: { id: string }) {
   const update = useMutation(trpc.statusPage.update.mutationOptions());
   const remove = useMutation(trpc.statusPage.delete.mutationOptions());
   const [visibilityError, setVisibilityError] = useState<string | null>(null);
+  const [historyError, setHistoryError] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.statusPage.pathKey() });
 
   if (error)
@@ -75,6 +77,27 @@ export function StatusPageDetail({ id }: { id: string }) {
                 saved(await update.mutateAsync({ id, changes: { visibility } }));
               } catch (e) {
                 setVisibilityError(sentence((e as Error).message));
+              }
+            })()
+          }
+        />
+      </Card>
+
+      <Card title="Incident history">
+        <ToggleSetting
+          label="Show job failures"
+          on="A heartbeat's failed runs are in the public history, one entry per job per day however many runs failed."
+          off="A heartbeat's failed runs stay out of the public history; the job's current state still shows with the scheduled jobs."
+          checked={page.showJobFailures}
+          busy={update.isPending}
+          error={historyError}
+          onChange={(showJobFailures) =>
+            void (async () => {
+              setHistoryError(null);
+              try {
+                saved(await update.mutateAsync({ id, changes: { showJobFailures } }));
+              } catch (e) {
+                setHistoryError(sentence((e as Error).message));
               }
             })()
           }

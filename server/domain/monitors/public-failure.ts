@@ -5,20 +5,21 @@ export type CheckFailure = {
   message: string | null;
 };
 
+// Sentences for visitors: what they would notice, never how the check saw it.
 const WORDS = new Map<string, string>([
-  ["connection_refused", "Connection refused"],
-  ["connection_reset", "Connection closed"],
-  ["timeout", "Timed out"],
-  ["dns", "DNS lookup failed"],
-  ["tls", "TLS handshake failed"],
-  ["tls_expired", "TLS certificate expired"],
-  ["tls_self_signed", "TLS certificate not trusted"],
-  ["keyword_missing", "Keyword missing"],
-  ["keyword_present", "Unexpected keyword found"],
-  ["assertion", "Assertion failed"],
-  ["too_many_redirects", "Too many redirects"],
-  ["blocked_target", "Target not allowed"],
-  ["invalid_url", "Invalid URL"],
+  ["connection_refused", "Not reachable"],
+  ["connection_reset", "Connection dropped"],
+  ["timeout", "Did not respond in time"],
+  ["dns", "Address could not be found"],
+  ["tls", "Secure connection failed"],
+  ["tls_expired", "Security certificate expired"],
+  ["tls_self_signed", "Security certificate not trusted"],
+  ["keyword_missing", "Responded with unexpected content"],
+  ["keyword_present", "Responded with unexpected content"],
+  ["assertion", "Responded with unexpected content"],
+  ["too_many_redirects", "Redirected too many times"],
+  ["blocked_target", "Could not be checked"],
+  ["invalid_url", "Could not be checked"],
 ]);
 
 // The check's wording, for an incident whose check result is gone: only its kind is kept.
@@ -38,8 +39,8 @@ const MESSAGE_KINDS: [RegExp, string][] = [
 ];
 
 /**
- * What a public status page says about a failed check: the kind of failure ("Connection refused",
- * "HTTP 503"), never an address, host name, keyword or response detail.
+ * What a public status page says about a failed check, as a visitor's sentence ("Not reachable",
+ * "Responded with an error (503)"), never an address, host name, keyword or response detail.
  */
 export function publicFailure(failure: CheckFailure): string | null {
   const { message } = failure;
@@ -50,7 +51,8 @@ export function publicFailure(failure: CheckFailure): string | null {
     (statusInMessage ? "status" : MESSAGE_KINDS.find(([re]) => re.test(message ?? ""))?.[1]);
   if (kind === "status") {
     const code = failure.statusCode ?? (statusInMessage ? Number(statusInMessage) : null);
-    return code ? `HTTP ${code}` : "Unexpected HTTP status";
+    if (!code) return "Responded with an error";
+    return code >= 400 ? `Responded with an error (${code})` : `Responded unexpectedly (${code})`;
   }
-  return (kind && WORDS.get(kind)) ?? "Check failed";
+  return (kind && WORDS.get(kind)) ?? "Not working as expected";
 }

@@ -52,14 +52,25 @@ export type JobView = {
   runningSince: string | null;
 };
 
+/** One entry of the public history: an incident, or a job's failed runs of one day folded. */
 export type IncidentView = {
   id: string;
   subjectKind: "monitor" | "heartbeat";
   subjectId: string;
   title: string;
+  /** A visitor's sentence, capitalised; never the check's own detail. */
   cause: string | null;
   startedAt: string;
   resolvedAt: string | null;
+  /** Set when several failed runs of a job (each recovered at its next run) are folded into one. */
+  runs?: FoldedRuns;
+};
+
+export type FoldedRuns = {
+  count: number;
+  /** When the first and the last of the folded runs failed. */
+  firstAt: string;
+  lastAt: string;
 };
 
 /** Uptime as hundredths of a percent, rounded down so that any downtime never reads 100%. */

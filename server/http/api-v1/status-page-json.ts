@@ -19,6 +19,7 @@ export function statusPageJson(p: StatusPage, baseUrl: string): StatusPageJson {
     title: p.title,
     description: p.description,
     visibility: p.visibility,
+    show_job_failures: p.showJobFailures,
     url: statusPageUrl(baseUrl, p.slug),
     created_at: p.createdAt.toISOString(),
     updated_at: p.updatedAt.toISOString(),

@@ -152,6 +152,7 @@ describe(`status pages REST API v1 on ${testDbKind()}`, () => {
       title: "Acme",
       description: "Our services",
       visibility: "private",
+      show_job_failures: true,
       url: `${BASE_URL}/status/${slug}`,
       created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       updated_at: expect.stringMatching(/Z$/),
@@ -163,6 +164,9 @@ describe(`status pages REST API v1 on ${testDbKind()}`, () => {
     const patched = await call("PATCH", `/${id}`, { visibility: "public" });
     expect(patched.status).toBe(200);
     expect(patched.json).toMatchObject({ slug, title: "Acme", visibility: "public" });
+    const calm = await call("PATCH", `/${id}`, { show_job_failures: false });
+    expect(calm.json).toMatchObject({ visibility: "public", show_job_failures: false });
+    expect((await call("PATCH", `/${id}`, { show_job_failures: "no" })).status).toBe(400);
 
     const second = await call("POST", "/", {
       slug: freshSlug(),

@@ -5,6 +5,8 @@ import type { MonitorStatus } from "@/server/domain/monitors/monitor-state";
 import type { HeartbeatStatus } from "@/server/domain/heartbeats/heartbeat-state";
 import { uptimeBetween } from "@/server/domain/uptime/uptime";
 import { publicFailure } from "@/server/domain/monitors/public-failure";
+import { publicJobFailure } from "@/server/domain/heartbeats/public-job-failure";
+import { publicHistory, type HistoryRow } from "@/server/domain/status-pages/public-history";
 import { DAY_MS, dailyUptime, firstBarDay } from "@/server/domain/status-pages/daily-uptime";
 import {
   heartbeatComponentStatus,
@@ -17,7 +19,6 @@ import {
   encodeDayIncidents,
   encodeDays,
   uptimeBasisPoints,
-  type IncidentView,
   type JobView,
   type ServiceView,
   type StatusPageView,
@@ -31,6 +32,8 @@ const NO_HISTORY: BarHistory = { initial: null, changes: [], dayIncidents: [] };
 
 // Open incidents and the most recent resolved ones; the page is fetched by everyone during one.
 const INCIDENT_LIMIT = 20;
+// A job's failed runs fold into one entry a day, so more of them are read than entries are shown.
+const JOB_INCIDENT_LIMIT = 200;
 
 export const statusPageUrl = (baseUrl: string, slug: string) => `${baseUrl}/status/${slug}`;
 
@@ -54,7 +57,7 @@ export async function getStatusPageView(
   const [history, incidentRows] = await Promise.all([
     loadBarHistory(db, shownMonitorIds, { firstDay, now }),
     shownMonitorIds.length + shownHeartbeatIds.length
-      ? listShownIncidents(db, page.workspaceId, shownMonitorIds, shownHeartbeatIds, firstDay)
+      ? listShownIncidents(db, page, shownMonitorIds, shownHeartbeatIds, firstDay)
       : [],
   ]);
 
@@ -105,39 +108,16 @@ export async function getStatusPageView(
     ...services.map((s) => [s.id, s.name] as const),
     ...jobs.map((j) => [j.id, j.name] as const),
   ]);
-  const incidentViews: IncidentView[] = [];
+  const historyRows: HistoryRow[] = [];
   for (const inc of incidentRows) {
     const subjectId = (inc.monitorId ?? inc.heartbeatId) as string;
     const name = names.get(subjectId);
-    if (!name) continue;
-    incidentViews.push({
-      id: inc.id,
-      subjectKind: inc.subjectKind,
-      subjectId,
-      title: incidentTitle(name, inc.subjectKind, inc.openedAs, inc.resolvedMs !== null),
-      // A check's own line names addresses and hosts; the public page says only what kind of failure.
-      cause:
-        inc.subjectKind === "monitor"
-          ? publicFailure({
-              errorKind: inc.errorKind,
-              statusCode: inc.statusCode,
-              message: inc.cause,
-            })
-          : inc.cause,
-      startedAt: new Date(inc.startedMs).toISOString(),
-      resolvedAt: inc.resolvedMs === null ? null : new Date(inc.resolvedMs).toISOString(),
-    });
+    if (name) historyRows.push(historyRow(inc, subjectId, name));
   }
-  incidentViews.sort(
-    (a, b) =>
-      Number(a.resolvedAt !== null) - Number(b.resolvedAt !== null) ||
-      b.startedAt.localeCompare(a.startedAt),
-  );
-  const open = incidentViews.filter((i) => i.resolvedAt === null);
-  const shownIncidents = [
-    ...open,
-    ...incidentViews.filter((i) => i.resolvedAt !== null).slice(0, INCIDENT_LIMIT),
-  ];
+  const entries = publicHistory(historyRows, {
+    showJobFailures: page.showJobFailures,
+    resolvedLimit: INCIDENT_LIMIT,
+  });
 
   const statuses: ComponentStatus[] = [
     ...services.map((s) => s.status),
@@ -158,19 +138,31 @@ export async function getStatusPageView(
     firstDay: firstDay.toISOString(),
     services,
     jobs,
-    incidents: shownIncidents,
+    incidents: entries,
   };
 }
 
-function incidentTitle(
-  name: string,
-  kind: "monitor" | "heartbeat",
-  openedAs: string,
-  resolved: boolean,
-) {
-  if (kind === "monitor") return resolved ? `${name} was down` : `${name} is down`;
-  if (openedAs === "failed") return resolved ? `${name} failed` : `${name} is failing`;
-  return resolved ? `${name} missed its schedule` : `${name} is missing`;
+// A check's own line names addresses and hosts, a job's is written for the dashboard: the public
+// page says what a visitor would notice, in its own words.
+function historyRow(inc: IncidentRow, subjectId: string, name: string): HistoryRow {
+  return {
+    id: inc.id,
+    subjectKind: inc.subjectKind,
+    subjectId,
+    name,
+    openedAs: inc.openedAs,
+    recoveredFrom: inc.recoveredFrom,
+    cause:
+      inc.subjectKind === "monitor"
+        ? publicFailure({
+            errorKind: inc.errorKind,
+            statusCode: inc.statusCode,
+            message: inc.cause,
+          })
+        : publicJobFailure(inc.openedAs, inc.cause),
+    startedMs: inc.startedMs,
+    resolvedMs: inc.resolvedMs,
+  };
 }
 
 type IncidentRow = {
@@ -182,6 +174,7 @@ type IncidentRow = {
   startedMs: number;
   resolvedMs: number | null;
   openedAs: string;
+  recoveredFrom: string | null;
   /** The check that opened a monitor's incident, while its result is kept. */
   errorKind: string | null;
   statusCode: number | null;
@@ -189,12 +182,13 @@ type IncidentRow = {
 
 /**
  * The open incidents of these subjects (all of them) and those resolved since `since` (the most
- * recent few), in one statement; the ids go as array parameters, so its text is the same for
- * every page. Times come back as epoch milliseconds, the same from both databases.
+ * recent few of the monitors, more of the jobs for folding; a page without job failures reads none
+ * of them), in one statement; the ids go as array parameters, so its text is the same for every
+ * page. Times come back as epoch milliseconds, the same from both databases.
  */
 async function listShownIncidents(
   db: DbOrTx,
-  workspaceId: string,
+  page: StatusPage,
   monitorIds: string[],
   heartbeatIds: string[],
   since: Date,
@@ -204,23 +198,31 @@ async function listShownIncidents(
            i.heartbeat_id::text as "heartbeatId", i.cause,
            floor(date_part('epoch', i.started_at) * 1000)::float8 as "startedMs",
            floor(date_part('epoch', i.resolved_at) * 1000)::float8 as "resolvedMs",
-           f.to_status as "openedAs", r.error_kind as "errorKind", r.status_code as "statusCode"
+           f.to_status as "openedAs", rf.from_status as "recoveredFrom",
+           r.error_kind as "errorKind", r.status_code as "statusCode"
     from ${incidents} i join ${flips} f on f.id = i.opened_by_flip_id
+    left join ${flips} rf on rf.id = i.resolved_by_flip_id
     left join lateral (
       select cr.error_kind, cr.status_code from ${checkResults} cr
       where cr.monitor_id = i.monitor_id and cr.checked_at <= f.at
       order by cr.checked_at desc limit 1
     ) r on true
-    where i.workspace_id = ${workspaceId}::uuid
-      and (i.monitor_id = any(${sql.param(monitorIds)}::uuid[])
-           or i.heartbeat_id = any(${sql.param(heartbeatIds)}::uuid[]))`;
+    where i.workspace_id = ${page.workspaceId}::uuid`;
+  const monitorsIn = sql`i.monitor_id = any(${sql.param(monitorIds)}::uuid[])`;
+  const jobsIn = sql`i.heartbeat_id = any(${sql.param(heartbeatIds)}::uuid[])`;
+  const resolvedSince = sql`i.resolved_at >= ${since.toISOString()}::timestamptz`;
   return executePrepared<IncidentRow>(
     db,
     "page_incidents",
     sql`
-    (${select} and i.resolved_at is null order by i.started_at desc limit 1000)
+    (${select} and (${monitorsIn} or ${jobsIn}) and i.resolved_at is null
+     order by i.started_at desc limit 1000)
     union all
-    (${select} and i.resolved_at >= ${since.toISOString()}::timestamptz
-     order by i.started_at desc limit ${sql.raw(String(INCIDENT_LIMIT))})`,
+    (${select} and ${monitorsIn} and ${resolvedSince}
+     order by i.started_at desc limit ${sql.raw(String(INCIDENT_LIMIT))})
+    union all
+    (${select} and ${jobsIn} and ${resolvedSince}
+     and (${page.showJobFailures}::boolean or f.to_status <> 'failed')
+     order by i.started_at desc limit ${sql.raw(String(JOB_INCIDENT_LIMIT))})`,
   );
 }

@@ -56,11 +56,11 @@ describe(`what a public status page says about a failure on ${testDbKind()}`, ()
     });
     for (const kind of ["view", "summary", "incidents", "unresolved"] as const) {
       const json = JSON.stringify(renderJson(kind, view));
-      expect(json, kind).toContain("Connection refused");
+      expect(json, kind).toContain("Not reachable");
       expect(json, kind).not.toContain("127.0.0.1");
       expect(json, kind).not.toMatch(new RegExp(`\\b${port}\\b`));
     }
-    expect(view.incidents[0]?.cause).toBe("Connection refused");
+    expect(view.incidents[0]?.cause).toBe("Not reachable");
     // The dashboard's record keeps the whole story.
     const [flip] = await database.db.select().from(flips).where(eq(flips.monitorId, monitor.id));
     expect(flip?.reason).toContain(`127.0.0.1:${port}`);

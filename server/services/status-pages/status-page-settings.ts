@@ -16,6 +16,7 @@ export const statusPageSettingsShape = {
   title: z.string().trim().min(1, { error: "must not be empty" }).max(100),
   description: z.string().trim().max(1000, { error: "must be at most 1000 characters" }),
   visibility: z.enum(statusPageVisibilities, { error: 'must be "public" or "private"' }),
+  showJobFailures: z.boolean({ error: "must be true or false" }),
 };
 
 export const createStatusPageInput = z.object({
@@ -23,6 +24,7 @@ export const createStatusPageInput = z.object({
   description: statusPageSettingsShape.description.default(""),
   // Nothing is published by accident.
   visibility: statusPageSettingsShape.visibility.default("private"),
+  showJobFailures: statusPageSettingsShape.showJobFailures.default(true),
 });
 export type CreateStatusPageInput = z.input<typeof createStatusPageInput>;
 
