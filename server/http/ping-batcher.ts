@@ -1,6 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import type { IncomingPing, PingOutcome } from "@/server/services/heartbeats/record-pings";
 import { HeartbeatCache, recordPingsFast } from "@/server/services/heartbeats/record-pings-fast";
+import { systemClock } from "@/server/services/context";
 
 type Waiting = {
   ping: IncomingPing;
@@ -115,11 +116,10 @@ export class PingBatcher {
     lane.busy = true;
     lane.busySince = Date.now();
     const number = ++lane.batch;
-    recordPingsFast(
-      this.db,
-      this.cache,
-      batch.map((w) => w.ping),
-    )
+    recordPingsFast({
+      ctx: { db: this.db, now: systemClock },
+      input: { cache: this.cache, batch: batch.map((w) => w.ping) },
+    })
       .then((outcomes) => {
         lane.failing = false;
         batch.forEach((w, i) => w.resolve(outcomes[i] ?? "error"));

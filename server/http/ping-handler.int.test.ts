@@ -145,7 +145,7 @@ describe(`ping URLs on ${testDbKind()}`, () => {
   it("gives an unknown token and a deleted heartbeat the identical 404", async () => {
     const hb = await newHeartbeat();
     const unknown = await send("/ping/0000000000000000000000000000dead");
-    await deleteHeartbeat({ ctx, heartbeatId: hb.id });
+    await deleteHeartbeat({ ctx, input: { heartbeatId: hb.id } });
     const deleted = await send(`/ping/${hb.token}`);
     expect(unknown).toMatchObject({ status: 404, body: "not found" });
     expect(deleted).toMatchObject({ status: 404, body: "not found" });

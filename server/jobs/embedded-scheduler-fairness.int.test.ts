@@ -73,7 +73,7 @@ describe(`fair checks in the embedded scheduler on ${testDbKind()}`, () => {
 
   async function deleteCreated() {
     for (const { ctx, monitor } of created.splice(0))
-      await deleteMonitor({ ctx, monitorId: monitor.id }).catch(() => undefined);
+      await deleteMonitor({ ctx, input: { monitorId: monitor.id } }).catch(() => undefined);
   }
 
   const newScheduler = () =>
@@ -89,7 +89,9 @@ describe(`fair checks in the embedded scheduler on ${testDbKind()}`, () => {
   // Each check is due `interval` after the previous one was recorded (the first at creation):
   // its lateness is how much later than that it was recorded.
   async function latenessOf(ctx: WorkspaceCtx, monitor: Monitor, intervalMs: number) {
-    const checks = (await listChecks({ ctx, monitorId: monitor.id, limit: 100 })).reverse();
+    const checks = (
+      await listChecks({ ctx, input: { monitorId: monitor.id, limit: 100 } })
+    ).reverse();
     const times = checks.map((c) => c.checkedAt.getTime());
     const dues = [monitor.createdAt.getTime(), ...times.slice(0, -1).map((t) => t + intervalMs)];
     return times.map((t, i) => t - (dues[i] ?? Number.NaN));

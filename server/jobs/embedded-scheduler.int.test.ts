@@ -73,7 +73,7 @@ describe(`the embedded scheduler on ${testDbKind()}`, () => {
     } finally {
       await scheduler.stop();
       for (const monitor of created) {
-        await deleteMonitor({ ctx, monitorId: monitor.id }).catch(() => undefined);
+        await deleteMonitor({ ctx, input: { monitorId: monitor.id } }).catch(() => undefined);
       }
     }
   }
@@ -93,7 +93,7 @@ describe(`the embedded scheduler on ${testDbKind()}`, () => {
   }
 
   const checksOldestFirst = async (ctx: WorkspaceCtx, monitorId: string) =>
-    (await listChecks({ ctx, monitorId, limit: 100 })).reverse();
+    (await listChecks({ ctx, input: { monitorId, limit: 100 } })).reverse();
   const flipsOf = (monitorId: string) =>
     database.db.select().from(flips).where(eq(flips.monitorId, monitorId)).orderBy(asc(flips.at));
   const gapsMs = (times: Date[]) =>
@@ -188,7 +188,7 @@ describe(`the embedded scheduler on ${testDbKind()}`, () => {
         2_000,
       );
 
-      await pauseMonitor({ ctx, monitorId: pausedLater.id });
+      await pauseMonitor({ ctx, input: { monitorId: pausedLater.id } });
       const checksAtPause = (await checksOldestFirst(ctx, pausedLater.id)).length;
       const hitsAtPause = target.hits(runningPath);
       await sleep(3_000);
@@ -262,7 +262,7 @@ describe(`the embedded scheduler on ${testDbKind()}`, () => {
     } finally {
       release();
       await scheduler.stop();
-      await deleteMonitor({ ctx, monitorId: monitor.id });
+      await deleteMonitor({ ctx, input: { monitorId: monitor.id } });
     }
   });
 });

@@ -30,7 +30,7 @@ describe(`the heartbeat alarm clock on ${testDbKind()}`, () => {
   });
   afterEach(async () => {
     for (const hb of await listHeartbeats({ ctx }))
-      await deleteHeartbeat({ ctx, heartbeatId: hb.id });
+      await deleteHeartbeat({ ctx, input: { heartbeatId: hb.id } });
   });
 
   async function newHeartbeat(overrides: Parameters<typeof makeHeartbeat>[1] = fast) {
@@ -120,7 +120,7 @@ describe(`the heartbeat alarm clock on ${testDbKind()}`, () => {
     await withClock(async () => {
       const pingedAt = Date.now();
       await pingAt(database.db, hb.token, new Date(pingedAt));
-      await updateHeartbeat({ ctx, heartbeatId: hb.id, input: { intervalSecs: 2 } });
+      await updateHeartbeat({ ctx, input: { heartbeatId: hb.id, changes: { intervalSecs: 2 } } });
       const late = await waitForFlip(hb, "late", pingedAt + 2000);
       expectSoonAfter(late.at, pingedAt + 2000);
     });

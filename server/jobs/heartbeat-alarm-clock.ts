@@ -39,10 +39,10 @@ export class HeartbeatAlarmClock {
   private async sweep(): Promise<void> {
     // Drain what is due; the bound only guards against an alarm that never moves on.
     for (let round = 0; round < 100 && !this.timer.isStopped; round++) {
-      if ((await sweepDeadlines(this.deps.db, this.deps.now())) === 0) break;
+      if ((await sweepDeadlines({ ctx: { db: this.deps.db, now: this.deps.now } })) === 0) break;
     }
     if (this.timer.isStopped) return;
-    const next = await nextAlarmAt(this.deps.db);
+    const next = await nextAlarmAt({ ctx: { db: this.deps.db, now: this.deps.now } });
     this.timer.armAt(next ? next.getTime() : this.deps.now().getTime() + MAX_SLEEP_MS);
   }
 }

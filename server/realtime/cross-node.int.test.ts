@@ -156,7 +156,7 @@ let n = 0;
 async function publicPage() {
   const owner = await member();
   const monitor = await makeMonitor(owner.ctx, "http://127.0.0.1:9/", { name: "Checkout API" });
-  await pauseMonitor({ ctx: owner.ctx, monitorId: monitor.id });
+  await pauseMonitor({ ctx: owner.ctx, input: { monitorId: monitor.id } });
   const page = await createStatusPage({
     ctx: owner.ctx,
     input: { slug: `nodes-${process.pid}-${++n}`, title: "Acme Status", visibility: "public" },
@@ -225,8 +225,8 @@ if (testDbKind() === "postgres")
       onB.on("status:flip", (f: StatusFlipMessage) => received.b.push(f));
       dashboardOnB.on("flip", () => received.dash++);
 
-      await resumeMonitor({ ctx: owner.ctx, monitorId: monitor.id });
-      await pauseMonitor({ ctx: owner.ctx, monitorId: monitor.id });
+      await resumeMonitor({ ctx: owner.ctx, input: { monitorId: monitor.id } });
+      await pauseMonitor({ ctx: owner.ctx, input: { monitorId: monitor.id } });
       await expect.poll(() => received.b.length, { timeout: 3_000 }).toBe(1);
       expect(received.b[0]).toMatchObject({
         statusPageId: page.id,
@@ -276,7 +276,7 @@ if (testDbKind() === "postgres")
       expect(renamed.body).toContain("<h1>Acme Cloud</h1>");
 
       // A flip crosses without waiting for acknowledgements: it lands within moments.
-      await resumeMonitor({ ctx: owner.ctx, monitorId: monitor.id });
+      await resumeMonitor({ ctx: owner.ctx, input: { monitorId: monitor.id } });
       await expect
         .poll(async () => (await get(b, `/status/${page.slug}`)).body, { timeout: 3_000 })
         .not.toContain("Checkout API");
@@ -339,8 +339,8 @@ if (testDbKind() === "postgres")
       } finally {
         await admin.end();
       }
-      await resumeMonitor({ ctx: owner.ctx, monitorId: monitor.id });
-      await pauseMonitor({ ctx: owner.ctx, monitorId: monitor.id });
+      await resumeMonitor({ ctx: owner.ctx, input: { monitorId: monitor.id } });
+      await pauseMonitor({ ctx: owner.ctx, input: { monitorId: monitor.id } });
       await expect.poll(() => flips.length, { timeout: 3_000 }).toBe(1);
     });
 
@@ -389,8 +389,8 @@ else
       expect(await join(viewer, statusPageRoom(page.id))).toMatchObject({ ok: true });
       const received: StatusFlipMessage[] = [];
       viewer.on("status:flip", (f: StatusFlipMessage) => received.push(f));
-      await resumeMonitor({ ctx: owner.ctx, monitorId: monitor.id });
-      await pauseMonitor({ ctx: owner.ctx, monitorId: monitor.id });
+      await resumeMonitor({ ctx: owner.ctx, input: { monitorId: monitor.id } });
+      await pauseMonitor({ ctx: owner.ctx, input: { monitorId: monitor.id } });
       await expect.poll(() => received.length, { timeout: 3_000 }).toBe(1);
 
       expect((await get(node, `/status/${page.slug}`)).status).toBe(200);

@@ -106,7 +106,13 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
       user: ctx.user,
       actor,
       workspace,
-      service: { db: ctx.db, now: ctx.now, actor, workspaceId: workspace.id },
+      service: {
+        db: ctx.db,
+        now: ctx.now,
+        actor,
+        workspaceId: workspace.id,
+        policy: { privateTargets: ctx.privateTargets, quotas: ctx.quotas },
+      },
     },
   });
 });

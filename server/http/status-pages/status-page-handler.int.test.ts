@@ -148,7 +148,7 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
     const owner = await member();
     const monitor = await makeMonitor(owner.ctx, "http://127.0.0.1:9/", { name: "Checkout API" });
     // A monitor shows once it has a state other than pending: paused is "under maintenance".
-    await pauseMonitor({ ctx: owner.ctx, monitorId: monitor.id });
+    await pauseMonitor({ ctx: owner.ctx, input: { monitorId: monitor.id } });
     const page = await createStatusPage({
       ctx: owner.ctx,
       input: { slug: `page-${process.pid}-${++n}`, title: "Acme Status", visibility },
@@ -292,7 +292,7 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
 
     revalidations = [];
     // Resumed, it is pending again until its next result: off the page.
-    await resumeMonitor({ ctx: owner.ctx, monitorId: monitor.id });
+    await resumeMonitor({ ctx: owner.ctx, input: { monitorId: monitor.id } });
     const after = await get(`/status/${page.slug}`);
     expect(after.body).not.toContain("Checkout API");
     expect(revalidations).toContain(`/status/${page.slug}`);
@@ -310,9 +310,9 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
       const paused = await get(`/status/${page.slug}`);
       expect(paused.body).toContain("Checkout API: under_maintenance");
       expect(paused.body).toContain(`data-slug="${page.slug}"`);
-      await resumeMonitor({ ctx: owner.ctx, monitorId: monitor.id });
-      await pauseMonitor({ ctx: owner.ctx, monitorId: monitor.id });
-      await resumeMonitor({ ctx: owner.ctx, monitorId: monitor.id });
+      await resumeMonitor({ ctx: owner.ctx, input: { monitorId: monitor.id } });
+      await pauseMonitor({ ctx: owner.ctx, input: { monitorId: monitor.id } });
+      await resumeMonitor({ ctx: owner.ctx, input: { monitorId: monitor.id } });
       const resumed = await get(`/status/${page.slug}`);
       expect(resumed.body).not.toContain("Checkout API");
       // One request per render, no revalidation round trip, and each took the handed view.
@@ -478,9 +478,9 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
     const received: StatusFlipMessage[] = [];
     viewer.on("status:flip", (f: StatusFlipMessage) => received.push(f));
 
-    await pauseMonitor({ ctx: owner.ctx, monitorId: hidden.id });
-    await resumeMonitor({ ctx: owner.ctx, monitorId: monitor.id });
-    await pauseMonitor({ ctx: owner.ctx, monitorId: monitor.id });
+    await pauseMonitor({ ctx: owner.ctx, input: { monitorId: hidden.id } });
+    await resumeMonitor({ ctx: owner.ctx, input: { monitorId: monitor.id } });
+    await pauseMonitor({ ctx: owner.ctx, input: { monitorId: monitor.id } });
     await expect.poll(() => received.length).toBe(1);
     expect(received[0]).toMatchObject({
       statusPageId: page.id,
@@ -496,7 +496,7 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
       input: { visibility: "private" },
     });
     await expect(gone).resolves.toEqual({ statusPageId: page.id });
-    await resumeMonitor({ ctx: owner.ctx, monitorId: monitor.id });
+    await resumeMonitor({ ctx: owner.ctx, input: { monitorId: monitor.id } });
     await new Promise((r) => setTimeout(r, 300));
     expect(received).toHaveLength(1);
   });

@@ -44,7 +44,7 @@ describe(`Inngest heartbeat deadline functions on ${testDbKind()}`, () => {
   });
   afterEach(async () => {
     for (const hb of await listHeartbeats({ ctx }))
-      await deleteHeartbeat({ ctx, heartbeatId: hb.id });
+      await deleteHeartbeat({ ctx, input: { heartbeatId: hb.id } });
   });
 
   async function newWorkspace() {

@@ -2,6 +2,7 @@ import { cron, type Inngest } from "inngest";
 import { getRuntime } from "@/server/runtime";
 import { events } from "@/server/jobs/events";
 import { nextAlarmAt, sweepDeadlines } from "@/server/services/heartbeats/sweep-deadlines";
+import { systemClock } from "@/server/services/context";
 
 /**
  * One sleeping run per heartbeat: it wakes at the heartbeat's alarm (late, missing, a run too long)
@@ -24,13 +25,10 @@ export function createHeartbeatDeadline(inngest: Inngest) {
         await step.sleepUntil(`wait-for-deadline${suffix}`, new Date(at));
         const result = await step.run(`apply-alarm${suffix}`, async () => {
           const db = getRuntime().db;
-          const applied = await sweepDeadlines(db, new Date(), {
-            heartbeatId: event.data.heartbeatId,
-          });
-          return {
-            applied,
-            next: (await nextAlarmAt(db, event.data.heartbeatId))?.toISOString() ?? null,
-          };
+          const ctx = { db, now: systemClock };
+          const input = { heartbeatId: event.data.heartbeatId };
+          const applied = await sweepDeadlines({ ctx, input });
+          return { applied, next: (await nextAlarmAt({ ctx, input }))?.toISOString() ?? null };
         });
         swept += result.applied;
         if (result.next === at) break;
@@ -47,7 +45,10 @@ export function createDeadlineSweep(inngest: Inngest) {
     { id: "heartbeat-deadline-sweep", triggers: [cron("* * * * *")] },
     async ({ step }) => {
       const swept = await step.run("sweep", () =>
-        sweepDeadlines(getRuntime().db, new Date(), { limit: 10_000 }),
+        sweepDeadlines({
+          ctx: { db: getRuntime().db, now: systemClock },
+          input: { limit: 10_000 },
+        }),
       );
       return { swept };
     },

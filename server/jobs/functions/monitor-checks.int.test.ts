@@ -1,4 +1,4 @@
-import { anyTarget } from "@/db/testing/make-monitor";
+import { anyTarget, withPolicy } from "@/db/testing/make-monitor";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { InngestTestEngine } from "@inngest/test";
@@ -107,8 +107,14 @@ describe(`Inngest monitor functions on ${testDbKind()}`, () => {
   }
 
   it("plans every due time of the coming minute once, with ts at each due time", async () => {
-    const fast = await createMonitor({ ctx, input: settings("every 10 s", 10), guard: anyTarget });
-    const slow = await createMonitor({ ctx, input: settings("every 60 s", 60), guard: anyTarget });
+    const fast = await createMonitor({
+      ctx: withPolicy(ctx, anyTarget),
+      input: settings("every 10 s", 10),
+    });
+    const slow = await createMonitor({
+      ctx: withPolicy(ctx, anyTarget),
+      input: settings("every 60 s", 60),
+    });
     const before = Date.now();
     const sent = await runPlan();
     const mine = (id: string) => sent.filter((e) => e.data.monitorId === id);
@@ -128,7 +134,10 @@ describe(`Inngest monitor functions on ${testDbKind()}`, () => {
 
   it("runs a planned check at its time and records it", async () => {
     healthy = true;
-    const monitor = await createMonitor({ ctx, input: settings("planned", 60), guard: anyTarget });
+    const monitor = await createMonitor({
+      ctx: withPolicy(ctx, anyTarget),
+      input: settings("planned", 60),
+    });
     const [event] = (await runPlan()).filter((e) => e.data.monitorId === monitor.id);
     const { result } = await runCheck(event as SentEvent);
     expect(result).toMatchObject({ ran: true, status: "up", retryAt: null });
@@ -139,9 +148,8 @@ describe(`Inngest monitor functions on ${testDbKind()}`, () => {
     healthy = false;
     try {
       const monitor = await createMonitor({
-        ctx,
+        ctx: withPolicy(ctx, anyTarget),
         input: settings("failing", 60),
-        guard: anyTarget,
       });
       const [event] = (await runPlan()).filter((e) => e.data.monitorId === monitor.id);
       const { result, sendEvent } = await runCheck(event as SentEvent);
@@ -162,12 +170,11 @@ describe(`Inngest monitor functions on ${testDbKind()}`, () => {
 
   it("drops a planned check whose monitor was paused meanwhile", async () => {
     const monitor = await createMonitor({
-      ctx,
+      ctx: withPolicy(ctx, anyTarget),
       input: settings("paused later", 60),
-      guard: anyTarget,
     });
     const [event] = (await runPlan()).filter((e) => e.data.monitorId === monitor.id);
-    await pauseMonitor({ ctx, monitorId: monitor.id });
+    await pauseMonitor({ ctx, input: { monitorId: monitor.id } });
     const { result } = await runCheck(event as SentEvent);
     expect(result).toMatchObject({ ran: false });
     expect(await database.db.$count(checkResults, eq(checkResults.monitorId, monitor.id))).toBe(0);

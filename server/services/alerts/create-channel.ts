@@ -6,10 +6,8 @@ import type {
   CreateChannelInput,
   UpdateChannelInput,
 } from "@/server/services/alerts/channel-settings";
-import {
-  assertTargetAllowed,
-  type TargetGuard,
-} from "@/server/services/workspaces/private-targets";
+import { assertTargetAllowed } from "@/server/services/workspaces/private-targets";
+import type { PrivateTargetPolicy } from "@/server/domain/instance/access-policy";
 import type { AlertDeps } from "@/server/services/alerts/deliver-alerts";
 import { assertWithinQuota } from "@/server/services/workspaces/assert-within-quota";
 import { DEFAULT_QUOTAS, type QuotaLimits } from "@/server/domain/workspaces/quotas";
@@ -20,7 +18,7 @@ import {
   type ChannelWithRecipients,
 } from "@/server/services/alerts/email-confirmations";
 
-export type ChannelGuard = TargetGuard;
+export type ChannelGuard = { privateTargets: PrivateTargetPolicy };
 
 /** A webhook signing secret: 192 random bits. */
 const generateWebhookSecret = () => `whsec_${randomBytes(24).toString("base64url")}`;
@@ -66,7 +64,12 @@ export async function createChannel({
   confirmations: { email: string; error: string | null }[];
 }> {
   const settings = settingsFor(input.kind, input);
-  if (settings.url) await assertTargetAllowed({ ctx, guard, field: "url", url: settings.url });
+  if (settings.url)
+    await assertTargetAllowed({
+      ctx: { ...ctx, policy: { quotas, privateTargets: guard.privateTargets } },
+      field: "url",
+      url: settings.url,
+    });
   if (input.secret && input.kind !== "webhook")
     throw badInput("secret", "secret: only webhook channels are signed");
   const secret = input.kind === "webhook" ? (input.secret ?? generateWebhookSecret()) : null;

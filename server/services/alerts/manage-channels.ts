@@ -15,6 +15,7 @@ import {
   type ChannelWithRecipients,
 } from "@/server/services/alerts/email-confirmations";
 import { deleteWorkspaceRow } from "@/server/services/workspace-rows";
+import { DEFAULT_QUOTAS } from "@/server/domain/workspaces/quotas";
 
 /** The workspace's channel; another workspace's is "not found" like a missing one. */
 export async function findChannel(
@@ -84,7 +85,12 @@ export async function updateChannel({
         headers: input.headers ?? current.settings.headers,
       })
     : current.settings;
-  if (input.url) await assertTargetAllowed({ ctx, guard, field: "url", url: input.url });
+  if (input.url)
+    await assertTargetAllowed({
+      ctx: { ...ctx, policy: { quotas: DEFAULT_QUOTAS, privateTargets: guard.privateTargets } },
+      field: "url",
+      url: input.url,
+    });
   if (input.secret !== undefined && current.kind !== "webhook")
     throw badInput("secret", "secret: only webhook channels are signed");
   const now = ctx.now();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { subjectChannels } from "@/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
-import { anyTarget, makeMonitor } from "@/db/testing/make-monitor";
+import { anyTarget, makeMonitor, withPolicy } from "@/db/testing/make-monitor";
 import { makeHeartbeat } from "@/db/testing/make-heartbeat";
 import type { WorkspaceCtx } from "@/server/services/context";
 import { systemClock } from "@/server/services/context";
@@ -59,10 +59,8 @@ describe(`a subject's channels on ${testDbKind()}`, () => {
     const monitor = await makeMonitor(ctx, "https://example.com/", { channelIds: [a, b] });
     const before = await links(monitor.id);
     await updateMonitor({
-      ctx,
-      monitorId: monitor.id,
-      input: { channelIds: [b, c, c] },
-      guard: anyTarget,
+      ctx: withPolicy(ctx, anyTarget),
+      input: { monitorId: monitor.id, changes: { channelIds: [b, c, c] } },
     });
     const after = await links(monitor.id);
     expect(after.map((l) => l.channelId).sort()).toEqual([b, c].sort());
@@ -71,10 +69,8 @@ describe(`a subject's channels on ${testDbKind()}`, () => {
       before.find((l) => l.channelId === b)?.id,
     );
     await updateMonitor({
-      ctx,
-      monitorId: monitor.id,
-      input: { channelIds: [] },
-      guard: anyTarget,
+      ctx: withPolicy(ctx, anyTarget),
+      input: { monitorId: monitor.id, changes: { channelIds: [] } },
     });
     expect(await channelsOf(monitor.id)).toEqual([]);
   });
@@ -85,7 +81,10 @@ describe(`a subject's channels on ${testDbKind()}`, () => {
     const lists = [[a, b], [a, b, c], [b], [a, b], [a, c]];
     await Promise.all(
       lists.map((channelIds) =>
-        updateMonitor({ ctx, monitorId: monitor.id, input: { channelIds }, guard: anyTarget }),
+        updateMonitor({
+          ctx: withPolicy(ctx, anyTarget),
+          input: { monitorId: monitor.id, changes: { channelIds } },
+        }),
       ),
     );
     expect(lists.map((l) => [...l].sort())).toContainEqual(await channelsOf(monitor.id));
@@ -96,10 +95,11 @@ describe(`a subject's channels on ${testDbKind()}`, () => {
     const monitor = await makeMonitor(ctx, "https://example.com/", { channelIds: [a] });
     await expect(
       updateMonitor({
-        ctx,
-        monitorId: monitor.id,
-        input: { channelIds: [b], timeoutSecs: 600, intervalSecs: 60 },
-        guard: anyTarget,
+        ctx: withPolicy(ctx, anyTarget),
+        input: {
+          monitorId: monitor.id,
+          changes: { channelIds: [b], timeoutSecs: 600, intervalSecs: 60 },
+        },
       }),
     ).rejects.toMatchObject({ code: "BAD_INPUT" });
     expect(await channelsOf(monitor.id)).toEqual([a]);
@@ -111,12 +111,17 @@ describe(`a subject's channels on ${testDbKind()}`, () => {
     await expect(
       updateHeartbeat({
         ctx,
-        heartbeatId: hb.id,
-        input: { channelIds: [b], intervalSecs: null, schedule: "not a schedule" },
+        input: {
+          heartbeatId: hb.id,
+          changes: { channelIds: [b], intervalSecs: null, schedule: "not a schedule" },
+        },
       }),
     ).rejects.toMatchObject({ code: "BAD_INPUT" });
     expect(await channelsOf(hb.id)).toEqual([a]);
-    await updateHeartbeat({ ctx, heartbeatId: hb.id, input: { channelIds: [b], graceSecs: 60 } });
+    await updateHeartbeat({
+      ctx,
+      input: { heartbeatId: hb.id, changes: { channelIds: [b], graceSecs: 60 } },
+    });
     expect(await channelsOf(hb.id)).toEqual([b]);
   });
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkResults, flips, incidents, type Monitor } from "@/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { workspaceWithClock } from "@/db/testing/factories";
-import { anyTarget, makeMonitor } from "@/db/testing/make-monitor";
+import { anyTarget, makeMonitor, withPolicy } from "@/db/testing/make-monitor";
 import { startTestTarget, type TestTarget } from "@/testing/checks/start-test-target";
 import type { WorkspaceCtx } from "@/server/services/context";
 import { runCheck } from "@/server/services/checks/run-due-checks";
@@ -167,7 +167,7 @@ describe(`recording HTTP checks on ${testDbKind()}`, () => {
       }),
     ]);
     advance(30);
-    const { incidents: shown } = await getMonitorHistory({ ctx, monitorId: monitor.id });
+    const { incidents: shown } = await getMonitorHistory({ ctx, input: { monitorId: monitor.id } });
     expect(shown).toEqual([expect.objectContaining({ resolvedAt, durationMs: 20_000 })]);
   });
 
@@ -211,7 +211,7 @@ describe(`recording HTTP checks on ${testDbKind()}`, () => {
     const fast = await check(ctx, monitor);
     expect(fast.flip).toMatchObject({ from: "degraded", to: "up" });
     expect(await incidentsOf(monitor.id)).toEqual([]);
-    const [, slowRow] = await listChecks({ ctx, monitorId: monitor.id, limit: 3 });
+    const [, slowRow] = await listChecks({ ctx, input: { monitorId: monitor.id, limit: 3 } });
     expect(slowRow?.durationMs).toBeGreaterThanOrEqual(900);
   });
 
@@ -226,7 +226,7 @@ describe(`recording HTTP checks on ${testDbKind()}`, () => {
     advance(20);
     await check(ctx, monitor);
 
-    const rows = await listChecks({ ctx, monitorId: monitor.id, limit: 50 });
+    const rows = await listChecks({ ctx, input: { monitorId: monitor.id, limit: 50 } });
 
     expect(rows).toEqual([
       expect.objectContaining({
@@ -256,7 +256,9 @@ describe(`recording HTTP checks on ${testDbKind()}`, () => {
     for (const row of rows) expect(Number.isInteger(row.durationMs)).toBe(true);
     expect(rows[0]?.durationMs).toBeGreaterThanOrEqual(900);
     expect(rows[0]?.durationMs).toBeLessThan(2_500);
-    await expect(listChecks({ ctx, monitorId: monitor.id, limit: 2 })).resolves.toHaveLength(2);
+    await expect(
+      listChecks({ ctx, input: { monitorId: monitor.id, limit: 2 } }),
+    ).resolves.toHaveLength(2);
     const stored = await database.db
       .select()
       .from(checkResults)
@@ -303,10 +305,8 @@ describe(`recording HTTP checks on ${testDbKind()}`, () => {
     const [leased] = await claimDueMonitors(ctx.db, ctx.now(), 10, monitor.id);
     if (!leased) throw new Error("not claimed");
     await updateMonitor({
-      ctx,
-      monitorId: monitor.id,
-      input: { intervalSecs: 60 },
-      guard: anyTarget,
+      ctx: withPolicy(ctx, anyTarget),
+      input: { monitorId: monitor.id, changes: { intervalSecs: 60 } },
     });
     const result = await runHttpCheck(leased, { allowPrivateTargets: true });
     await recordCheckResult({ ctx, monitor: leased, leaseToken: leased.leaseToken, result });

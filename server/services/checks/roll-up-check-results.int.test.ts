@@ -4,7 +4,7 @@ import { checkResults, checkRollups } from "@/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
 import { createMonitor } from "@/server/services/monitors/create-monitor";
-import { anyTarget } from "@/db/testing/make-monitor";
+import { anyTarget, withPolicy } from "@/db/testing/make-monitor";
 import { rollUpCheckResults } from "@/server/services/checks/roll-up-check-results";
 
 describe(`check result roll-ups on ${testDbKind()}`, () => {
@@ -24,7 +24,7 @@ describe(`check result roll-ups on ${testDbKind()}`, () => {
       workspaceId: workspace.id,
     };
     const monitor = await createMonitor({
-      ctx,
+      ctx: withPolicy(ctx, anyTarget),
       input: {
         name: "rolled",
         url: "http://127.0.0.1:9/",
@@ -40,7 +40,6 @@ describe(`check result roll-ups on ${testDbKind()}`, () => {
         confirmations: 2,
         paused: true,
       },
-      guard: anyTarget,
     });
     const row = (at: string, durationMs: number, status: "up" | "down" = "up") => ({
       monitorId: monitor.id,

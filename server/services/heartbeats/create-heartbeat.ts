@@ -5,7 +5,6 @@ import { generatePingToken } from "@/server/services/heartbeats/heartbeat-token"
 import { checkSchedule } from "@/server/services/heartbeats/check-schedule";
 import type { HeartbeatSettings } from "@/server/services/heartbeats/heartbeat-settings";
 import { insertSubject } from "@/server/services/subjects/insert-subject";
-import { DEFAULT_QUOTAS, type QuotaLimits } from "@/server/domain/workspaces/quotas";
 
 /**
  * Creates a heartbeat with a fresh ping token and the channels it alerts (unset: the workspace's
@@ -14,12 +13,9 @@ import { DEFAULT_QUOTAS, type QuotaLimits } from "@/server/domain/workspaces/quo
 export async function createHeartbeat({
   ctx,
   input,
-  quotas = DEFAULT_QUOTAS,
 }: {
   ctx: WorkspaceCtx;
   input: HeartbeatSettings;
-  /** The instance's default limits; the workspace's own override wins. */
-  quotas?: QuotaLimits;
 }): Promise<Heartbeat> {
   checkSchedule(input);
   const now = ctx.now();
@@ -28,7 +24,6 @@ export async function createHeartbeat({
     ctx,
     kind: "heartbeat",
     quota: "heartbeats",
-    quotas,
     channelIds,
     insert: (tx) =>
       tx

@@ -6,10 +6,10 @@ import { deleteWorkspaceRow } from "@/server/services/workspace-rows";
 /** Deletes a heartbeat with its pings and history; its token answers 404 from now on. */
 export async function deleteHeartbeat({
   ctx,
-  heartbeatId,
+  input: { heartbeatId },
 }: {
   ctx: WorkspaceCtx;
-  heartbeatId: string;
+  input: { heartbeatId: string };
 }) {
   const { workspaceId } = ctx;
   await deleteWorkspaceRow(ctx.db, heartbeats, { workspaceId, id: heartbeatId, what: "heartbeat" });

@@ -4,7 +4,7 @@ import type { WorkspaceCtx } from "@/server/services/context";
 import { findWorkspaceRow } from "@/server/services/workspace-rows";
 
 /** The workspace's heartbeat; another workspace's is "not found" like a missing one. */
-export const findHeartbeat = (
+export const findHeartbeat = async (
   db: DbOrTx,
   workspaceId: string,
   heartbeatId: string,
@@ -12,5 +12,10 @@ export const findHeartbeat = (
   findWorkspaceRow(db, heartbeats, { workspaceId, id: heartbeatId, what: "heartbeat" });
 
 /** The heartbeat of the acting workspace (404 otherwise). */
-export const getHeartbeat = ({ ctx, heartbeatId }: { ctx: WorkspaceCtx; heartbeatId: string }) =>
-  findHeartbeat(ctx.db, ctx.workspaceId, heartbeatId);
+export const getHeartbeat = async ({
+  ctx,
+  input,
+}: {
+  ctx: WorkspaceCtx;
+  input: { heartbeatId: string };
+}) => findHeartbeat(ctx.db, ctx.workspaceId, input.heartbeatId);

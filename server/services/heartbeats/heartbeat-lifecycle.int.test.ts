@@ -32,7 +32,7 @@ describe(`the heartbeat lifecycle on ${testDbKind()}`, () => {
   afterEach(async () => {
     for (const ctx of workspaces.splice(0)) {
       for (const hb of await listHeartbeats({ ctx }))
-        await deleteHeartbeat({ ctx, heartbeatId: hb.id });
+        await deleteHeartbeat({ ctx, input: { heartbeatId: hb.id } });
     }
   });
 
@@ -51,7 +51,7 @@ describe(`the heartbeat lifecycle on ${testDbKind()}`, () => {
   }
 
   const reload = (ctx: WorkspaceCtx, id: string) => findHeartbeat(database.db, ctx.workspaceId, id);
-  const sweep = (now: Date) => sweepDeadlines(database.db, now);
+  const sweep = (now: Date) => sweepDeadlines({ ctx: { db: database.db, now: () => now } });
   const flipsOf = (heartbeatId: string) =>
     database.db
       .select()
@@ -267,7 +267,7 @@ describe(`the heartbeat lifecycle on ${testDbKind()}`, () => {
   it("raises no alarm while paused, and resuming starts a fresh period", async () => {
     const { hb, ctx, setNow } = await upAtT();
     setNow(plus(T, 10));
-    const paused = await pauseHeartbeat({ ctx, heartbeatId: hb.id });
+    const paused = await pauseHeartbeat({ ctx, input: { heartbeatId: hb.id } });
     expect(paused).toMatchObject({ status: "paused", deadline: null, alarmAt: null });
     expect(await sweep(plus(T, 86_400))).toBe(0);
     // Pings while paused are kept but move nothing.
@@ -277,7 +277,7 @@ describe(`the heartbeat lifecycle on ${testDbKind()}`, () => {
 
     const resumedAt = plus(T, 86_400);
     setNow(resumedAt);
-    const resumed = await resumeHeartbeat({ ctx, heartbeatId: hb.id });
+    const resumed = await resumeHeartbeat({ ctx, input: { heartbeatId: hb.id } });
     expect(resumed).toMatchObject({
       status: "up",
       deadline: plus(resumedAt, 60),
@@ -293,7 +293,7 @@ describe(`the heartbeat lifecycle on ${testDbKind()}`, () => {
     const { hb, ctx, setNow } = await upAtT();
     await sweep(plus(T, 90));
     setNow(plus(T, 100));
-    await pauseHeartbeat({ ctx, heartbeatId: hb.id });
+    await pauseHeartbeat({ ctx, input: { heartbeatId: hb.id } });
     const [incident] = await incidentsOf(hb.id);
     expect(incident?.resolvedAt).toEqual(plus(T, 100));
     expect(await sweep(plus(T, 86_400))).toBe(0);
@@ -304,8 +304,7 @@ describe(`the heartbeat lifecycle on ${testDbKind()}`, () => {
     setNow(plus(T, 100));
     const shorter = await updateHeartbeat({
       ctx,
-      heartbeatId: hb.id,
-      input: { intervalSecs: 600 },
+      input: { heartbeatId: hb.id, changes: { intervalSecs: 600 } },
     });
     expect(shorter).toMatchObject({ deadline: plus(T, 600), alarmAt: plus(T, 600) });
     expect(await sweep(plus(T, 600, -1))).toBe(0);
@@ -313,7 +312,10 @@ describe(`the heartbeat lifecycle on ${testDbKind()}`, () => {
     expect((await reload(ctx, hb.id)).status).toBe("late");
 
     setNow(plus(T, 610));
-    const lessGrace = await updateHeartbeat({ ctx, heartbeatId: hb.id, input: { graceSecs: 60 } });
+    const lessGrace = await updateHeartbeat({
+      ctx,
+      input: { heartbeatId: hb.id, changes: { graceSecs: 60 } },
+    });
     expect(lessGrace).toMatchObject({ status: "late", alarmAt: plus(T, 660) });
     expect(await sweep(plus(T, 660, -1))).toBe(0);
     expect(await sweep(plus(T, 660))).toBe(1);
@@ -331,8 +333,7 @@ describe(`the heartbeat lifecycle on ${testDbKind()}`, () => {
     setNow(plus(T, 62));
     const edited = await updateHeartbeat({
       ctx,
-      heartbeatId: hb.id,
-      input: { intervalSecs: 3600 },
+      input: { heartbeatId: hb.id, changes: { intervalSecs: 3600 } },
     });
     expect(edited).toMatchObject({ status: "up", deadline: plus(T, 3600), alarmAt: plus(T, 3600) });
     expect(await transitions(hb.id)).toEqual(["new->up", "up->late", "late->up"]);
@@ -361,7 +362,10 @@ describe(`the heartbeat lifecycle on ${testDbKind()}`, () => {
     });
 
     setNow(plus(T, 210));
-    const edited = await updateHeartbeat({ ctx, heartbeatId: hb.id, input: { intervalSecs: 50 } });
+    const edited = await updateHeartbeat({
+      ctx,
+      input: { heartbeatId: hb.id, changes: { intervalSecs: 50 } },
+    });
     // The deadline already counted stays; only the next one moves.
     expect(edited).toMatchObject({
       status: "missing",
@@ -379,7 +383,7 @@ describe(`the heartbeat lifecycle on ${testDbKind()}`, () => {
   it("answers not_found for a deleted heartbeat's token", async () => {
     const { hb, ctx } = await upAtT();
     const other = await makeHeartbeat(ctx, { name: "other" });
-    await deleteHeartbeat({ ctx, heartbeatId: hb.id });
+    await deleteHeartbeat({ ctx, input: { heartbeatId: hb.id } });
     expect(await pingAt(database.db, hb.token, plus(T, 1))).toBe("not_found");
     const batch = [hb.token, other.token].map((token) => ({
       token,
@@ -399,7 +403,7 @@ describe(`the heartbeat lifecycle on ${testDbKind()}`, () => {
 
   it("retires the old token at once when the token is rotated", async () => {
     const { hb, ctx } = await upAtT();
-    const rotated = await rotatePingToken({ ctx, heartbeatId: hb.id });
+    const rotated = await rotatePingToken({ ctx, input: { heartbeatId: hb.id } });
     expect(rotated.token).not.toBe(hb.token);
     expect(rotated.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(rotated).toMatchObject({ status: "up", deadline: plus(T, 60), alarmAt: plus(T, 60) });
@@ -414,7 +418,7 @@ describe(`the heartbeat lifecycle on ${testDbKind()}`, () => {
     const kinds = ["start", "success", "log", "fail", "success"] as const;
     for (const [i, kind] of kinds.entries())
       await pingAt(database.db, hb.token, plus(T, i), { kind, body: `run ${i}` });
-    const listed = await listPings({ ctx, heartbeatId: hb.id, limit: 3 });
+    const listed = await listPings({ ctx, input: { heartbeatId: hb.id, limit: 3 } });
     expect(listed.map((p) => [p.kind, p.body, p.pingedAt])).toEqual([
       ["success", "run 4", plus(T, 4)],
       ["fail", "run 3", plus(T, 3)],

@@ -15,12 +15,10 @@ export async function listHeartbeats({ ctx }: { ctx: WorkspaceCtx }): Promise<He
 /** The heartbeat's most recent pings, newest first. */
 export async function listPings({
   ctx,
-  heartbeatId,
-  limit,
+  input: { heartbeatId, limit },
 }: {
   ctx: WorkspaceCtx;
-  heartbeatId: string;
-  limit: number;
+  input: { heartbeatId: string; limit: number };
 }) {
   await findHeartbeat(ctx.db, ctx.workspaceId, heartbeatId);
   return ctx.db
@@ -34,14 +32,14 @@ export async function listPings({
 /** What the heartbeat page shows: the heartbeat, recent pings with bodies, flips and incidents. */
 export async function getHeartbeatHistory({
   ctx,
-  heartbeatId,
+  input: { heartbeatId },
 }: {
   ctx: WorkspaceCtx;
-  heartbeatId: string;
+  input: { heartbeatId: string };
 }) {
   const heartbeat = await findHeartbeat(ctx.db, ctx.workspaceId, heartbeatId);
   const [recentPings, changes] = await Promise.all([
-    listPings({ ctx, heartbeatId, limit: 50 }),
+    listPings({ ctx, input: { heartbeatId, limit: 50 } }),
     listSubjectChanges(ctx.db, { kind: "heartbeat", id: heartbeatId }),
   ]);
   return { heartbeat, pings: recentPings, ...changes };

@@ -64,9 +64,19 @@ async function transition(
 }
 
 /** Stops watching: no late or missing while paused; pings are still recorded. */
-export const pauseHeartbeat = ({ ctx, heartbeatId }: { ctx: WorkspaceCtx; heartbeatId: string }) =>
-  transition(ctx, heartbeatId, (s, _p, now) => decidePause(s, now), "paused");
+export const pauseHeartbeat = async ({
+  ctx,
+  input,
+}: {
+  ctx: WorkspaceCtx;
+  input: { heartbeatId: string };
+}) => transition(ctx, input.heartbeatId, (s, _p, now) => decidePause(s, now), "paused");
 
 /** Watches again, with a fresh period from now. */
-export const resumeHeartbeat = ({ ctx, heartbeatId }: { ctx: WorkspaceCtx; heartbeatId: string }) =>
-  transition(ctx, heartbeatId, decideResume, "resumed");
+export const resumeHeartbeat = async ({
+  ctx,
+  input,
+}: {
+  ctx: WorkspaceCtx;
+  input: { heartbeatId: string };
+}) => transition(ctx, input.heartbeatId, decideResume, "resumed");

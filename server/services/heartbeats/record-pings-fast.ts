@@ -10,6 +10,7 @@ import {
   type PingOutcome,
 } from "@/server/services/heartbeats/record-pings";
 import { rowsOf } from "@/db/rows-of";
+import type { ServiceCtx } from "@/server/services/context";
 
 const ts = (d: Date | null) => (d ? d.toISOString() : null);
 const NOTIFY_EVERY_MS = 500;
@@ -76,11 +77,13 @@ type Planned = {
  * and inserts its pings; anything that flips, or loses a swap to another writer, goes through the
  * locked transaction in recordPings. Every caller's answer follows a commit.
  */
-export async function recordPingsFast(
-  db: DbOrTx,
-  cache: HeartbeatCache,
-  batch: IncomingPing[],
-): Promise<PingOutcome[]> {
+export async function recordPingsFast({
+  ctx: { db },
+  input: { cache, batch },
+}: {
+  ctx: ServiceCtx;
+  input: { cache: HeartbeatCache; batch: IncomingPing[] };
+}): Promise<PingOutcome[]> {
   const missing = [...new Set(batch.map((p) => p.token).filter((t) => !cache.get(t)))];
   if (missing.length > 0)
     for (const hb of await db.select().from(heartbeats).where(inArray(heartbeats.token, missing)))

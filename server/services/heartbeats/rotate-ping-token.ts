@@ -9,10 +9,10 @@ import { notFound } from "@/server/services/errors";
 /** A new secret ping URL; the old one answers 404 at once. */
 export async function rotatePingToken({
   ctx,
-  heartbeatId,
+  input: { heartbeatId },
 }: {
   ctx: WorkspaceCtx;
-  heartbeatId: string;
+  input: { heartbeatId: string };
 }): Promise<Heartbeat> {
   const [hb] = isUuid(heartbeatId)
     ? await ctx.db

@@ -34,7 +34,7 @@ describe(`two sweepers racing on ${testDbKind()}`, () => {
   });
   afterEach(async () => {
     for (const hb of await listHeartbeats({ ctx }))
-      await deleteHeartbeat({ ctx, heartbeatId: hb.id });
+      await deleteHeartbeat({ ctx, input: { heartbeatId: hb.id } });
   });
 
   /** COUNT heartbeats (every 60 s, 30 s grace), all pinged at T in one batch. */
@@ -68,7 +68,7 @@ describe(`two sweepers racing on ${testDbKind()}`, () => {
   async function drain(db: Db, now: Date): Promise<number> {
     let total = 0;
     for (;;) {
-      const n = await sweepDeadlines(db, now, { limit: 3 });
+      const n = await sweepDeadlines({ ctx: { db, now: () => now }, input: { limit: 3 } });
       if (n === 0) return total;
       total += n;
     }
@@ -78,8 +78,8 @@ describe(`two sweepers racing on ${testDbKind()}`, () => {
     Promise.all([
       drain(database.db, now),
       drain(other.db, now),
-      sweepDeadlines(database.db, now),
-      sweepDeadlines(other.db, now),
+      sweepDeadlines({ ctx: { db: database.db, now: () => now } }),
+      sweepDeadlines({ ctx: { db: other.db, now: () => now } }),
     ]);
 
   it("decides every overdue heartbeat exactly once, and a retry changes nothing", async () => {

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNotNull, lte, min, sql } from "drizzle-orm";
 import { heartbeats, type Heartbeat } from "@/db/schema";
-import type { DbOrTx } from "@/db/client";
+import type { ServiceCtx } from "@/server/services/context";
 import { decideAlarm } from "@/server/domain/heartbeats/heartbeat-state";
 import { getEventBus } from "@/server/events/bus";
 import { policyOf, snapshotOf } from "@/server/services/heartbeats/heartbeat-policy";
@@ -21,16 +21,20 @@ function reasonFor(hb: Heartbeat, to: string): string | null {
 }
 
 /**
- * Applies every alarm due at `now` (late, missing, a run too long, one more missed deadline).
+ * Applies every alarm due now (late, missing, a run too long, one more missed deadline): at most
+ * `limit` (default 1,000), or only `heartbeatId`'s.
  * Rows are claimed with FOR UPDATE SKIP LOCKED, so sweepers on several nodes never decide one
  * heartbeat twice; a decided alarm moves alarm_at on, so a retry finds nothing left to do.
  */
-export async function sweepDeadlines(
-  db: DbOrTx,
-  now: Date,
-  options: { limit?: number; heartbeatId?: string } = {},
-): Promise<number> {
-  const { events, changed } = await db.transaction(async (tx) => {
+export async function sweepDeadlines({
+  ctx,
+  input: options = {},
+}: {
+  ctx: ServiceCtx;
+  input?: { limit?: number; heartbeatId?: string };
+}): Promise<number> {
+  const now = ctx.now();
+  const { events, changed } = await ctx.db.transaction(async (tx) => {
     const due = await tx
       .select()
       .from(heartbeats)
@@ -93,8 +97,14 @@ export async function sweepDeadlines(
 }
 
 /** The earliest pending alarm (of one heartbeat, or of all), or null. */
-export async function nextAlarmAt(db: DbOrTx, heartbeatId?: string): Promise<Date | null> {
-  const [row] = await db
+export async function nextAlarmAt({
+  ctx,
+  input: { heartbeatId } = {},
+}: {
+  ctx: ServiceCtx;
+  input?: { heartbeatId?: string };
+}): Promise<Date | null> {
+  const [row] = await ctx.db
     .select({ at: min(heartbeats.alarmAt) })
     .from(heartbeats)
     .where(heartbeatId ? eq(heartbeats.id, heartbeatId) : undefined);

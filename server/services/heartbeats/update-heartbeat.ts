@@ -14,6 +14,8 @@ import { recordHeartbeatFlips } from "@/server/services/heartbeats/record-heartb
 import { assertChannelsOf, setSubjectChannels } from "@/server/services/alerts/subject-channels";
 import { pausedFromStatus, type SettableStatus } from "@/server/services/paused-from-status";
 
+export type HeartbeatChanges = Partial<HeartbeatSettings> & { status?: SettableStatus };
+
 /**
  * Applies a partial edit under the row lock (a ping cannot interleave). A new schedule or grace
  * moves the deadline and the alarm at once; `paused` (or `status: "paused" | "active"`) pauses or
@@ -21,12 +23,10 @@ import { pausedFromStatus, type SettableStatus } from "@/server/services/paused-
  */
 export async function updateHeartbeat({
   ctx,
-  heartbeatId,
-  input,
+  input: { heartbeatId, changes: input },
 }: {
   ctx: WorkspaceCtx;
-  heartbeatId: string;
-  input: Partial<HeartbeatSettings> & { status?: SettableStatus };
+  input: { heartbeatId: string; changes: HeartbeatChanges };
 }): Promise<Heartbeat> {
   const { paused: pausedFlag, status, channelIds, ...changes } = input;
   const paused = pausedFromStatus(pausedFlag, status);
@@ -100,7 +100,7 @@ export async function updateHeartbeat({
         alarmAt: updated.row.alarmAt,
       });
   }
-  if (paused === true) return pauseHeartbeat({ ctx, heartbeatId });
-  if (paused === false) return resumeHeartbeat({ ctx, heartbeatId });
+  if (paused === true) return pauseHeartbeat({ ctx, input: { heartbeatId } });
+  if (paused === false) return resumeHeartbeat({ ctx, input: { heartbeatId } });
   return findHeartbeat(ctx.db, ctx.workspaceId, heartbeatId);
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { monitors } from "@/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { workspaceWithClock } from "@/db/testing/factories";
-import { makeMonitor } from "@/db/testing/make-monitor";
+import { makeMonitor, withPolicy } from "@/db/testing/make-monitor";
 import { startTestTarget, type TestTarget } from "@/testing/checks/start-test-target";
 import { runCheck } from "@/server/services/checks/run-due-checks";
 import { claimDueMonitors } from "@/server/services/checks/claim-due-monitors";
@@ -47,17 +47,13 @@ describe(`assertions, status and check pages in the services on ${testDbKind()}`
     const { ctx } = await workspaceWithClock(database.db);
     const monitor = await makeMonitor(ctx, target.url("/b"), { assertions: [is200] });
     const edited = await updateMonitor({
-      ctx,
-      monitorId: monitor.id,
-      input: { assertions: [okBody] },
-      guard,
+      ctx: withPolicy(ctx, guard),
+      input: { monitorId: monitor.id, changes: { assertions: [okBody] } },
     });
     expect(conditionsToAssertions(edited.conditions)).toEqual([okBody]);
     const cleared = await updateMonitor({
-      ctx,
-      monitorId: monitor.id,
-      input: { assertions: [] },
-      guard,
+      ctx: withPolicy(ctx, guard),
+      input: { monitorId: monitor.id, changes: { assertions: [] } },
     });
     expect(cleared.conditions).toEqual([]);
   });
@@ -81,14 +77,17 @@ describe(`assertions, status and check pages in the services on ${testDbKind()}`
     });
     const outcome = await runCheck({ ctx, monitorId: monitor.id, options });
     expect(outcome).toMatchObject({ recorded: true, ok: false });
-    const [failed] = await listChecks({ ctx, monitorId: monitor.id, limit: 1 });
+    const [failed] = await listChecks({ ctx, input: { monitorId: monitor.id, limit: 1 } });
     expect(failed).toMatchObject({
       status: "down",
       statusCode: 200,
       errorKind: "assertion",
       error: 'Assertion failed: body eq "healthy" (got "ok")',
     });
-    await updateMonitor({ ctx, monitorId: monitor.id, input: { assertions: [okBody] }, guard });
+    await updateMonitor({
+      ctx: withPolicy(ctx, guard),
+      input: { monitorId: monitor.id, changes: { assertions: [okBody] } },
+    });
     advance(20);
     expect(await runCheck({ ctx, monitorId: monitor.id, options })).toMatchObject({ ok: true });
   });
@@ -97,24 +96,18 @@ describe(`assertions, status and check pages in the services on ${testDbKind()}`
     const { ctx } = await workspaceWithClock(database.db);
     const monitor = await makeMonitor(ctx, target.url("/c"));
     const paused = await updateMonitor({
-      ctx,
-      monitorId: monitor.id,
-      input: { status: "paused" },
-      guard,
+      ctx: withPolicy(ctx, guard),
+      input: { monitorId: monitor.id, changes: { status: "paused" } },
     });
     expect(paused.status).toBe("paused");
     const resumed = await updateMonitor({
-      ctx,
-      monitorId: monitor.id,
-      input: { status: "active" },
-      guard,
+      ctx: withPolicy(ctx, guard),
+      input: { monitorId: monitor.id, changes: { status: "active" } },
     });
     expect(resumed.status).toBe("pending");
     const contradiction = updateMonitor({
-      ctx,
-      monitorId: monitor.id,
-      input: { status: "paused", paused: false },
-      guard,
+      ctx: withPolicy(ctx, guard),
+      input: { monitorId: monitor.id, changes: { status: "paused", paused: false } },
     });
     await expect(contradiction).rejects.toSatisfy(
       (e) => isServiceError(e) && e.code === "BAD_INPUT" && e.details.field === "status",
@@ -137,14 +130,16 @@ describe(`assertions, status and check pages in the services on ${testDbKind()}`
       },
     });
     const heartbeatId = hb.id;
-    expect((await updateHeartbeat({ ctx, heartbeatId, input: { status: "paused" } })).status).toBe(
-      "paused",
-    );
-    expect((await updateHeartbeat({ ctx, heartbeatId, input: { status: "active" } })).status).toBe(
-      "new",
-    );
+    expect(
+      (await updateHeartbeat({ ctx, input: { heartbeatId, changes: { status: "paused" } } }))
+        .status,
+    ).toBe("paused");
+    expect(
+      (await updateHeartbeat({ ctx, input: { heartbeatId, changes: { status: "active" } } }))
+        .status,
+    ).toBe("new");
     await expect(
-      updateHeartbeat({ ctx, heartbeatId, input: { status: "active", paused: true } }),
+      updateHeartbeat({ ctx, input: { heartbeatId, changes: { status: "active", paused: true } } }),
     ).rejects.toSatisfy((e) => isServiceError(e) && e.code === "BAD_INPUT");
   });
 
@@ -172,12 +167,12 @@ describe(`assertions, status and check pages in the services on ${testDbKind()}`
       });
       advance(60);
     }
-    const page = await listChecks({ ctx, monitorId: monitor.id, limit: 2, offset: 1 });
+    const page = await listChecks({ ctx, input: { monitorId: monitor.id, limit: 2, offset: 1 } });
     expect(page.map((c) => c.checkedAt)).toEqual([
       new Date(start.getTime() + 60_000),
       new Date(start.getTime()),
     ]);
-    const [newest] = await listChecks({ ctx, monitorId: monitor.id, limit: 1 });
+    const [newest] = await listChecks({ ctx, input: { monitorId: monitor.id, limit: 1 } });
     expect(newest?.tlsCertExpiresAt).toEqual(expiry);
     expect(page[0]?.tlsCertExpiresAt).toBeNull();
     const [row] = await ctx.db.select().from(monitors).where(eq(monitors.id, monitor.id));

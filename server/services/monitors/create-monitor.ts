@@ -1,5 +1,5 @@
 import { monitors, type Monitor } from "@/db/schema";
-import type { WorkspaceCtx } from "@/server/services/context";
+import type { PolicyCtx } from "@/server/services/context";
 import { getEventBus } from "@/server/events/bus";
 import {
   defaultRetryInterval,
@@ -9,11 +9,7 @@ import {
 import { assertConsistentSettings } from "@/server/services/monitors/assert-consistent-settings";
 import { insertSubject } from "@/server/services/subjects/insert-subject";
 import { assertionsToConditions } from "@/server/domain/monitors/assertions";
-import { DEFAULT_QUOTAS, type QuotaLimits } from "@/server/domain/workspaces/quotas";
-import {
-  assertTargetAllowed,
-  type TargetGuard,
-} from "@/server/services/workspaces/private-targets";
+import { assertTargetAllowed } from "@/server/services/workspaces/private-targets";
 
 export type NewMonitorSettings = Omit<MonitorSettings, "retryIntervalSecs" | "timeoutSecs"> & {
   retryIntervalSecs?: number;
@@ -28,14 +24,9 @@ export type NewMonitorSettings = Omit<MonitorSettings, "retryIntervalSecs" | "ti
 export async function createMonitor({
   ctx,
   input,
-  guard,
-  quotas = DEFAULT_QUOTAS,
 }: {
-  ctx: WorkspaceCtx;
+  ctx: PolicyCtx;
   input: NewMonitorSettings;
-  guard: TargetGuard;
-  /** The instance's default limits; the workspace's own override wins. */
-  quotas?: QuotaLimits;
 }): Promise<Monitor> {
   // A given timeout stretches the default retry interval so that a check ends before its retry.
   const retryIntervalSecs =
@@ -47,14 +38,13 @@ export async function createMonitor({
   const timeoutSecs = input.timeoutSecs ?? defaultTimeout(retryIntervalSecs);
   const settings = { ...input, retryIntervalSecs, timeoutSecs };
   assertConsistentSettings(settings);
-  await assertTargetAllowed({ ctx, guard, field: "url", url: settings.url });
+  await assertTargetAllowed({ ctx, field: "url", url: settings.url });
   const now = ctx.now();
   const { paused, channelIds, assertions, ...rest } = settings;
   const monitor = await insertSubject({
     ctx,
     kind: "monitor",
     quota: "monitors",
-    quotas,
     channelIds,
     insert: (tx) =>
       tx

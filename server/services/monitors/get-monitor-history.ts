@@ -8,10 +8,10 @@ import { listSubjectChanges } from "@/server/services/subjects/list-subject-chan
 /** Everything the monitor page shows: settings, uptime, response times, recent checks, flips, incidents. */
 export async function getMonitorHistory({
   ctx,
-  monitorId,
+  input: { monitorId },
 }: {
   ctx: WorkspaceCtx;
-  monitorId: string;
+  input: { monitorId: string };
 }) {
   const monitor = await findMonitor(ctx.db, ctx.workspaceId, monitorId);
   const now = ctx.now();

@@ -6,14 +6,10 @@ import { findMonitor } from "@/server/services/monitors/find-monitor";
 /** The monitor's most recent raw check results, newest first, skipping the `offset` newest. */
 export async function listChecks({
   ctx,
-  monitorId,
-  limit,
-  offset = 0,
+  input: { monitorId, limit, offset = 0 },
 }: {
   ctx: WorkspaceCtx;
-  monitorId: string;
-  limit: number;
-  offset?: number;
+  input: { monitorId: string; limit: number; offset?: number };
 }) {
   await findMonitor(ctx.db, ctx.workspaceId, monitorId);
   return ctx.db

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkResults, flips, incidents, monitors, type Monitor } from "@/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser, workspaceWithClock } from "@/db/testing/factories";
-import { anyTarget, makeMonitor } from "@/db/testing/make-monitor";
+import { anyTarget, makeMonitor, withPolicy } from "@/db/testing/make-monitor";
 import { runHttpCheck } from "@/server/checks/http/run-http-check";
 import { startTestTarget, type TestTarget } from "@/testing/checks/start-test-target";
 import type { WorkspaceCtx } from "@/server/services/context";
@@ -65,7 +65,7 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
     advance(5);
     const pausedAt = ctx.now();
 
-    const paused = await pauseMonitor({ ctx, monitorId: monitor.id });
+    const paused = await pauseMonitor({ ctx, input: { monitorId: monitor.id } });
 
     expect(paused).toMatchObject({
       status: "paused",
@@ -81,7 +81,7 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
     expect(history[1]).toMatchObject({ at: pausedAt, reason: "paused" });
     expect(await incidentsOf(monitor.id)).toEqual([]);
 
-    await expect(pauseMonitor({ ctx, monitorId: monitor.id })).resolves.toMatchObject({
+    await expect(pauseMonitor({ ctx, input: { monitorId: monitor.id } })).resolves.toMatchObject({
       status: "paused",
     });
     expect(await flipsOf(monitor.id)).toHaveLength(2);
@@ -95,7 +95,7 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
     advance(30);
     const pausedAt = ctx.now();
 
-    await pauseMonitor({ ctx, monitorId: monitor.id });
+    await pauseMonitor({ ctx, input: { monitorId: monitor.id } });
 
     const history = await flipsOf(monitor.id);
     expect(history.map((f) => `${f.fromStatus}>${f.toStatus}`)).toEqual([
@@ -111,7 +111,7 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
     const { ctx } = await workspaceWithClock(database.db);
     const { monitor: pausedAtOnce } = await monitorAt(ctx, { paused: true });
     const { monitor: pausedLater } = await monitorAt(ctx);
-    await pauseMonitor({ ctx, monitorId: pausedLater.id });
+    await pauseMonitor({ ctx, input: { monitorId: pausedLater.id } });
 
     const claimed = await claimDueMonitors(database.db, FAR_FUTURE, 10_000);
 
@@ -131,7 +131,7 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
     expect(result.status).toBe("down");
     advance(1);
 
-    await pauseMonitor({ ctx, monitorId: monitor.id });
+    await pauseMonitor({ ctx, input: { monitorId: monitor.id } });
     const outcome = await recordCheckResult({
       ctx,
       monitor: leased,
@@ -154,8 +154,8 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
     const { monitor } = await monitorAt(ctx);
     const { leased, result } = await startCheck(ctx, monitor);
     advance(1);
-    await pauseMonitor({ ctx, monitorId: monitor.id });
-    await resumeMonitor({ ctx, monitorId: monitor.id });
+    await pauseMonitor({ ctx, input: { monitorId: monitor.id } });
+    await resumeMonitor({ ctx, input: { monitorId: monitor.id } });
 
     const outcome = await recordCheckResult({
       ctx,
@@ -177,11 +177,11 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
     const { monitor } = await monitorAt(ctx);
     await check(ctx, monitor);
     advance(5);
-    await pauseMonitor({ ctx, monitorId: monitor.id });
+    await pauseMonitor({ ctx, input: { monitorId: monitor.id } });
     advance(600);
     const resumedAt = ctx.now();
 
-    const resumed = await resumeMonitor({ ctx, monitorId: monitor.id });
+    const resumed = await resumeMonitor({ ctx, input: { monitorId: monitor.id } });
 
     expect(resumed).toMatchObject({ status: "pending", nextCheckAt: resumedAt });
     const { leased, result } = await startCheck(ctx, monitor);
@@ -205,11 +205,17 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
     const { ctx, advance } = await workspaceWithClock(database.db);
     const { monitor } = await monitorAt(ctx);
     await expect(
-      updateMonitor({ ctx, monitorId: monitor.id, input: { paused: true }, guard: anyTarget }),
+      updateMonitor({
+        ctx: withPolicy(ctx, anyTarget),
+        input: { monitorId: monitor.id, changes: { paused: true } },
+      }),
     ).resolves.toMatchObject({ status: "paused" });
     advance(5);
     await expect(
-      updateMonitor({ ctx, monitorId: monitor.id, input: { paused: false }, guard: anyTarget }),
+      updateMonitor({
+        ctx: withPolicy(ctx, anyTarget),
+        input: { monitorId: monitor.id, changes: { paused: false } },
+      }),
     ).resolves.toMatchObject({ status: "pending" });
     expect((await flipsOf(monitor.id)).map((f) => `${f.fromStatus}>${f.toStatus}`)).toEqual([
       "pending>paused",
@@ -226,7 +232,7 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
     advance(60);
     const { leased, result } = await startCheck(ctx, monitor);
 
-    await deleteMonitor({ ctx, monitorId: monitor.id });
+    await deleteMonitor({ ctx, input: { monitorId: monitor.id } });
     const outcome = await recordCheckResult({
       ctx,
       monitor: leased,
@@ -244,7 +250,7 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
     const claimed = await claimDueMonitors(database.db, FAR_FUTURE, 10_000);
     expect(claimed.map((m) => m.id)).not.toContain(monitor.id);
     await expect(runCheck({ ctx, monitorId: monitor.id, options })).resolves.toBeNull();
-    await expect(deleteMonitor({ ctx, monitorId: monitor.id })).rejects.toMatchObject({
+    await expect(deleteMonitor({ ctx, input: { monitorId: monitor.id } })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });
@@ -259,16 +265,14 @@ describe(`pausing, resuming and deleting monitors on ${testDbKind()}`, () => {
       workspaceId: outsider.workspace.id,
     };
     const attempts = [
-      () => pauseMonitor({ ctx: theirs, monitorId: monitor.id }),
-      () => resumeMonitor({ ctx: theirs, monitorId: monitor.id }),
-      () => deleteMonitor({ ctx: theirs, monitorId: monitor.id }),
-      () => listChecks({ ctx: theirs, monitorId: monitor.id, limit: 10 }),
+      () => pauseMonitor({ ctx: theirs, input: { monitorId: monitor.id } }),
+      () => resumeMonitor({ ctx: theirs, input: { monitorId: monitor.id } }),
+      () => deleteMonitor({ ctx: theirs, input: { monitorId: monitor.id } }),
+      () => listChecks({ ctx: theirs, input: { monitorId: monitor.id, limit: 10 } }),
       () =>
         updateMonitor({
-          ctx: theirs,
-          monitorId: monitor.id,
-          input: { name: "mine now" },
-          guard: anyTarget,
+          ctx: withPolicy(theirs, anyTarget),
+          input: { monitorId: monitor.id, changes: { name: "mine now" } },
         }),
     ];
     for (const attempt of attempts)

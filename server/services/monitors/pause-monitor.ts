@@ -68,9 +68,19 @@ async function transition(
 }
 
 /** Stops checks; any check in flight is discarded. */
-export const pauseMonitor = ({ ctx, monitorId }: { ctx: WorkspaceCtx; monitorId: string }) =>
-  transition(ctx, monitorId, decidePause, "paused");
+export const pauseMonitor = async ({
+  ctx,
+  input,
+}: {
+  ctx: WorkspaceCtx;
+  input: { monitorId: string };
+}) => transition(ctx, input.monitorId, decidePause, "paused");
 
 /** Starts checking again at once, from pending. */
-export const resumeMonitor = ({ ctx, monitorId }: { ctx: WorkspaceCtx; monitorId: string }) =>
-  transition(ctx, monitorId, decideResume, "resumed");
+export const resumeMonitor = async ({
+  ctx,
+  input,
+}: {
+  ctx: WorkspaceCtx;
+  input: { monitorId: string };
+}) => transition(ctx, input.monitorId, decideResume, "resumed");

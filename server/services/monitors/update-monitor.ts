@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { monitors, type Monitor } from "@/db/schema";
-import type { WorkspaceCtx } from "@/server/services/context";
+import type { PolicyCtx } from "@/server/services/context";
 import { getEventBus } from "@/server/events/bus";
 import type { MonitorSettings } from "@/server/services/monitors/monitor-settings";
 import { assertConsistentSettings } from "@/server/services/monitors/assert-consistent-settings";
@@ -9,10 +9,7 @@ import { pauseMonitor, resumeMonitor } from "@/server/services/monitors/pause-mo
 import { setSubjectChannels } from "@/server/services/alerts/subject-channels";
 import { pausedFromStatus, type SettableStatus } from "@/server/services/paused-from-status";
 import { assertionsToConditions } from "@/server/domain/monitors/assertions";
-import {
-  assertTargetAllowed,
-  type TargetGuard,
-} from "@/server/services/workspaces/private-targets";
+import { assertTargetAllowed } from "@/server/services/workspaces/private-targets";
 
 export type MonitorChanges = Partial<MonitorSettings> & { status?: SettableStatus };
 
@@ -22,14 +19,10 @@ export type MonitorChanges = Partial<MonitorSettings> & { status?: SettableStatu
  */
 export async function updateMonitor({
   ctx,
-  monitorId,
-  input,
-  guard,
+  input: { monitorId, changes: input },
 }: {
-  ctx: WorkspaceCtx;
-  monitorId: string;
-  input: MonitorChanges;
-  guard: TargetGuard;
+  ctx: PolicyCtx;
+  input: { monitorId: string; changes: MonitorChanges };
 }): Promise<Monitor> {
   const { paused: pausedFlag, status, assertions, channelIds, ...settings } = input;
   const paused = pausedFromStatus(pausedFlag, status);
@@ -40,8 +33,7 @@ export async function updateMonitor({
   const current = await findMonitor(ctx.db, ctx.workspaceId, monitorId);
   // Validate everything before changing anything: a 400 leaves no half-applied edit.
   assertConsistentSettings({ ...current, ...changes });
-  if (changes.url !== undefined)
-    await assertTargetAllowed({ ctx, guard, field: "url", url: changes.url });
+  if (changes.url !== undefined) await assertTargetAllowed({ ctx, field: "url", url: changes.url });
   if (channelIds !== undefined)
     await setSubjectChannels(
       ctx.db,
@@ -62,8 +54,8 @@ export async function updateMonitor({
       .set({ ...changes, ...(sooner ? { nextCheckAt: sooner } : {}), updatedAt: now })
       .where(and(eq(monitors.id, monitorId), eq(monitors.workspaceId, ctx.workspaceId)));
   }
-  if (paused === true) return pauseMonitor({ ctx, monitorId });
-  if (paused === false) return resumeMonitor({ ctx, monitorId });
+  if (paused === true) return pauseMonitor({ ctx, input: { monitorId } });
+  if (paused === false) return resumeMonitor({ ctx, input: { monitorId } });
   const updated = await findMonitor(ctx.db, ctx.workspaceId, monitorId);
   getEventBus().emit("monitor.changed", {
     workspaceId: ctx.workspaceId,

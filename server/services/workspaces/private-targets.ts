@@ -1,13 +1,10 @@
 import { eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { workspaces } from "@/db/schema";
-import type { WorkspaceCtx } from "@/server/services/context";
+import type { PolicyCtx } from "@/server/services/context";
 import { badInput } from "@/server/services/errors";
 import { mayTargetPrivate, type PrivateTargetPolicy } from "@/server/domain/instance/access-policy";
 import { privateTargetReason } from "@/server/checks/http/screen-target";
-
-/** The operator's private-target policy, handed to every service that saves or contacts a target. */
-export type TargetGuard = { privateTargets: PrivateTargetPolicy };
 
 /** Whether this workspace may contact private addresses under the policy. */
 export async function workspaceMayTargetPrivate(
@@ -45,16 +42,14 @@ export async function workspacesMayTargetPrivate(
  */
 export async function assertTargetAllowed({
   ctx,
-  guard,
   field,
   url,
 }: {
-  ctx: WorkspaceCtx;
-  guard: TargetGuard;
+  ctx: PolicyCtx;
   field: string;
   url: string;
 }): Promise<void> {
-  if (await workspaceMayTargetPrivate(ctx.db, guard.privateTargets, ctx.workspaceId)) return;
+  if (await workspaceMayTargetPrivate(ctx.db, ctx.policy.privateTargets, ctx.workspaceId)) return;
   const reason = await privateTargetReason(url);
   if (reason)
     throw badInput(field, `${field}: ${reason}; this workspace may not check private addresses`);

@@ -23,7 +23,10 @@ export const heartbeatRouter = createTRPCRouter({
     (await listHeartbeats({ ctx: ctx.service })).map((item) => withUrl(ctx, item)),
   ),
   get: protectedProcedure.input(byId).query(async ({ ctx, input }) => {
-    const history = await getHeartbeatHistory({ ctx: ctx.service, heartbeatId: input.id });
+    const history = await getHeartbeatHistory({
+      ctx: ctx.service,
+      input: { heartbeatId: input.id },
+    });
     return { ...history, heartbeat: withUrl(ctx, history.heartbeat) };
   }),
   create: protectedProcedure.input(createHeartbeatInput).mutation(async ({ ctx, input }) =>
@@ -36,7 +39,6 @@ export const heartbeatRouter = createTRPCRouter({
           intervalSecs: input.intervalSecs ?? null,
           schedule: input.schedule ?? null,
         },
-        quotas: ctx.quotas,
       }),
     ),
   ),
@@ -45,25 +47,30 @@ export const heartbeatRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) =>
       withUrl(
         ctx,
-        await updateHeartbeat({ ctx: ctx.service, heartbeatId: input.id, input: input.changes }),
+        await updateHeartbeat({
+          ctx: ctx.service,
+          input: { heartbeatId: input.id, changes: input.changes },
+        }),
       ),
     ),
   delete: protectedProcedure
     .input(byId)
-    .mutation(({ ctx, input }) => deleteHeartbeat({ ctx: ctx.service, heartbeatId: input.id })),
+    .mutation(({ ctx, input }) =>
+      deleteHeartbeat({ ctx: ctx.service, input: { heartbeatId: input.id } }),
+    ),
   pause: protectedProcedure
     .input(byId)
     .mutation(async ({ ctx, input }) =>
-      withUrl(ctx, await pauseHeartbeat({ ctx: ctx.service, heartbeatId: input.id })),
+      withUrl(ctx, await pauseHeartbeat({ ctx: ctx.service, input: { heartbeatId: input.id } })),
     ),
   resume: protectedProcedure
     .input(byId)
     .mutation(async ({ ctx, input }) =>
-      withUrl(ctx, await resumeHeartbeat({ ctx: ctx.service, heartbeatId: input.id })),
+      withUrl(ctx, await resumeHeartbeat({ ctx: ctx.service, input: { heartbeatId: input.id } })),
     ),
   rotateToken: protectedProcedure
     .input(byId)
     .mutation(async ({ ctx, input }) =>
-      withUrl(ctx, await rotatePingToken({ ctx: ctx.service, heartbeatId: input.id })),
+      withUrl(ctx, await rotatePingToken({ ctx: ctx.service, input: { heartbeatId: input.id } })),
     ),
 });

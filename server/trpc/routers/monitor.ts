@@ -17,29 +17,33 @@ export const monitorRouter = createTRPCRouter({
   list: protectedProcedure.query(({ ctx }) => listMonitorsWithUptime({ ctx: ctx.service })),
   get: protectedProcedure
     .input(byId)
-    .query(({ ctx, input }) => getMonitorHistory({ ctx: ctx.service, monitorId: input.id })),
+    .query(({ ctx, input }) =>
+      getMonitorHistory({ ctx: ctx.service, input: { monitorId: input.id } }),
+    ),
   create: protectedProcedure
     .input(createMonitorInput)
-    .mutation(({ ctx, input }) =>
-      createMonitor({ ctx: ctx.service, input, guard: ctx, quotas: ctx.quotas }),
-    ),
+    .mutation(({ ctx, input }) => createMonitor({ ctx: ctx.service, input })),
   update: protectedProcedure
     .input(byId.extend({ changes: updateMonitorInput }))
     .mutation(({ ctx, input }) =>
       updateMonitor({
         ctx: ctx.service,
-        monitorId: input.id,
-        input: input.changes,
-        guard: ctx,
+        input: { monitorId: input.id, changes: input.changes },
       }),
     ),
   delete: protectedProcedure
     .input(byId)
-    .mutation(({ ctx, input }) => deleteMonitor({ ctx: ctx.service, monitorId: input.id })),
+    .mutation(({ ctx, input }) =>
+      deleteMonitor({ ctx: ctx.service, input: { monitorId: input.id } }),
+    ),
   pause: protectedProcedure
     .input(byId)
-    .mutation(({ ctx, input }) => pauseMonitor({ ctx: ctx.service, monitorId: input.id })),
+    .mutation(({ ctx, input }) =>
+      pauseMonitor({ ctx: ctx.service, input: { monitorId: input.id } }),
+    ),
   resume: protectedProcedure
     .input(byId)
-    .mutation(({ ctx, input }) => resumeMonitor({ ctx: ctx.service, monitorId: input.id })),
+    .mutation(({ ctx, input }) =>
+      resumeMonitor({ ctx: ctx.service, input: { monitorId: input.id } }),
+    ),
 });

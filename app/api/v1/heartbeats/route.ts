@@ -19,7 +19,6 @@ export const POST = apiRoute(async ({ req, ctx, config }) => {
   const heartbeat = await createHeartbeat({
     ctx,
     input: parseCreateHeartbeat(await readJson(req)),
-    quotas: config.quotas,
   });
   return Response.json(await oneHeartbeatJson(ctx.db, heartbeat, config.baseUrl), {
     status: 201,

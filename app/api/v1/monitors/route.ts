@@ -13,12 +13,10 @@ export const GET = apiRoute(async ({ ctx }) =>
   Response.json({ monitors: await monitorsJson(ctx.db, await listMonitors({ ctx })) }),
 );
 
-export const POST = apiRoute(async ({ req, ctx, config }) => {
+export const POST = apiRoute(async ({ req, ctx }) => {
   const monitor = await createMonitor({
     ctx,
     input: parseCreateMonitor(await readJson(req)),
-    guard: { privateTargets: config.privateTargets },
-    quotas: config.quotas,
   });
   return Response.json(await oneMonitorJson(ctx.db, monitor), { status: 201 });
 });

@@ -10,7 +10,7 @@ export const GET = apiRoute(async ({ ctx, params, config }) =>
   Response.json(
     await oneHeartbeatJson(
       ctx.db,
-      await getHeartbeat({ ctx, heartbeatId: params.id ?? "" }),
+      await getHeartbeat({ ctx, input: { heartbeatId: params.id ?? "" } }),
       config.baseUrl,
     ),
   ),
@@ -19,13 +19,12 @@ export const GET = apiRoute(async ({ ctx, params, config }) =>
 export const PATCH = apiRoute(async ({ req, ctx, params, config }) => {
   const heartbeat = await updateHeartbeat({
     ctx,
-    heartbeatId: params.id ?? "",
-    input: parseUpdateHeartbeat(await readJson(req)),
+    input: { heartbeatId: params.id ?? "", changes: parseUpdateHeartbeat(await readJson(req)) },
   });
   return Response.json(await oneHeartbeatJson(ctx.db, heartbeat, config.baseUrl));
 });
 
 export const DELETE = apiRoute(async ({ ctx, params }) => {
-  await deleteHeartbeat({ ctx, heartbeatId: params.id ?? "" });
+  await deleteHeartbeat({ ctx, input: { heartbeatId: params.id ?? "" } });
   return new Response(null, { status: 204 });
 });

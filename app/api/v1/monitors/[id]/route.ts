@@ -8,21 +8,19 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async ({ ctx, params }) =>
   Response.json(
-    await oneMonitorJson(ctx.db, await getMonitor({ ctx, monitorId: params.id ?? "" })),
+    await oneMonitorJson(ctx.db, await getMonitor({ ctx, input: { monitorId: params.id ?? "" } })),
   ),
 );
 
-export const PATCH = apiRoute(async ({ req, ctx, params, config }) => {
+export const PATCH = apiRoute(async ({ req, ctx, params }) => {
   const monitor = await updateMonitor({
     ctx,
-    monitorId: params.id ?? "",
-    input: parseUpdateMonitor(await readJson(req)),
-    guard: { privateTargets: config.privateTargets },
+    input: { monitorId: params.id ?? "", changes: parseUpdateMonitor(await readJson(req)) },
   });
   return Response.json(await oneMonitorJson(ctx.db, monitor));
 });
 
 export const DELETE = apiRoute(async ({ ctx, params }) => {
-  await deleteMonitor({ ctx, monitorId: params.id ?? "" });
+  await deleteMonitor({ ctx, input: { monitorId: params.id ?? "" } });
   return new Response(null, { status: 204 });
 });

@@ -5,6 +5,9 @@ import { listPings } from "@/server/services/heartbeats/list-heartbeats";
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async ({ req, ctx, params }) => {
-  const pings = await listPings({ ctx, heartbeatId: params.id ?? "", limit: parseLimit(req) });
+  const pings = await listPings({
+    ctx,
+    input: { heartbeatId: params.id ?? "", limit: parseLimit(req) },
+  });
   return Response.json({ pings: pings.map(pingJson) });
 });

@@ -8,7 +8,7 @@ export const POST = apiRoute(async ({ ctx, params, config }) =>
   Response.json(
     await oneHeartbeatJson(
       ctx.db,
-      await resumeHeartbeat({ ctx, heartbeatId: params.id ?? "" }),
+      await resumeHeartbeat({ ctx, input: { heartbeatId: params.id ?? "" } }),
       config.baseUrl,
     ),
   ),

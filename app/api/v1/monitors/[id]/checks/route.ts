@@ -7,9 +7,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async ({ req, ctx, params }) => {
   const checks = await listChecks({
     ctx,
-    monitorId: params.id ?? "",
-    limit: parseLimit(req),
-    offset: parseOffset(req),
+    input: { monitorId: params.id ?? "", limit: parseLimit(req), offset: parseOffset(req) },
   });
   return Response.json({ checks: checks.map(checkJson) });
 });

@@ -6,6 +6,9 @@ export const dynamic = "force-dynamic";
 
 export const POST = apiRoute(async ({ ctx, params }) =>
   Response.json(
-    await oneMonitorJson(ctx.db, await pauseMonitor({ ctx, monitorId: params.id ?? "" })),
+    await oneMonitorJson(
+      ctx.db,
+      await pauseMonitor({ ctx, input: { monitorId: params.id ?? "" } }),
+    ),
   ),
 );

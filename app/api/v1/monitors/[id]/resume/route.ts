@@ -6,6 +6,9 @@ export const dynamic = "force-dynamic";
 
 export const POST = apiRoute(async ({ ctx, params }) =>
   Response.json(
-    await oneMonitorJson(ctx.db, await resumeMonitor({ ctx, monitorId: params.id ?? "" })),
+    await oneMonitorJson(
+      ctx.db,
+      await resumeMonitor({ ctx, input: { monitorId: params.id ?? "" } }),
+    ),
   ),
 );
