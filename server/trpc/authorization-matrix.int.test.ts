@@ -20,6 +20,9 @@ type Ids = {
   statusPageId: string;
   channelId: string;
   apiKeyId: string;
+  incidentId: string;
+  updateId: string;
+  announcementId: string;
 };
 /**
  * `denied`: an outsider naming the owner's object gets NOT_FOUND or FORBIDDEN.
@@ -104,6 +107,42 @@ const MATRIX: Record<string, Entry> = {
   "apiKeys.create": { input: () => ({ name: "mine" }), outsider: "own" },
   "apiKeys.revoke": { input: (i) => ({ id: i.apiKeyId }), outsider: "denied" },
   "overview.get": { input: none, outsider: "own" },
+  "incidents.list": { input: () => ({}), outsider: "own" },
+  "incidents.get": { input: (i) => ({ incidentId: i.incidentId }), outsider: "denied" },
+  "incidents.create": {
+    input: (i) => ({
+      title: "mine",
+      body: "mine",
+      subjects: [{ kind: "monitor", id: i.monitorId, impact: "major_outage" }],
+    }),
+    outsider: "denied",
+  },
+  "incidents.postUpdate": {
+    input: (i) => ({ incidentId: i.incidentId, status: "resolved", body: "stolen" }),
+    outsider: "denied",
+  },
+  "incidents.editUpdate": {
+    input: (i) => ({ incidentId: i.incidentId, updateId: i.updateId, body: "stolen" }),
+    outsider: "denied",
+  },
+  "incidents.deleteUpdate": {
+    input: (i) => ({ incidentId: i.incidentId, updateId: i.updateId }),
+    outsider: "denied",
+  },
+  "incidents.setPostmortem": {
+    input: (i) => ({ incidentId: i.incidentId, postmortem: "stolen" }),
+    outsider: "denied",
+  },
+  "incidents.delete": { input: (i) => ({ incidentId: i.incidentId }), outsider: "denied" },
+  "announcements.list": { input: (i) => ({ statusPageId: i.statusPageId }), outsider: "denied" },
+  "announcements.create": {
+    input: (i) => ({ statusPageId: i.statusPageId, body: "stolen" }),
+    outsider: "denied",
+  },
+  "announcements.delete": {
+    input: (i) => ({ statusPageId: i.statusPageId, announcementId: i.announcementId }),
+    outsider: "denied",
+  },
 };
 
 const procedurePaths = Object.keys(appRouter._def.procedures).sort();
@@ -179,6 +218,9 @@ describe(`tRPC authorization matrix on ${testDbKind()}`, () => {
       statusPageId: crypto.randomUUID(),
       channelId: crypto.randomUUID(),
       apiKeyId: crypto.randomUUID(),
+      incidentId: crypto.randomUUID(),
+      updateId: crypto.randomUUID(),
+      announcementId: crypto.randomUUID(),
     };
     for (const path of procedurePaths) {
       const entry = MATRIX[path];
@@ -210,12 +252,21 @@ describe(`tRPC authorization matrix on ${testDbKind()}`, () => {
       url: "http://127.0.0.1:9/owner-topic",
     });
     const key = await mine.apiKeys.create({ name: "owner-key-x1" });
+    const incident = await mine.incidents.create({
+      title: "owner-incident-x1",
+      body: "owner-words",
+      subjects: [{ kind: "monitor", id: monitor.id, impact: "partial_outage" }],
+    });
+    const notice = await mine.announcements.create({ statusPageId: page.id, body: "owner-notice" });
     const ids: Ids = {
       monitorId: monitor.id,
       heartbeatId: heartbeat.id,
       statusPageId: page.id,
       channelId: channel.id,
       apiKeyId: key.id,
+      incidentId: incident.id,
+      updateId: incident.updates[0]?.id ?? "",
+      announcementId: notice.id,
     };
     const secrets = [
       owner.workspace.id,
@@ -254,6 +305,8 @@ describe(`tRPC authorization matrix on ${testDbKind()}`, () => {
         channel: await mine.alerts.channel({ id: channel.id }),
         keys: await mine.apiKeys.list(),
         sessions: await mine.account.sessions(),
+        incident: await mine.incidents.get({ incidentId: incident.id }),
+        notices: await mine.announcements.list({ statusPageId: page.id }),
       };
     }
   });

@@ -7,6 +7,8 @@ import { statusPageRouter } from "@/server/trpc/routers/status-page";
 import { alertsRouter } from "@/server/trpc/routers/alerts";
 import { apiKeysRouter } from "@/server/trpc/routers/api-keys";
 import { overviewRouter } from "@/server/trpc/routers/overview";
+import { incidentsRouter } from "@/server/trpc/routers/incidents";
+import { announcementsRouter } from "@/server/trpc/routers/announcements";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
@@ -17,6 +19,8 @@ export const appRouter = createTRPCRouter({
   alerts: alertsRouter,
   apiKeys: apiKeysRouter,
   overview: overviewRouter,
+  incidents: incidentsRouter,
+  announcements: announcementsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@ import { channelPaths } from "./channels";
 import { heartbeatPaths } from "./heartbeats";
 import { monitorPaths } from "./monitors";
 import { statusPagePaths } from "./status-pages";
+import { incidentPaths } from "./incidents";
 
 const DESCRIPTION = `Uptime monitors, heartbeats, status pages and alert channels of one workspace.
 
@@ -29,6 +30,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
       ...statusPagePaths,
       ...channelPaths,
       ...apiKeyPaths,
+      ...incidentPaths,
     },
   });
   cache.set(serverUrl, document);
