@@ -45,7 +45,15 @@ export class AlertDispatcher {
   }
 
   start(): void {
-    this.unsubscribe = getEventBus().on("flip", () => this.timer.wakeNow());
+    const bus = getEventBus();
+    const offs = [
+      bus.on("flip", () => this.timer.wakeNow()),
+      // A maintenance window that ended (or was ended) may have released held alerts.
+      bus.on("page-content.changed", ({ kind }) => {
+        if (kind === "maintenance") this.timer.wakeNow();
+      }),
+    ];
+    this.unsubscribe = () => offs.forEach((off) => off());
     this.timer.wakeNow();
   }
 

@@ -5,6 +5,7 @@ import type { VigilDatabase } from "@/server/bootstrap/open-vigil-database";
 import { systemClock } from "@/server/services/context";
 import { EmbeddedScheduler } from "@/server/jobs/embedded-scheduler";
 import { HeartbeatAlarmClock } from "@/server/jobs/heartbeat-alarm-clock";
+import { MaintenanceClock } from "@/server/jobs/maintenance-clock";
 import { bridgeHeartbeatsToInngest } from "@/server/jobs/bridge-heartbeats";
 import { createInngestClient } from "@/server/jobs/client";
 
@@ -47,13 +48,15 @@ export function startScheduling(deps: {
     retentionDays: config.resultRetentionDays,
     alertLogRetentionDays: config.alertLogRetentionDays,
   });
+  const maintenanceClock = new MaintenanceClock({ db: database.db, now: systemClock, logger });
   alarmClock.start();
+  maintenanceClock.start();
   return {
     inngest: null,
     driver: "embedded",
     startChecks: () => scheduler.start(),
     stop: async () => {
-      await Promise.allSettled([scheduler.stop(), alarmClock.stop()]);
+      await Promise.allSettled([scheduler.stop(), alarmClock.stop(), maintenanceClock.stop()]);
     },
   };
 }

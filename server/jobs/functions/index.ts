@@ -6,6 +6,7 @@ import {
   createHeartbeatDeadline,
 } from "@/server/jobs/functions/heartbeat-deadlines";
 import { createAlertSweep, createDeliverAlerts } from "@/server/jobs/functions/deliver-alerts";
+import { createMaintenanceBoundaries } from "@/server/jobs/functions/maintenance-boundaries";
 
 /** Functions served at /api/inngest for this client. */
 export function createFunctions(inngest: Inngest) {
@@ -17,5 +18,6 @@ export function createFunctions(inngest: Inngest) {
     createDeadlineSweep(inngest),
     createDeliverAlerts(inngest),
     createAlertSweep(inngest),
+    createMaintenanceBoundaries(inngest),
   ];
 }

@@ -1,7 +1,15 @@
 import { and, asc, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { alertDeliveries, alertMessages, flips, incidents, type Channel } from "@/db/schema";
+import {
+  alertDeliveries,
+  alertMessages,
+  flips,
+  heldAlerts,
+  incidents,
+  type Channel,
+} from "@/db/schema";
 import { channelStrategies } from "@/server/alerts/channel-kinds";
+import { alertKindOf } from "@/server/domain/alerts/alert-policy";
 import {
   buildNotification,
   findSubjects,
@@ -39,10 +47,13 @@ export async function findPendingDeliveries(tx: Tx, laneIds: readonly string[]) 
         else (select p.at from ${flips} p where p.heartbeat_id = ${flips.heartbeatId}
           and p.at <= ${flips.at} and p.seq < ${flips.seq} order by p.at desc, p.seq desc limit 1) end`,
       outageStartedAt: incidents.startedAt,
+      /** Set when a maintenance window held the flip back and it went out when the window ended. */
+      heldUntil: heldAlerts.releasedAt,
     })
     .from(alertDeliveries)
     .innerJoin(flips, sql`${flips.id} = ${alertDeliveries.flipId}`)
     .leftJoin(incidents, sql`${incidents.resolvedByFlipId} = ${flips.id}`)
+    .leftJoin(heldAlerts, sql`${heldAlerts.flipId} = ${flips.id}`)
     .where(and(inArray(alertDeliveries.laneId, [...laneIds]), isNull(alertDeliveries.messageId)))
     .orderBy(asc(flips.seq));
 }
@@ -76,6 +87,14 @@ export async function composeLaneMessages(
   await insertMessages(tx, composed, targets, result);
 }
 
+const isDown = (f: {
+  subjectKind: "monitor" | "heartbeat";
+  fromStatus: string;
+  toStatus: string;
+}) => alertKindOf(f.subjectKind, { from: f.fromStatus, to: f.toStatus }, false) === "down";
+const afterMaintenance = (reason: string | null) =>
+  `still down after maintenance ended${reason ? ` (${reason})` : ""}`;
+
 function composeOne(
   { row, lease, items }: ToCompose,
   subject: Subject,
@@ -93,6 +112,7 @@ function composeOne(
     channel: row.channel,
     flips: (reminder ? [reminder] : changes).map((p) => ({
       ...p.flip,
+      reason: p.heldUntil && isDown(p.flip) ? afterMaintenance(p.flip.reason) : p.flip.reason,
       previousAt: p.previousAt === null ? null : new Date(p.previousAt),
       outageStartedAt: p.outageStartedAt,
     })),

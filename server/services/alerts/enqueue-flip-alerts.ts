@@ -10,6 +10,7 @@ import {
 } from "@/db/schema";
 import type { SubjectKind } from "@/db/schema/flips";
 import { FOLD_WINDOW_MS, alertKindOf } from "@/server/domain/alerts/alert-policy";
+import { holdForMaintenance } from "@/server/services/maintenances/hold-alerts";
 
 export type RecordedFlip = {
   id: string;
@@ -25,14 +26,18 @@ export type RecordedFlip = {
  * The outbox: inside the flip's own transaction, one delivery per enabled channel of the subject
  * (when its settings alert this kind of flip), and its lane marked due. Committed with the flip or
  * not at all, so a crash after commit still delivers and a rolled-back flip alerts no one.
+ * Inside a maintenance window of the subject the flip is held back instead, until the window
+ * ends (`releasing`: it ended, and this flip goes out now).
  */
 export async function enqueueFlipAlerts(
   tx: Tx,
   flip: RecordedFlip,
   endsOutage: boolean,
+  { releasing = false }: { releasing?: boolean } = {},
 ): Promise<void> {
   const kind = alertKindOf(flip.subjectKind, flip, endsOutage);
   if (!kind) return;
+  if (!releasing && (await holdForMaintenance(tx, flip))) return;
   const subjects = flip.subjectKind === "monitor" ? monitors : heartbeats;
   const wanted = kind === "down" ? subjects.alertOnDown : subjects.alertOnRecovery;
   const at = flip.at.toISOString();
