@@ -5,6 +5,8 @@ import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import postgres from "postgres";
 import { io as connect, type Socket } from "socket.io-client";
+import { createVigilClient } from "@/server/http/api-v1/client/vigil-client";
+import { dataOf } from "./support/api-client";
 
 // Two real Vigil processes (`node bin/start.mjs`, what `npm start` runs) on one PostgreSQL.
 const run = promisify(execFile);
@@ -100,23 +102,16 @@ test.describe("two Vigil processes on one PostgreSQL", () => {
       const email = `nodes-${randomBytes(4).toString("hex")}@example.com`;
       await cli("user:create", "--email", email, "--password", "Correct-Horse-9");
       const key = (await cli("apikey:create", "--email", email)).trim().split("\n").at(-1)!;
-      const api = (node: Vigil, method: string, path: string, body?: unknown) =>
-        fetch(`${node.base}/api/v1${path}`, {
-          method,
-          headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
+      const api = createVigilClient(a.base, key);
 
-      const heartbeat = (await (
-        await api(a, "POST", "/heartbeats", { name: "Nightly backup", interval_secs: 3600 })
-      ).json()) as { token: string };
-      const created = await api(a, "POST", "/status-pages", {
-        slug: name.replaceAll("_", "-"),
-        title: "Acme Status",
-        visibility: "public",
+      const heartbeat = dataOf(
+        await api.POST("/heartbeats", { body: { name: "Nightly backup", interval_secs: 3600 } }),
+      );
+      const created = await api.POST("/status-pages", {
+        body: { slug: name.replaceAll("_", "-"), title: "Acme Status", visibility: "public" },
       });
-      expect(created.status).toBe(201);
-      const page = (await created.json()) as { id: string; slug: string };
+      expect(created.response.status).toBe(201);
+      const page = dataOf(created);
       expect((await fetch(`${b.base}/status/${page.slug}`)).status).toBe(200);
 
       viewer = connect(b.base, { transports: ["websocket"], reconnection: false });
@@ -137,9 +132,11 @@ test.describe("two Vigil processes on one PostgreSQL", () => {
 
       // Node B has just served it (a fresh copy, well inside its 5 s re-check).
       expect((await fetch(`${b.base}/status/${page.slug}`)).status).toBe(200);
-      expect(
-        (await api(a, "PATCH", `/status-pages/${page.id}`, { visibility: "private" })).status,
-      ).toBe(200);
+      const hidden = await api.PATCH("/status-pages/{id}", {
+        params: { path: { id: page.id } },
+        body: { visibility: "private" },
+      });
+      expect(hidden.response.status).toBe(200);
       const after = await fetch(`${b.base}/status/${page.slug}`);
       expect(after.status).toBe(404);
       expect(await after.text()).not.toContain("Acme");

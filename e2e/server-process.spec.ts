@@ -6,6 +6,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { io as connect } from "socket.io-client";
+import { createVigilClient } from "@/server/http/api-v1/client/vigil-client";
+import { dataOf } from "./support/api-client";
 
 // The real server as an operator runs it: `node bin/start.mjs` (what `npm start` runs).
 const run = promisify(execFile);
@@ -207,17 +209,10 @@ test.describe("the Vigil process", () => {
         });
       await cli("user:create", "--email", "ops@example.com", "--password", "Correct-Horse-9");
       const key = (await cli("apikey:create", "--email", "ops@example.com")).stdout.trim();
-      const created = await fetch(`${vigil.base}/api/v1/monitors`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-        body: JSON.stringify({
-          name: "Silent",
-          url: target,
-          interval_secs: 120,
-          timeout_secs: 60,
-        }),
+      const created = await createVigilClient(vigil.base, key).POST("/monitors", {
+        body: { name: "Silent", url: target, interval_secs: 120, timeout_secs: 60 },
       });
-      expect(created.status).toBe(201);
+      expect(created.response.status).toBe(201);
       await checkInFlight;
 
       const sentAt = Date.now();
@@ -229,10 +224,8 @@ test.describe("the Vigil process", () => {
       const restarted = await startVigil(dataDir, env);
       try {
         await waitUp(restarted);
-        const list = await fetch(`${restarted.base}/api/v1/monitors`, {
-          headers: { authorization: `Bearer ${key}` },
-        });
-        expect(JSON.stringify(await list.json())).toContain(target);
+        const list = dataOf(await createVigilClient(restarted.base, key).GET("/monitors"));
+        expect(list.monitors.map((m) => m.url)).toContain(target);
       } finally {
         restarted.proc.kill("SIGTERM");
         expect(await restarted.exited).toBe(0);

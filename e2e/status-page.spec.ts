@@ -1,76 +1,62 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { PASSWORD, keepScreenshot, signUp, startTarget, uniqueEmail } from "./fixtures";
+import { apiClientFor, dataOf } from "./support/api-client";
 
-const run = promisify(execFile);
-
-async function apiKeyFor(page: Page, email: string) {
+async function signedUpClient(page: Page, baseURL: string | undefined, email: string) {
   await signUp(page, email, PASSWORD);
   await expect(page).toHaveURL(/\/dashboard$/);
-  const { stdout } = await run(
-    process.execPath,
-    ["bin/vigil.mjs", "apikey:create", "--email", email],
-    {
-      env: { ...process.env, VIGIL_DATA_DIR: "e2e/.artifacts/data", DATABASE_URL: "" },
-    },
-  );
-  return { authorization: `Bearer ${stdout.trim().split("\n").at(-1)}` };
-}
-
-async function api(
-  request: APIRequestContext,
-  auth: Record<string, string>,
-  method: "post" | "patch" | "get",
-  path: string,
-  data?: unknown,
-) {
-  const res = await request[method](path, { headers: auth, data });
-  expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
-  return (await res.json()) as Record<string, unknown>;
+  return apiClientFor(baseURL, email);
 }
 
 test("an anonymous viewer sees a service go down and a job go missing without reloading, then the recovery and the incidents", async ({
   page,
   browser,
   request,
+  baseURL,
 }, testInfo) => {
   test.setTimeout(150_000);
   const target = await startTarget();
   try {
-    const auth = await apiKeyFor(page, uniqueEmail("sp-live"));
-    const monitor = await api(request, auth, "post", "/api/v1/monitors", {
-      name: "Checkout API",
-      url: target.url,
-      interval_secs: 10,
-      retry_interval_secs: 10,
-      confirmations: 1,
-      timeout_secs: 2,
-    });
-    const job = await api(request, auth, "post", "/api/v1/heartbeats", {
-      name: "Nightly backup",
-      interval_secs: 3600,
-      grace_secs: 60,
-      max_runtime_secs: 10,
-    });
-    const pingPath = new URL(job.ping_url as string).pathname;
+    const api = await signedUpClient(page, baseURL, uniqueEmail("sp-live"));
+    const monitor = dataOf(
+      await api.POST("/monitors", {
+        body: {
+          name: "Checkout API",
+          url: target.url,
+          interval_secs: 10,
+          retry_interval_secs: 10,
+          confirmations: 1,
+          timeout_secs: 2,
+        },
+      }),
+    );
+    const job = dataOf(
+      await api.POST("/heartbeats", {
+        body: { name: "Nightly backup", interval_secs: 3600, grace_secs: 60, max_runtime_secs: 10 },
+      }),
+    );
+    const pingPath = new URL(job.ping_url).pathname;
     expect((await request.get(pingPath)).status()).toBe(200);
     await expect
       .poll(
         async () =>
-          (await api(request, auth, "get", `/api/v1/monitors/${monitor.id as string}`)).status,
+          dataOf(await api.GET("/monitors/{id}", { params: { path: { id: monitor.id } } })).status,
         {
           timeout: 30_000,
         },
       )
       .toBe("up");
     const slug = `acme-${Date.now().toString(36)}`;
-    await api(request, auth, "post", "/api/v1/status-pages", {
-      slug,
-      title: "Acme Status",
-      description: "Payments and nightly jobs, live.",
-      visibility: "public",
-    });
+    dataOf(
+      await api.POST("/status-pages", {
+        body: {
+          slug,
+          title: "Acme Status",
+          description: "Payments and nightly jobs, live.",
+          visibility: "public",
+        },
+      }),
+    );
 
     const visitor = await browser.newContext();
     const view = await visitor.newPage();
@@ -126,19 +112,19 @@ test("an anonymous viewer sees a service go down and a job go missing without re
 test("the owner sees a private page as a preview; anyone else gets the same 404 as a page that does not exist", async ({
   page,
   browser,
-  request,
+  baseURL,
 }, testInfo) => {
-  const auth = await apiKeyFor(page, uniqueEmail("sp-private"));
-  await api(request, auth, "post", "/api/v1/heartbeats", {
-    name: "Invoice run",
-    interval_secs: 86_400,
-    grace_secs: 3600,
-  });
+  const api = await signedUpClient(page, baseURL, uniqueEmail("sp-private"));
+  dataOf(
+    await api.POST("/heartbeats", {
+      body: { name: "Invoice run", interval_secs: 86_400, grace_secs: 3600 },
+    }),
+  );
   const slug = `private-${Date.now().toString(36)}`;
-  const created = await api(request, auth, "post", "/api/v1/status-pages", {
-    slug,
-    title: "Internal Status",
-  });
+  const created = dataOf(
+    await api.POST("/status-pages", { body: { slug, title: "Internal Status" } }),
+  );
+  const pagePath = { params: { path: { id: created.id } } };
   expect(created.visibility).toBe("private");
 
   await page.goto(`/status/${slug}`);
@@ -156,14 +142,10 @@ test("the owner sees a private page as a preview; anyone else gets the same 404 
   await keepScreenshot(stranger, testInfo, "status-page-not-found");
 
   // Published, viewed (and cached) by the public, then private again: the next request is a 404.
-  await api(request, auth, "patch", `/api/v1/status-pages/${created.id as string}`, {
-    visibility: "public",
-  });
+  dataOf(await api.PATCH("/status-pages/{id}", { ...pagePath, body: { visibility: "public" } }));
   expect((await anonymous.request.get(`/status/${slug}`)).status()).toBe(200);
   expect((await anonymous.request.get(`/status/${slug}`)).status()).toBe(200);
-  await api(request, auth, "patch", `/api/v1/status-pages/${created.id as string}`, {
-    visibility: "private",
-  });
+  dataOf(await api.PATCH("/status-pages/{id}", { ...pagePath, body: { visibility: "private" } }));
   const after = await anonymous.request.get(`/status/${slug}`);
   expect(after.status()).toBe(404);
   expect(await after.text()).toBe(missing);

@@ -1,18 +1,6 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { expect, test, type Page } from "@playwright/test";
 import { PASSWORD, keepScreenshot, signUp, uniqueEmail } from "./fixtures";
-
-const run = promisify(execFile);
-
-async function apiKeyFor(email: string) {
-  const { stdout } = await run(
-    process.execPath,
-    ["bin/vigil.mjs", "apikey:create", "--email", email],
-    { env: { ...process.env, VIGIL_DATA_DIR: "e2e/.artifacts/data", DATABASE_URL: "" } },
-  );
-  return { authorization: `Bearer ${stdout.trim().split("\n").at(-1)}` };
-}
+import { apiClientFor, dataOf } from "./support/api-client";
 
 /** Desktop and phone, light and dark: what the pages look like to a person on either. */
 async function shootEverywhere(
@@ -40,26 +28,24 @@ async function shootEverywhere(
 test("a person creates a status page, makes it public, hides a monitor and reorders the rest", async ({
   page,
   context,
-  request,
+  baseURL,
 }, testInfo) => {
   test.setTimeout(120_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const email = uniqueEmail("status-pages");
   await signUp(page, email, PASSWORD);
   await expect(page).toHaveURL(/\/dashboard$/);
-  const auth = await apiKeyFor(email);
+  const api = await apiClientFor(baseURL, email);
   for (const name of ["Website", "API", "Checkout"]) {
-    const res = await request.post("/api/v1/monitors", {
-      headers: auth,
-      data: { name, url: `https://${name.toLowerCase()}.example.com/`, paused: true },
+    const res = await api.POST("/monitors", {
+      body: { name, url: `https://${name.toLowerCase()}.example.com/`, paused: true },
     });
-    expect(res.status()).toBe(201);
+    expect(res.response.status).toBe(201);
   }
-  const hb = await request.post("/api/v1/heartbeats", {
-    headers: auth,
-    data: { name: "nightly-backup", interval_secs: 86400 },
+  const hb = await api.POST("/heartbeats", {
+    body: { name: "nightly-backup", interval_secs: 86400 },
   });
-  expect(hb.status()).toBe(201);
+  expect(hb.response.status).toBe(201);
 
   await page
     .getByRole("navigation", { name: "Dashboard" })
@@ -117,11 +103,10 @@ test("a person creates a status page, makes it public, hides a monitor and reord
   await expect(services).toHaveText([/API/, /Checkout/, /Website/]);
   await expect(page.getByRole("list", { name: "Scheduled jobs" })).toContainText("nightly-backup");
   // A monitor added elsewhere joins the page by itself, without a reload.
-  const docs = await request.post("/api/v1/monitors", {
-    headers: auth,
-    data: { name: "Docs", url: "https://docs.example.com/", paused: true },
+  const docs = await api.POST("/monitors", {
+    body: { name: "Docs", url: "https://docs.example.com/", paused: true },
   });
-  expect(docs.status()).toBe(201);
+  expect(docs.response.status).toBe(201);
   await expect(services).toHaveText([/API/, /Checkout/, /Docs/, /Website/]);
   await page.getByRole("switch", { name: "Show Checkout" }).click();
   await expect(services.nth(1)).toHaveAttribute("data-hidden", "true");
@@ -153,8 +138,8 @@ test("a person creates a status page, makes it public, hides a monitor and reord
   await expect(services.nth(2)).toHaveAttribute("data-hidden", "true");
   await expect(page.getByTestId("visibility")).toHaveText("Public");
 
-  const items = await request.get(`/api/v1/status-pages/${id}/items`, { headers: auth });
-  const body = (await items.json()) as { items: { name: string; hidden: boolean }[] };
+  const pagePath = { params: { path: { id } } };
+  const body = dataOf(await api.GET("/status-pages/{id}/items", pagePath));
   expect(body.items.map((i) => [i.name, i.hidden])).toEqual([
     ["Website", false],
     ["API", false],
@@ -162,8 +147,7 @@ test("a person creates a status page, makes it public, hides a monitor and reord
     ["Docs", false],
     ["nightly-backup", false],
   ]);
-  const rest = await request.get(`/api/v1/status-pages/${id}`, { headers: auth });
-  expect(await rest.json()).toMatchObject({
+  expect(dataOf(await api.GET("/status-pages/{id}", pagePath))).toMatchObject({
     slug,
     title: "Acme Status",
     description: "Website, API and backups.",
@@ -185,16 +169,14 @@ test("a person creates a status page, makes it public, hides a monitor and reord
   await expect(page.getByText("No status page yet")).toBeVisible();
 });
 
-test("a taken slug shows next to the field, from the server", async ({ page, request }) => {
+test("a taken slug shows next to the field, from the server", async ({ page, baseURL }) => {
   const first = uniqueEmail("sp-owner");
   await signUp(page, first, PASSWORD);
   await expect(page).toHaveURL(/\/dashboard$/);
   const slug = `taken-${Date.now().toString(36)}`;
-  const created = await request.post("/api/v1/status-pages", {
-    headers: await apiKeyFor(first),
-    data: { slug, title: "Theirs" },
-  });
-  expect(created.status()).toBe(201);
+  const api = await apiClientFor(baseURL, first);
+  const created = await api.POST("/status-pages", { body: { slug, title: "Theirs" } });
+  expect(created.response.status).toBe(201);
 
   await page.context().clearCookies();
   await signUp(page, uniqueEmail("sp-second"), PASSWORD);
