@@ -13,6 +13,7 @@ import { runCheck } from "@/server/services/checks/run-due-checks";
 import { PingBatcher } from "@/server/http/ping-batcher";
 import { handlePing } from "@/server/http/ping-handler";
 import { startTestTarget, type TestTarget } from "@/testing/checks/start-test-target";
+import { expectDocumented } from "@/server/http/api-v1/testing/expect-documented";
 import * as heartbeatsRoute from "@/app/api/v1/heartbeats/route";
 import * as heartbeatRoute from "@/app/api/v1/heartbeats/[id]/route";
 import * as heartbeatPauseRoute from "@/app/api/v1/heartbeats/[id]/pause/route";
@@ -56,8 +57,16 @@ function sdkHeaders(sdk: Sdk, key: string | null, hasBody: boolean): Record<stri
   return headers;
 }
 
-/** What both SDKs make of an answer: a 2xx body parsed as JSON, otherwise the `error` message. */
-async function sdkReads(res: Response): Promise<{ status: number; data: unknown }> {
+/**
+ * What both SDKs make of an answer: a 2xx body parsed as JSON, otherwise the `error` message.
+ * Every answer must match the generated OpenAPI document too.
+ */
+async function sdkReads(
+  method: string,
+  path: string,
+  res: Response,
+): Promise<{ status: number; data: unknown }> {
+  await expectDocumented(method, path, res);
   const text = await res.text();
   if (!res.ok) {
     const parsed = JSON.parse(text) as Json;
@@ -192,18 +201,19 @@ describe(`Tickstem SDK calls against REST API v1 on ${testDbKind()}`, () => {
       }),
       { params: Promise.resolve(params) },
     );
-    return sdkReads(res);
+    return sdkReads(method, pathAndQuery, res);
   }
 
   /** The ping route is answered before Next.js, on the real HTTP server. */
   async function ping(sdk: Sdk, token: string) {
-    const res = await fetch(`${pingBase}/api/v1/heartbeats/${token}/ping`, {
+    const path = `/api/v1/heartbeats/${token}/ping`;
+    const res = await fetch(`${pingBase}${path}`, {
       method: "POST",
       // Node's ping() sets only its User-Agent; Python's goes through request(auth=False).
       headers:
         sdk === "node" ? { "User-Agent": "tickstem-node/0.1.0" } : sdkHeaders(sdk, null, false),
     });
-    return sdkReads(res);
+    return sdkReads("POST", path, res);
   }
 
   const newHeartbeat = async (sdk: Sdk) => {
@@ -502,7 +512,7 @@ describe(`Tickstem SDK calls against REST API v1 on ${testDbKind()}`, () => {
         }),
         { params: Promise.resolve({}) },
       );
-      expect((await sdkReads(res)).status).toBe(401);
+      expect((await sdkReads("GET", "/heartbeats", res)).status).toBe(401);
     });
 
     it.each(["node", "python"] as const)("%s: a bad assertion is 400 naming it", async (sdk) => {
