@@ -126,4 +126,32 @@ describe("assertions on every HTTP check", () => {
     const result = await check(spec(origin, [{ source: "body", comparison: "lte", target: "10" }]));
     expect(result.error).toBe('Assertion failed: body lte "10" (got "17")');
   });
+
+  it("lets a status_code assertion decide instead of the accepted codes", async () => {
+    const origin = await serve((_req, res) => res.writeHead(404).end("gone, as it should be"));
+    const expectGone = spec(origin, [
+      { source: "status_code", comparison: "eq", target: "404" },
+      { source: "body", comparison: "contains", target: "gone" },
+    ]);
+    expect(await check(expectGone)).toMatchObject({ status: "up", statusCode: 404, error: null });
+
+    const expectOk = spec(origin, [{ source: "status_code", comparison: "eq", target: "200" }]);
+    expect(await check(expectOk)).toMatchObject({
+      status: "down",
+      errorKind: "assertion",
+      error: 'Assertion failed: status code eq "200" (got 404)',
+    });
+  });
+
+  it("keeps the accepted codes when no assertion is about the status code", async () => {
+    const origin = await serve((_req, res) => res.writeHead(404).end("gone"));
+    const result = await check(
+      spec(origin, [{ source: "body", comparison: "contains", target: "gone" }]),
+    );
+    expect(result).toMatchObject({
+      status: "down",
+      errorKind: "status",
+      error: "Unexpected status 404 (expected 200-399)",
+    });
+  });
 });

@@ -10,6 +10,7 @@ import {
   bodyNeedles,
   conditionsToAssertions,
   evaluateAssertions,
+  isStatusAdmitted,
   type Assertion,
 } from "@/server/domain/monitors/assertions";
 import type { HttpCheckResult, HttpCheckSpec } from "@/server/checks/http/http-check-types";
@@ -62,8 +63,9 @@ export async function runHttpCheck(
   });
 
   try {
-    const accepts = parseAcceptedStatusCodes(spec.acceptedStatusCodes);
     const assertions = conditionsToAssertions(spec.conditions ?? []);
+    const isAccepted = parseAcceptedStatusCodes(spec.acceptedStatusCodes);
+    const accepts = (code: number) => isStatusAdmitted(assertions, code, isAccepted);
     const needles = bodyNeedles(assertions);
     const headBytes = bodyHeadBytes(assertions);
     const firstUrl = parseTargetUrl(spec.url, "URL");

@@ -6,6 +6,7 @@ import {
   bodyNeedles,
   conditionsToAssertions,
   evaluateAssertions,
+  isStatusAdmitted,
   type Assertion,
   type BodyObservation,
 } from "@/server/domain/monitors/assertions";
@@ -196,5 +197,45 @@ describe("what a check must keep of the body", () => {
         a("body", "eq", "z"),
       ]),
     ).toEqual(["x", "y"]);
+  });
+});
+
+describe("which rule admits a status code", () => {
+  const accepted = (code: number) => code >= 200 && code <= 399;
+  it.each([
+    ["no assertions: the accepted codes", [], 200, true],
+    ["no assertions: the accepted codes", [], 404, false],
+    [
+      "only body and time assertions: the accepted codes",
+      [a("body", "contains", "ok")],
+      404,
+      false,
+    ],
+    [
+      "only body and time assertions: the accepted codes",
+      [a("response_time", "lt", "500")],
+      301,
+      true,
+    ],
+    ["a status_code assertion: not the accepted codes", [a("status_code", "eq", "404")], 404, true],
+    ["a status_code assertion: not the accepted codes", [a("status_code", "ne", "500")], 503, true],
+    [
+      "a status_code assertion among others",
+      [a("body", "contains", "x"), a("status_code", "gte", "500")],
+      500,
+      true,
+    ],
+  ] as const)("%s (%#: %s)", (_, assertions, code, admitted) => {
+    expect(isStatusAdmitted(assertions, code, accepted)).toBe(admitted);
+  });
+
+  it("leaves a status assertion to judge the code it admitted", () => {
+    const asserted = [a("status_code", "eq", "404")];
+    expect(isStatusAdmitted(asserted, 500, accepted)).toBe(true);
+    expect(evaluateAssertions(asserted, seen({ statusCode: 500 }))).toEqual({
+      ok: false,
+      error: 'Assertion failed: status code eq "404" (got 500)',
+    });
+    expect(evaluateAssertions(asserted, seen({ statusCode: 404 }))).toEqual({ ok: true });
   });
 });

@@ -174,6 +174,18 @@ export function evaluateAssertions(
   return { ok: true };
 }
 
+/**
+ * Whether a final status code may go on to the assertions. Any status_code assertion replaces
+ * accepted_status_codes (as in Tickstem, which has none): then only the assertions judge it.
+ */
+export function isStatusAdmitted(
+  assertions: readonly Assertion[],
+  statusCode: number,
+  isAccepted: (statusCode: number) => boolean,
+): boolean {
+  return assertions.some((a) => a.source === "status_code") || isAccepted(statusCode);
+}
+
 /** How much of the body's start the assertions need kept to be decided (bytes). */
 export function bodyHeadBytes(assertions: readonly Assertion[]): number {
   let bytes = 0;
