@@ -66,10 +66,10 @@ export function AlertLog({
         return (
           <li key={m.id} className="py-2.5" data-testid="alert-log-entry">
             <div className="flex flex-wrap items-start justify-between gap-2">
-              <p className="min-w-0 flex-1 font-medium break-words">{m.summary}</p>
+              <p className="min-w-0 flex-1 font-medium wrap-anywhere">{m.summary}</p>
               <Pill label={s.label} icon={s.icon} className={s.className} status={m.status} />
             </div>
-            <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
+            <p className="mt-0.5 text-xs wrap-anywhere text-zinc-500 dark:text-zinc-400">
               {showChannel ? `${m.channelName} · ` : ""}
               {m.kind === "test"
                 ? "test · "
@@ -87,7 +87,7 @@ export function AlertLog({
               ) : null}
             </p>
             {m.lastError && m.status !== "delivered" ? (
-              <p className="mt-0.5 text-xs break-words text-red-700 dark:text-red-400">
+              <p className="mt-0.5 text-xs wrap-anywhere text-red-700 dark:text-red-400">
                 {m.lastError}
               </p>
             ) : null}

@@ -46,7 +46,9 @@ export function ChannelDetail({ id }: { id: string }) {
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-            <h1 className="text-2xl font-semibold tracking-tight wrap-break-word">{c.name}</h1>
+            <h1 className="min-w-0 text-2xl font-semibold tracking-tight wrap-anywhere">
+              {c.name}
+            </h1>
             <ChannelStatus enabled={c.enabled} failing={c.failing} unconfirmed={c.unconfirmed} />
           </div>
           <p className="mt-1 text-sm wrap-anywhere text-zinc-500 dark:text-zinc-400">
@@ -55,7 +57,7 @@ export function ChannelDetail({ id }: { id: string }) {
             {c.headerNames.length ? ` · headers: ${c.headerNames.join(", ")}` : ""}
           </p>
           {c.failing && c.lastError ? (
-            <p className="mt-2 text-sm text-red-700 dark:text-red-400">
+            <p className="mt-2 text-sm wrap-anywhere text-red-700 dark:text-red-400">
               {c.consecutiveFailures} failed attempts in a row. Last error: {c.lastError}
             </p>
           ) : null}

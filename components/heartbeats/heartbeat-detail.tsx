@@ -133,11 +133,14 @@ export function HeartbeatDetail({ id }: { id: string }) {
                           <RelativeTime at={p.pingedAt} />
                         </span>
                       </div>
-                      <p className="text-xs text-zinc-500">
+                      <p className="text-xs wrap-anywhere text-zinc-500">
                         {p.sourceIp ?? "?"} · {p.userAgent ?? "no user agent"}
                       </p>
                       {p.body ? (
-                        <pre className="mt-1 max-h-32 overflow-auto rounded bg-zinc-50 p-2 font-mono text-xs whitespace-pre-wrap dark:bg-zinc-800/60">
+                        <pre
+                          tabIndex={0}
+                          className="mt-1 max-h-32 overflow-auto rounded bg-zinc-50 p-2 font-mono text-xs whitespace-pre-wrap wrap-anywhere dark:bg-zinc-800/60"
+                        >
                           {p.body}
                           {p.truncated ? "\n… (truncated at 10 KB)" : ""}
                         </pre>

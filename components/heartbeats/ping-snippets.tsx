@@ -30,23 +30,21 @@ export function PingSnippets({ url }: { url: string }) {
   const [, code] = list[tab] ?? list[0] ?? ["", ""];
   return (
     <div>
-      <div role="tablist" aria-label="Ping snippets" className="flex flex-wrap gap-1">
-        {list.map(([name], i) => (
-          <button
-            key={name}
-            role="tab"
-            aria-selected={tab === i}
-            onClick={() => setTab(i)}
-            className={`rounded-md px-2.5 py-1 text-xs font-medium ${tab === i ? "bg-zinc-900 text-white dark:bg-white dark:text-zinc-900" : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"}`}
-          >
-            {name}
-          </button>
-        ))}
-      </div>
-      <div className="relative mt-3">
-        <pre className="overflow-x-auto rounded-lg bg-zinc-950 p-4 pr-12 text-xs leading-relaxed text-zinc-100">
-          <code>{code}</code>
-        </pre>
+      <div className="flex items-start justify-between gap-2">
+        <div role="tablist" aria-label="Ping snippets" className="flex flex-wrap gap-1">
+          {list.map(([name], i) => (
+            <button
+              key={name}
+              role="tab"
+              aria-selected={tab === i}
+              onClick={() => setTab(i)}
+              className={`min-h-11 rounded-md px-3 py-1 text-xs font-medium sm:min-h-0 sm:px-2.5 ${tab === i ? "bg-zinc-900 text-white dark:bg-white dark:text-zinc-900" : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"}`}
+            >
+              {name}
+            </button>
+          ))}
+        </div>
+        {/* Beside the tabs, not over the snippet: on a phone it would hide the end of the line. */}
         <button
           type="button"
           aria-label="Copy snippet"
@@ -57,11 +55,17 @@ export function PingSnippets({ url }: { url: string }) {
               setTimeout(() => setCopied(false), 1500);
             })()
           }
-          className="absolute top-2 right-2 rounded-md p-1.5 text-zinc-400 hover:bg-zinc-800 hover:text-white"
+          className="flex size-11 shrink-0 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 sm:size-8 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white"
         >
           {copied ? <Check className="size-4" /> : <Copy className="size-4" />}
         </button>
       </div>
+      <pre
+        tabIndex={0}
+        className="mt-3 overflow-x-auto rounded-lg bg-zinc-950 p-4 text-xs leading-relaxed text-zinc-100"
+      >
+        <code>{code}</code>
+      </pre>
     </div>
   );
 }

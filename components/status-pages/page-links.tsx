@@ -4,7 +4,7 @@ import { Check, Copy, ExternalLink } from "lucide-react";
 import { useState } from "react";
 
 const link =
-  "inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm font-medium text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white";
+  "inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm font-medium text-zinc-700 max-sm:min-h-11 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white";
 
 /** Open the live page in a new tab (a plain link: it leaves the dashboard) and copy its URL. */
 export function PageLinks({ url, title }: { url: string; title: string }) {

@@ -48,7 +48,7 @@ export function StatusPageList() {
                 <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
                   <Link
                     href={`/dashboard/status-pages/${p.id}`}
-                    className="font-medium wrap-break-word hover:underline"
+                    className="min-w-0 font-medium wrap-anywhere hover:underline"
                   >
                     {p.title}
                   </Link>

@@ -91,7 +91,7 @@ function MoveButton({
       title={`Move ${direction}`}
       disabled={disabled}
       onClick={onClick}
-      className="rounded-md p-2 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none disabled:cursor-not-allowed disabled:opacity-30 disabled:hover:bg-transparent dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white"
+      className="flex items-center justify-center rounded-md p-2 text-zinc-500 max-sm:size-11 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none disabled:cursor-not-allowed disabled:opacity-30 disabled:hover:bg-transparent dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white"
     >
       <Icon className="size-4" aria-hidden="true" />
     </button>

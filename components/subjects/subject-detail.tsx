@@ -66,7 +66,10 @@ export function StateChanges({
       ) : (
         <ul className="space-y-3 text-sm">
           {incidents.map((i) => (
-            <li key={i.id} className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+            <li
+              key={i.id}
+              className="rounded-lg border border-zinc-200 p-3 wrap-anywhere dark:border-zinc-800"
+            >
               {i.content}
             </li>
           ))}

@@ -48,7 +48,7 @@ export function SubjectHeader({
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <h1
               className={clsx(
-                "text-2xl font-semibold tracking-tight wrap-break-word",
+                "min-w-0 text-2xl font-semibold tracking-tight wrap-anywhere",
                 mono && "font-mono",
               )}
             >

@@ -63,7 +63,7 @@ export function SubjectList<T extends { id: string }>({
             columns={columns(now)}
             rowTestId={`${noun}-row`}
             className="mt-8"
-            tableClassName="min-w-[720px]"
+            tableClassName="sm:min-w-[720px]"
           />
         )}
       </ListStates>

@@ -11,7 +11,19 @@ export type Column<T> = {
   cell: (row: T) => ReactNode;
 };
 
-/** A bordered table of rows, one column definition each; it scrolls sideways on a narrow screen. */
+// Below 640 px each row is a card: cells stack, each under its column's name, and long values wrap.
+const card = {
+  table: "max-sm:block",
+  head: "max-sm:sr-only",
+  body: "max-sm:block",
+  row: "max-sm:flex max-sm:flex-wrap max-sm:gap-x-6 max-sm:gap-y-2 max-sm:px-4 max-sm:py-3",
+  cell: "max-sm:block max-sm:p-0 max-sm:text-left",
+  first: "max-sm:w-full",
+  label:
+    "max-sm:before:block max-sm:before:text-xs max-sm:before:font-normal max-sm:before:text-zinc-500 max-sm:before:content-[attr(data-label)] dark:max-sm:before:text-zinc-400",
+};
+
+/** A bordered table of rows, one column definition each; a card per row on a phone. */
 export function DataTable<T extends { id: string }>({
   label,
   rows,
@@ -34,8 +46,16 @@ export function DataTable<T extends { id: string }>({
         className,
       )}
     >
-      <table className={clsx("w-full text-left text-sm", tableClassName)} aria-label={label}>
-        <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+      <table
+        className={clsx("w-full text-left text-sm", card.table, tableClassName)}
+        aria-label={label}
+      >
+        <thead
+          className={clsx(
+            card.head,
+            "border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400",
+          )}
+        >
           <tr>
             {columns.map((c) => (
               <th key={c.header} scope="col" className={clsx("px-4 py-3 font-medium", c.className)}>
@@ -44,15 +64,26 @@ export function DataTable<T extends { id: string }>({
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+        <tbody className={clsx(card.body, "divide-y divide-zinc-100 dark:divide-zinc-800")}>
           {rows.map((row) => (
             <tr
               key={row.id}
-              className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40"
+              className={clsx(card.row, "hover:bg-zinc-50 dark:hover:bg-zinc-800/40")}
               data-testid={rowTestId}
             >
-              {columns.map((c) => (
-                <td key={c.header} className={clsx("px-4 py-3", c.className, c.cellClassName)}>
+              {columns.map((c, i) => (
+                <td
+                  key={c.header}
+                  data-label={i === 0 ? undefined : c.header}
+                  className={clsx(
+                    "px-4 py-3 wrap-anywhere",
+                    // A column hidden on a phone stays hidden in its card.
+                    !c.className?.includes("hidden") && card.cell,
+                    i === 0 ? card.first : card.label,
+                    c.className,
+                    c.cellClassName,
+                  )}
+                >
                   {c.cell(row)}
                 </td>
               ))}
