@@ -66,7 +66,7 @@ export function MonitorDetail({ id }: { id: string }) {
           >
             {m.lastError && m.status !== "up" ? (
               <p
-                className="mt-2 text-sm text-red-700 dark:text-red-400"
+                className="mt-2 line-clamp-6 text-sm wrap-anywhere text-red-700 dark:text-red-400"
                 data-testid="monitor-error"
               >
                 {m.lastError}
@@ -133,7 +133,10 @@ export function MonitorDetail({ id }: { id: string }) {
                           <span className="text-zinc-500"> · {c.statusCode}</span>
                         ) : null}
                         {c.error ? (
-                          <span className="block truncate text-xs text-zinc-500" title={c.error}>
+                          <span
+                            className="line-clamp-3 text-xs wrap-anywhere text-zinc-500"
+                            title={c.error}
+                          >
                             {c.error}
                           </span>
                         ) : null}

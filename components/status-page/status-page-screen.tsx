@@ -50,11 +50,11 @@ export function StatusPageScreen({
       <header className="mx-auto max-w-3xl px-4 pt-10 sm:pt-14">
         <div className="flex items-start justify-between gap-4">
           <div className="min-w-0">
-            <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">
+            <h1 className="text-2xl font-semibold tracking-tight wrap-anywhere sm:text-3xl">
               {view.page.title}
             </h1>
             {view.page.description ? (
-              <p className="mt-2 text-sm whitespace-pre-line text-zinc-600 dark:text-zinc-400">
+              <p className="mt-2 text-sm whitespace-pre-line wrap-anywhere text-zinc-600 dark:text-zinc-400">
                 {view.page.description}
               </p>
             ) : null}
