@@ -23,6 +23,7 @@ type Ids = {
   incidentId: string;
   updateId: string;
   announcementId: string;
+  maintenanceId: string;
 };
 /**
  * `denied`: an outsider naming the owner's object gets NOT_FOUND or FORBIDDEN.
@@ -143,6 +144,29 @@ const MATRIX: Record<string, Entry> = {
     input: (i) => ({ statusPageId: i.statusPageId, announcementId: i.announcementId }),
     outsider: "denied",
   },
+  "maintenances.list": { input: none, outsider: "own" },
+  "maintenances.get": { input: (i) => ({ maintenanceId: i.maintenanceId }), outsider: "denied" },
+  "maintenances.create": {
+    input: (i) => ({
+      title: "mine",
+      subjects: [{ kind: "monitor", id: i.monitorId }],
+      startsAt: new Date(Date.now() + 3_600_000),
+      endsAt: new Date(Date.now() + 7_200_000),
+    }),
+    outsider: "denied",
+  },
+  "maintenances.update": {
+    input: (i) => ({ maintenanceId: i.maintenanceId, status: "cancelled" }),
+    outsider: "denied",
+  },
+  "maintenances.delete": {
+    input: (i) => ({ maintenanceId: i.maintenanceId }),
+    outsider: "denied",
+  },
+  "maintenances.postUpdate": {
+    input: (i) => ({ maintenanceId: i.maintenanceId, status: "in_progress", body: "stolen" }),
+    outsider: "denied",
+  },
 };
 
 const procedurePaths = Object.keys(appRouter._def.procedures).sort();
@@ -221,6 +245,7 @@ describe(`tRPC authorization matrix on ${testDbKind()}`, () => {
       incidentId: crypto.randomUUID(),
       updateId: crypto.randomUUID(),
       announcementId: crypto.randomUUID(),
+      maintenanceId: crypto.randomUUID(),
     };
     for (const path of procedurePaths) {
       const entry = MATRIX[path];
@@ -258,6 +283,12 @@ describe(`tRPC authorization matrix on ${testDbKind()}`, () => {
       subjects: [{ kind: "monitor", id: monitor.id, impact: "partial_outage" }],
     });
     const notice = await mine.announcements.create({ statusPageId: page.id, body: "owner-notice" });
+    const maintenance = await mine.maintenances.create({
+      title: "owner-maintenance-x1",
+      subjects: [{ kind: "monitor", id: monitor.id }],
+      startsAt: new Date(Date.now() + 3_600_000),
+      endsAt: new Date(Date.now() + 7_200_000),
+    });
     const ids: Ids = {
       monitorId: monitor.id,
       heartbeatId: heartbeat.id,
@@ -267,6 +298,7 @@ describe(`tRPC authorization matrix on ${testDbKind()}`, () => {
       incidentId: incident.id,
       updateId: incident.updates[0]?.id ?? "",
       announcementId: notice.id,
+      maintenanceId: maintenance.id,
     };
     const secrets = [
       owner.workspace.id,
@@ -307,6 +339,7 @@ describe(`tRPC authorization matrix on ${testDbKind()}`, () => {
         sessions: await mine.account.sessions(),
         incident: await mine.incidents.get({ incidentId: incident.id }),
         notices: await mine.announcements.list({ statusPageId: page.id }),
+        maintenance: await mine.maintenances.get({ maintenanceId: maintenance.id }),
       };
     }
   });

@@ -9,6 +9,7 @@ import { apiKeysRouter } from "@/server/trpc/routers/api-keys";
 import { overviewRouter } from "@/server/trpc/routers/overview";
 import { incidentsRouter } from "@/server/trpc/routers/incidents";
 import { announcementsRouter } from "@/server/trpc/routers/announcements";
+import { maintenancesRouter } from "@/server/trpc/routers/maintenances";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   overview: overviewRouter,
   incidents: incidentsRouter,
   announcements: announcementsRouter,
+  maintenances: maintenancesRouter,
 });
 
 export type AppRouter = typeof appRouter;

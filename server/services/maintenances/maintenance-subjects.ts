@@ -16,7 +16,7 @@ export async function assertSubjectsOf(
   for (const kind of ["monitor", "heartbeat"] as const) {
     const ids = [...new Set(subjects.filter((s) => s.kind === kind).map((s) => s.id))];
     const bad = ids.find((id) => !isUuid(id));
-    if (bad) throw notFound(`${kind} ${bad} not found`);
+    if (bad) throw notFound(`${kind} not found`);
     if (ids.length === 0) continue;
     const table = kind === "monitor" ? monitors : heartbeats;
     const found = await db
@@ -24,7 +24,7 @@ export async function assertSubjectsOf(
       .from(table)
       .where(and(eq(table.workspaceId, workspaceId), inArray(table.id, ids)));
     const missing = ids.find((id) => !found.some((f) => f.id === id));
-    if (missing) throw notFound(`${kind} ${missing} not found`);
+    if (missing) throw notFound(`${kind} not found`);
   }
 }
 

@@ -2,6 +2,7 @@ import { createDocument } from "zod-openapi";
 import { apiKeyPaths } from "./api-keys";
 import { channelPaths } from "./channels";
 import { heartbeatPaths } from "./heartbeats";
+import { maintenancePaths } from "./maintenances";
 import { monitorPaths } from "./monitors";
 import { statusPagePaths } from "./status-pages";
 import { incidentPaths } from "./incidents";
@@ -30,6 +31,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
       ...statusPagePaths,
       ...channelPaths,
       ...apiKeyPaths,
+      ...maintenancePaths,
       ...incidentPaths,
     },
   });
