@@ -50,7 +50,7 @@ export function AlertFields({
     <fieldset className="rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
       <legend className="float-left mb-4 w-full text-sm font-medium">Alerts</legend>
       <div className="clear-both grid gap-5 sm:grid-cols-2">
-        <div className="space-y-2">
+        <div className="min-w-0 space-y-2">
           <p className="text-sm font-medium text-zinc-800 dark:text-zinc-200">Notify</p>
           {!channels ? (
             <p className="text-sm text-zinc-500">Loading channels…</p>
@@ -78,7 +78,7 @@ export function AlertFields({
                       }
                     />
                     <span className="min-w-0 truncate">{c.name}</span>
-                    <span className="text-xs text-zinc-500 dark:text-zinc-400">
+                    <span className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400">
                       {c.kind}
                       {c.enabled ? "" : " · disabled"}
                     </span>

@@ -19,7 +19,7 @@ export type HeartbeatFormValues = AlertValues & {
 export type HeartbeatFieldErrors = FormErrors<keyof HeartbeatFormValues>;
 
 const control =
-  "block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-xs outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900";
+  "block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-xs outline-none max-sm:min-h-11 focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900";
 
 const UNITS = [
   ["60", "minutes"],

@@ -180,7 +180,7 @@ export function MonitorForm({
         className="group rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900"
         open={initial !== monitorDefaults}
       >
-        <summary className="cursor-pointer text-sm font-medium">
+        <summary className="cursor-pointer text-sm font-medium max-sm:py-3">
           Response checks, headers and body
         </summary>
         <div className="mt-5 grid gap-5 sm:grid-cols-2">
