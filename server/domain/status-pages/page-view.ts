@@ -1,6 +1,11 @@
 import type { MonitorStatus } from "@/server/domain/monitors/monitor-state";
 import type { HeartbeatStatus } from "@/server/domain/heartbeats/heartbeat-state";
 import type { ComponentStatus, Indicator } from "@/server/domain/status-pages/page-status";
+import type {
+  IncidentImpact,
+  IncidentStatus,
+  SubjectImpact,
+} from "@/server/domain/incidents/incident-rules";
 
 /** How many days the uptime bars cover. */
 export const BAR_DAYS = 90;
@@ -23,6 +28,25 @@ export type StatusPageView = {
   services: ServiceView[];
   jobs: JobView[];
   incidents: IncidentView[];
+  /** Page-wide notices people posted, newest first. */
+  announcements: AnnouncementView[];
+};
+
+export type AnnouncementView = {
+  id: string;
+  body: string;
+  createdAt: string;
+  expiresAt: string | null;
+};
+
+/** What a person wrote on an incident. */
+export type UpdateView = {
+  id: string;
+  status: IncidentStatus;
+  /** Plain text with line breaks and links as written. */
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
 };
 
 export type ServiceView = {
@@ -64,6 +88,15 @@ export type IncidentView = {
   resolvedAt: string | null;
   /** Set when several failed runs of a job (each recovered at its next run) are folded into one. */
   runs?: FoldedRuns;
+  /** The status people last gave it; absent on folded runs. */
+  status?: IncidentStatus;
+  impact?: IncidentImpact;
+  /** Opened by a person: `subjects` lists what it affects on this page (subjectId is the first). */
+  manual?: boolean;
+  subjects?: { kind: "monitor" | "heartbeat"; id: string; impact: SubjectImpact }[];
+  /** What people wrote, newest first. */
+  updates?: UpdateView[];
+  postmortem?: string | null;
 };
 
 export type FoldedRuns = {

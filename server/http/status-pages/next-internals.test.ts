@@ -73,6 +73,7 @@ describe("Next internals the status page fill relies on", () => {
       services: [],
       jobs: [],
       incidents: [],
+      announcements: [],
     };
     const html = renderToString(createElement(StatusPageScreen, { initial: view, preview: false }));
     expect(renderedAtOf(Buffer.from(`<!DOCTYPE html><html><body>${html}</body></html>`))).toBe(

@@ -20,6 +20,10 @@ function latestChange(view: StatusPageView): string {
   for (const i of view.incidents) {
     if (i.startedAt > latest) latest = i.startedAt;
     if (i.resolvedAt && i.resolvedAt > latest) latest = i.resolvedAt;
+    for (const u of i.updates ?? []) {
+      const at = u.editedAt ?? u.createdAt;
+      if (at > latest) latest = at;
+    }
   }
   return latest;
 }
@@ -55,55 +59,74 @@ function componentsJson(view: StatusPageView) {
   ];
 }
 
-function incidentJson(view: StatusPageView, incident: IncidentView) {
-  const components = componentsJson(view).filter((c) => c.id === incident.subjectId);
-  const status = incident.resolvedAt ? "resolved" : "investigating";
-  const updatedAt = incident.resolvedAt ?? incident.startedAt;
-  const update = (id: string, s: string, body: string, at: string) => ({
-    id,
-    status: s,
-    body,
+type Component = ReturnType<typeof componentsJson>[number];
+
+function updateJson(
+  incident: IncidentView,
+  components: Component[],
+  u: { id: string; status: string; body: string; createdAt: string; editedAt: string | null },
+) {
+  const impacts = new Map((incident.subjects ?? []).map((s) => [s.id, s.impact]));
+  return {
+    id: u.id,
+    status: u.status,
+    body: u.body,
     incident_id: incident.id,
-    created_at: at,
-    updated_at: at,
-    display_at: at,
+    created_at: u.createdAt,
+    updated_at: u.editedAt ?? u.createdAt,
+    display_at: u.createdAt,
     affected_components: components.map((c) => ({
       code: c.id,
       name: c.name,
       old_status: "operational",
-      new_status: s === "resolved" ? "operational" : "major_outage",
+      new_status: u.status === "resolved" ? "operational" : (impacts.get(c.id) ?? "major_outage"),
     })),
     deliver_notifications: true,
     custom_tweet: null,
     tweet_id: null,
+  };
+}
+
+/** The checks' own words on an automatic incident: when it started, and when it ended. */
+function machineUpdates(incident: IncidentView) {
+  if (incident.manual) return [];
+  const at = (id: string, status: string, body: string, when: string) => ({
+    id: `${incident.id}-${id}`,
+    status,
+    body,
+    createdAt: when,
+    editedAt: null,
   });
-  const updates = [
+  return [
     ...(incident.resolvedAt
-      ? [
-          update(
-            `${incident.id}-resolved`,
-            "resolved",
-            "This incident has been resolved.",
-            incident.resolvedAt,
-          ),
-        ]
+      ? [at("resolved", "resolved", "This incident has been resolved.", incident.resolvedAt)]
       : []),
-    update(
-      `${incident.id}-started`,
+    at(
+      "started",
       "investigating",
       incident.cause ? `Detected automatically: ${incident.cause}` : "Detected automatically.",
       incident.startedAt,
     ),
   ];
+}
+
+function incidentJson(view: StatusPageView, incident: IncidentView) {
+  const ids = new Set(incident.subjects?.map((s) => s.id) ?? [incident.subjectId]);
+  const components = componentsJson(view).filter((c) => ids.has(c.id));
+  const updates = [...(incident.updates ?? []), ...machineUpdates(incident)]
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .map((u) => updateJson(incident, components, u));
+  const status = incident.resolvedAt ? "resolved" : (incident.status ?? "investigating");
+  const monitoring = updates.filter((u) => u.status === "monitoring").at(-1);
   return {
     id: incident.id,
     name: incident.title,
     status,
     created_at: incident.startedAt,
-    updated_at: updatedAt,
-    monitoring_at: null,
+    updated_at: updates[0]?.updated_at ?? incident.resolvedAt ?? incident.startedAt,
+    monitoring_at: monitoring?.created_at ?? null,
     resolved_at: incident.resolvedAt,
-    impact: "major",
+    impact: incident.impact ?? "major",
     shortlink: `${view.page.url}#incident-${incident.id}`,
     started_at: incident.startedAt,
     page_id: view.page.id,

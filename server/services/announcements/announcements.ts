@@ -13,15 +13,8 @@ import {
 import { pageContentChanged } from "@/server/services/incidents/page-content";
 
 export const createAnnouncementInput = z.strictObject({
-  body: z
-    .string()
-    .trim()
-    .min(1, "write a message")
-    .max(ANNOUNCEMENT_MAX, `at most ${ANNOUNCEMENT_MAX} characters`),
-  expiresAt: z.coerce
-    .date({ error: "must be a time, e.g. 2030-01-31T18:00:00Z" })
-    .nullable()
-    .default(null),
+  body: z.string().trim().min(1).max(ANNOUNCEMENT_MAX),
+  expiresAt: z.coerce.date().nullable().default(null),
 });
 export type CreateAnnouncementInput = z.input<typeof createAnnouncementInput>;
 
@@ -71,7 +64,7 @@ export async function createAnnouncement({
   });
   const now = ctx.now();
   if (parsed.expiresAt && parsed.expiresAt <= now)
-    throw badInput("expires_at", "expires_at: must be in the future");
+    throw badInput("expires_at", "expires_at: Expiry date must be in the future");
   await assertOwnPage(ctx, input.statusPageId);
   const [shown] = await ctx.db
     .select({ n: count() })

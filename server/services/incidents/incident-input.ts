@@ -15,11 +15,7 @@ const STATUS = 'must be "investigating", "identified", "monitoring" or "resolved
 export const incidentStatusField = z.enum(incidentStatuses, { error: STATUS });
 
 /** An update's message: plain text, line breaks and links kept as written. */
-export const updateBodyField = z
-  .string()
-  .trim()
-  .min(1, "write a message")
-  .max(UPDATE_BODY_MAX, `at most ${UPDATE_BODY_MAX} characters`);
+export const updateBodyField = z.string().trim().min(1).max(UPDATE_BODY_MAX);
 
 export const incidentSubjectInput = z.strictObject({
   kind: z.enum(subjectKinds, { error: 'must be "monitor" or "heartbeat"' }),
@@ -31,17 +27,10 @@ export const incidentSubjectInput = z.strictObject({
 export type IncidentSubjectInput = z.infer<typeof incidentSubjectInput>;
 
 export const createIncidentInput = z.strictObject({
-  title: z
-    .string()
-    .trim()
-    .min(1, "give the incident a title")
-    .max(TITLE_MAX, `at most ${TITLE_MAX} characters`),
+  title: z.string().trim().min(1).max(TITLE_MAX),
   status: incidentStatusField.default("investigating"),
   body: updateBodyField,
-  subjects: z
-    .array(incidentSubjectInput)
-    .max(INCIDENT_SUBJECTS_MAX, `at most ${INCIDENT_SUBJECTS_MAX} subjects`)
-    .default([]),
+  subjects: z.array(incidentSubjectInput).max(INCIDENT_SUBJECTS_MAX).default([]),
   impact: z
     .enum(incidentImpacts, { error: 'must be "none", "minor", "major" or "critical"' })
     .nullable()
@@ -61,7 +50,7 @@ export const postmortemInput = z.strictObject({
   postmortem: z
     .string()
     .trim()
-    .max(POSTMORTEM_MAX, `at most ${POSTMORTEM_MAX} characters`)
+    .max(POSTMORTEM_MAX)
     .meta({ description: "plain text; empty removes it" }),
 });
 

@@ -27,6 +27,13 @@ import { monitorUptimeRules } from "@/server/services/monitors/get-monitor-uptim
 import { loadPageSubjectRows } from "@/server/services/status-pages/list-page-subjects";
 import { loadBarHistory, type BarHistory } from "@/server/services/status-pages/bar-history";
 import { executePrepared } from "@/db/execute-prepared";
+import type { IncidentStatus } from "@/server/domain/incidents/incident-rules";
+import { visibleStatus } from "@/server/domain/status-pages/visible-state";
+import {
+  announcementViews,
+  loadPageWords,
+  withPageWords,
+} from "@/server/services/status-pages/page-words";
 
 const NO_HISTORY: BarHistory = { initial: null, changes: [], dayIncidents: [] };
 
@@ -54,11 +61,17 @@ export async function getStatusPageView(
   const shownHeartbeats = subjects.heartbeats.filter((h) => !h.subject.hidden);
   const shownMonitorIds = shownMonitors.map((m) => m.subject.id);
   const shownHeartbeatIds = shownHeartbeats.map((h) => h.subject.id);
-  const [history, incidentRows] = await Promise.all([
+  const [history, incidentRows, words] = await Promise.all([
     loadBarHistory(db, shownMonitorIds, { firstDay, now }),
     shownMonitorIds.length + shownHeartbeatIds.length
       ? listShownIncidents(db, page, shownMonitorIds, shownHeartbeatIds, firstDay)
       : [],
+    loadPageWords(db, page, {
+      monitorIds: shownMonitorIds,
+      heartbeatIds: shownHeartbeatIds,
+      since: firstDay,
+      now,
+    }),
   ]);
 
   const nowMs = now.getTime();
@@ -119,6 +132,21 @@ export async function getStatusPageView(
     resolvedLimit: INCIDENT_LIMIT,
   });
 
+  // What people wrote: updates on every incident, manual incidents, the impacts they declared.
+  const { incidents: incidentList, declared } = await withPageWords(
+    db,
+    words,
+    entries,
+    new Map(incidentRows.map((r) => [r.id, r])),
+    new Set([...shownMonitorIds, ...shownHeartbeatIds]),
+  );
+  for (const subject of [...services, ...jobs])
+    subject.status = visibleStatus({
+      machine: subject.status,
+      declared: declared.get(subject.id) ?? [],
+      maintenance: false,
+    });
+
   const statuses: ComponentStatus[] = [
     ...services.map((s) => s.status),
     ...jobs.map((j) => j.status),
@@ -138,7 +166,8 @@ export async function getStatusPageView(
     firstDay: firstDay.toISOString(),
     services,
     jobs,
-    incidents: entries,
+    incidents: incidentList,
+    announcements: announcementViews(words),
   };
 }
 
@@ -171,6 +200,8 @@ type IncidentRow = {
   monitorId: string | null;
   heartbeatId: string | null;
   cause: string | null;
+  status: IncidentStatus;
+  postmortem: string | null;
   startedMs: number;
   resolvedMs: number | null;
   openedAs: string;
@@ -195,7 +226,7 @@ async function listShownIncidents(
 ): Promise<IncidentRow[]> {
   const select = sql`
     select i.id::text as id, i.subject_kind as "subjectKind", i.monitor_id::text as "monitorId",
-           i.heartbeat_id::text as "heartbeatId", i.cause,
+           i.heartbeat_id::text as "heartbeatId", i.cause, i.status, i.postmortem,
            floor(date_part('epoch', i.started_at) * 1000)::float8 as "startedMs",
            floor(date_part('epoch', i.resolved_at) * 1000)::float8 as "resolvedMs",
            f.to_status as "openedAs", rf.from_status as "recoveredFrom",
