@@ -26,6 +26,7 @@ export function StatusPageDetail({ id }: { id: string }) {
   const remove = useMutation(trpc.statusPage.delete.mutationOptions());
   const [visibilityError, setVisibilityError] = useState<string | null>(null);
   const [historyError, setHistoryError] = useState<string | null>(null);
+  const [autoAddError, setAutoAddError] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.statusPage.pathKey() });
 
   if (error)
@@ -40,6 +41,21 @@ export function StatusPageDetail({ id }: { id: string }) {
     queryClient.setQueryData(trpc.statusPage.get.queryKey({ id }), next);
     void refresh();
   };
+  /** Saves one switch's change at once, its error shown beside it. */
+  const saveSwitch =
+    <K extends "visibility" | "showJobFailures" | "autoAddSubjects">(
+      key: K,
+      setError: (error: string | null) => void,
+    ) =>
+    (value: (typeof page)[K]) =>
+      void (async () => {
+        setError(null);
+        try {
+          saved(await update.mutateAsync({ id, changes: { [key]: value } }));
+        } catch (e) {
+          setError(sentence((e as Error).message));
+        }
+      })();
 
   return (
     <div className="space-y-6">
@@ -70,16 +86,7 @@ export function StatusPageDetail({ id }: { id: string }) {
           slug={page.slug}
           busy={update.isPending}
           error={visibilityError}
-          onChange={(visibility) =>
-            void (async () => {
-              setVisibilityError(null);
-              try {
-                saved(await update.mutateAsync({ id, changes: { visibility } }));
-              } catch (e) {
-                setVisibilityError(sentence((e as Error).message));
-              }
-            })()
-          }
+          onChange={saveSwitch("visibility", setVisibilityError)}
         />
       </Card>
 
@@ -91,23 +98,24 @@ export function StatusPageDetail({ id }: { id: string }) {
           checked={page.showJobFailures}
           busy={update.isPending}
           error={historyError}
-          onChange={(showJobFailures) =>
-            void (async () => {
-              setHistoryError(null);
-              try {
-                saved(await update.mutateAsync({ id, changes: { showJobFailures } }));
-              } catch (e) {
-                setHistoryError(sentence((e as Error).message));
-              }
-            })()
-          }
+          onChange={saveSwitch("showJobFailures", setHistoryError)}
         />
       </Card>
 
       <Card title="Monitors and heartbeats on the page">
+        <div className="mb-5 border-b border-zinc-200 pb-5 dark:border-zinc-800">
+          <ToggleSetting
+            label="Add new monitors and heartbeats automatically"
+            on="A monitor or heartbeat created later shows here, unless it is unticked for this page when it is created."
+            off="A monitor or heartbeat created later starts hidden here; show it below when it is ready."
+            checked={page.autoAddSubjects}
+            busy={update.isPending}
+            error={autoAddError}
+            onChange={saveSwitch("autoAddSubjects", setAutoAddError)}
+          />
+        </div>
         <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
-          Every monitor and heartbeat of the workspace shows, new ones included. Hide the ones
-          visitors should not see and put the rest in order.
+          Hide the ones visitors should not see and put the rest in order.
         </p>
         <SubjectsEditor statusPageId={id} />
       </Card>

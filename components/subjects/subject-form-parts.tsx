@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { AlertFields, type AlertValues } from "@/components/alerts/alert-fields";
+import { useNewSubjectPagesSlot } from "@/components/subjects/new-subject-pages";
 
 /** The bordered block of fields at the top of a subject's form. */
 export function FieldsSection({ children }: { children: ReactNode }) {
@@ -11,7 +12,10 @@ export function FieldsSection({ children }: { children: ReactNode }) {
   );
 }
 
-/** The end of every subject's form: who is alerted and when, then the submit button. */
+/**
+ * The end of every subject's form: who is alerted and when, on a create page the status pages it
+ * will appear on, then the submit button.
+ */
 export function SubjectFormEnd({
   initial,
   downLabel,
@@ -25,6 +29,7 @@ export function SubjectFormEnd({
   pending: boolean;
   submitLabel: string;
 }) {
+  const pages = useNewSubjectPagesSlot();
   return (
     <>
       <AlertFields
@@ -32,6 +37,7 @@ export function SubjectFormEnd({
         downLabel={downLabel}
         errors={{ channelIds: errors.channelIds, reminderHours: errors.reminderHours }}
       />
+      {pages}
       <div className="flex justify-end gap-3">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : submitLabel}

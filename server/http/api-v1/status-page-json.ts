@@ -20,6 +20,7 @@ export function statusPageJson(p: StatusPage, baseUrl: string): StatusPageJson {
     description: p.description,
     visibility: p.visibility,
     show_job_failures: p.showJobFailures,
+    auto_add_subjects: p.autoAddSubjects,
     url: statusPageUrl(baseUrl, p.slug),
     created_at: p.createdAt.toISOString(),
     updated_at: p.updatedAt.toISOString(),

@@ -19,12 +19,13 @@ export async function createHeartbeat({
 }): Promise<Heartbeat> {
   checkSchedule(input);
   const now = ctx.now();
-  const { paused, channelIds, ...settings } = input;
+  const { paused, channelIds, statusPageIds, ...settings } = input;
   const hb = await insertSubject({
     ctx,
     kind: "heartbeat",
     quota: "heartbeats",
     channelIds,
+    statusPageIds,
     insert: (tx) =>
       tx
         .insert(heartbeats)

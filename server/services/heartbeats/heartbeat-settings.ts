@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { settableStatuses } from "@/server/services/paused-from-status";
 import { MAX_REMINDER_HOURS } from "@/server/domain/alerts/alert-policy";
+import { newSubjectPagesInput } from "@/server/services/status-pages/status-page-settings";
 
 const MAX_SECS = 2_678_400; // 31 days
 
@@ -41,6 +42,7 @@ export const createHeartbeatInput = z.object({
   alertOnRecovery: heartbeatSettingsShape.alertOnRecovery.default(true),
   reminderHours: heartbeatSettingsShape.reminderHours.default(null),
   channelIds: heartbeatSettingsShape.channelIds.optional(),
+  statusPageIds: newSubjectPagesInput,
 });
 
 export const updateHeartbeatInput = z
@@ -64,4 +66,6 @@ export type HeartbeatSettings = {
   reminderHours?: number | null;
   /** Unset on creation: the workspace's default channels. */
   channelIds?: string[];
+  /** Unset on creation: every status page that adds new subjects automatically. */
+  statusPageIds?: string[];
 };

@@ -40,12 +40,13 @@ export async function createMonitor({
   assertConsistentSettings(settings);
   await assertTargetAllowed({ ctx, field: "url", url: settings.url });
   const now = ctx.now();
-  const { paused, channelIds, assertions, ...rest } = settings;
+  const { paused, channelIds, statusPageIds, assertions, ...rest } = settings;
   const monitor = await insertSubject({
     ctx,
     kind: "monitor",
     quota: "monitors",
     channelIds,
+    statusPageIds,
     insert: (tx) =>
       tx
         .insert(monitors)

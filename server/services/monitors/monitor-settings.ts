@@ -2,6 +2,7 @@ import { z } from "zod";
 import { httpUrl } from "@/server/services/http-url";
 import { MAX_REMINDER_HOURS } from "@/server/domain/alerts/alert-policy";
 import { httpMethods } from "@/db/schema/monitors";
+import { newSubjectPagesInput } from "@/server/services/status-pages/status-page-settings";
 import {
   assertionComparisons,
   assertionProblem,
@@ -92,6 +93,7 @@ export const createMonitorInput = z.object({
   reminderHours: monitorSettingsShape.reminderHours.default(null),
   channelIds: monitorSettingsShape.channelIds.optional(),
   assertions: monitorSettingsShape.assertions.optional(),
+  statusPageIds: newSubjectPagesInput,
 });
 
 export const updateMonitorInput = z

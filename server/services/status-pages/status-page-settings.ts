@@ -17,6 +17,7 @@ export const statusPageSettingsShape = {
   description: z.string().trim().max(1000, { error: "must be at most 1000 characters" }),
   visibility: z.enum(statusPageVisibilities, { error: 'must be "public" or "private"' }),
   showJobFailures: z.boolean({ error: "must be true or false" }),
+  autoAddSubjects: z.boolean({ error: "must be true or false" }),
 };
 
 export const createStatusPageInput = z.object({
@@ -25,11 +26,21 @@ export const createStatusPageInput = z.object({
   // Nothing is published by accident.
   visibility: statusPageSettingsShape.visibility.default("private"),
   showJobFailures: statusPageSettingsShape.showJobFailures.default(true),
+  autoAddSubjects: statusPageSettingsShape.autoAddSubjects.default(true),
 });
 export type CreateStatusPageInput = z.input<typeof createStatusPageInput>;
 
 export const updateStatusPageInput = z.object(statusPageSettingsShape).partial();
 export type StatusPageChanges = z.output<typeof updateStatusPageInput>;
+
+/**
+ * On creating a monitor or heartbeat: the pages to show it on, every other page of the workspace
+ * hides it. Unset: every page that adds new monitors and heartbeats automatically.
+ */
+export const newSubjectPagesInput = z
+  .array(z.uuid({ error: "must be status page ids" }))
+  .max(1000)
+  .optional();
 
 export const statusPageItemsInput = z
   .array(

@@ -8,6 +8,8 @@ export const subjectProse = {
   alert_on_down: "alert when it goes down (or late/missing/failed)",
   alert_on_recovery: "alert when it is back up",
   reminder_hours: "remind every N hours while still down; null: never",
+  status_page_ids:
+    "create only: the status pages to show it on; every other page of the workspace hides it. Unset: every page whose auto_add_subjects is true",
 };
 
 export const alertReadShape = {

@@ -14,6 +14,8 @@ const prose = {
   slug: "lowercase letters, digits and dashes, 3-48; unique across the instance; reserved words such as api, admin, new are refused",
   visibility:
     "private (the default): only members of the workspace, signed in; everyone else gets 404",
+  auto_add_subjects:
+    "true (the default): a monitor or heartbeat created later shows on this page unless its create request leaves the page out of status_page_ids; false: it starts hidden here",
   show_job_failures:
     "true (the default): a heartbeat's failed runs are in the public history (folded into one entry per job per day); false leaves them out, while the job's current state still shows",
 };
@@ -32,6 +34,7 @@ const statusPageSchema = z
     description: z.string(),
     visibility: statusPageSettingsShape.visibility,
     show_job_failures: z.boolean().meta({ description: prose.show_job_failures }),
+    auto_add_subjects: z.boolean().meta({ description: prose.auto_add_subjects }),
     url: z.string().meta({ description: "the live page, <base URL>/status/<slug>" }),
     created_at: timestamp(),
     updated_at: timestamp(),
