@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/client";
 import { SubjectEditShell, SubjectFormPage } from "@/components/subjects/subject-edit-shell";
 import { MonitorForm, monitorFormKind } from "@/components/monitors/monitor-form";
+import { conditionsToAssertions } from "@/server/domain/monitors/assertions";
 
 export function EditMonitor({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -20,7 +21,11 @@ export function EditMonitor({ id }: { id: string }) {
           save={async (values) => (await update.mutateAsync({ id, changes: values })).id}
         >
           {(form) => (
-            <MonitorForm initial={{ ...m, channelIds }} submitLabel="Save changes" {...form} />
+            <MonitorForm
+              initial={{ ...m, assertions: conditionsToAssertions(m.conditions), channelIds }}
+              submitLabel="Save changes"
+              {...form}
+            />
           )}
         </SubjectFormPage>
       )}

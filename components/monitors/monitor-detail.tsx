@@ -9,6 +9,7 @@ import { Card, Stat } from "@/components/ui/panel";
 import { useNow } from "@/components/ui/use-now";
 import { StatusBadge } from "@/components/monitors/status-badge";
 import { ResponseTimeChart } from "@/components/monitors/response-time-chart";
+import { AssertionsCard } from "@/components/monitors/assertions-card";
 import {
   formatAgo,
   formatDuration,
@@ -107,6 +108,8 @@ export function MonitorDetail({ id }: { id: string }) {
           <Card title="Response time (24 hours)">
             <ResponseTimeChart points={responseTimes.map((p) => ({ ...p, at: new Date(p.at) }))} />
           </Card>
+
+          <AssertionsCard conditions={m.conditions} acceptedStatusCodes={m.acceptedStatusCodes} />
 
           <div className="grid gap-6 lg:grid-cols-2">
             <Card title="Recent checks">

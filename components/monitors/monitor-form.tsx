@@ -7,6 +7,9 @@ import { alertDefaults, readAlertFields, type AlertValues } from "@/components/a
 import { FieldsSection, SubjectFormEnd } from "@/components/subjects/subject-form-parts";
 import { parseHeaderLines } from "@/components/ui/header-lines";
 import type { FormErrors, SubjectFormKind } from "@/components/subjects/subject-edit-shell";
+import { AssertionsEditor } from "@/components/monitors/assertions-editor";
+import { readAssertions } from "@/components/monitors/assertion-words";
+import type { Assertion } from "@/server/domain/monitors/assertions";
 
 export type MonitorFormValues = AlertValues & {
   name: string;
@@ -23,6 +26,7 @@ export type MonitorFormValues = AlertValues & {
   intervalSecs: number;
   retryIntervalSecs: number;
   confirmations: number;
+  assertions: Assertion[];
 };
 
 export const monitorDefaults: MonitorFormValues = {
@@ -40,6 +44,7 @@ export const monitorDefaults: MonitorFormValues = {
   intervalSecs: 60,
   retryIntervalSecs: 20,
   confirmations: 2,
+  assertions: [],
   ...alertDefaults,
 };
 
@@ -88,8 +93,12 @@ export function MonitorForm({
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const headers = parseHeaderLines(String(form.get("headers") ?? ""));
-    if (typeof headers === "string") {
-      setLocalErrors({ headers });
+    const assertions = readAssertions(form);
+    if (typeof headers === "string" || typeof assertions === "string") {
+      setLocalErrors({
+        headers: typeof headers === "string" ? headers : undefined,
+        assertions: typeof assertions === "string" ? assertions : undefined,
+      });
       return;
     }
     setLocalErrors({});
@@ -116,6 +125,7 @@ export function MonitorForm({
         intervalSecs: num(form, "intervalSecs"),
         retryIntervalSecs: num(form, "retryIntervalSecs"),
         confirmations: num(form, "confirmations"),
+        assertions,
         ...readAlertFields(form),
       });
     } finally {
@@ -252,6 +262,10 @@ export function MonitorForm({
           </div>
         </div>
       </details>
+
+      <section className="rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
+        <AssertionsEditor initial={initial.assertions} error={errors.assertions} />
+      </section>
 
       <SubjectFormEnd
         initial={initial}
