@@ -12,19 +12,18 @@ import {
 
 const STATUS = 'must be "investigating", "identified", "monitoring" or "resolved"';
 
-export const incidentStatusField = z.enum(incidentStatuses, { error: STATUS });
+const incidentStatusField = z.enum(incidentStatuses, { error: STATUS });
 
 /** An update's message: plain text, line breaks and links kept as written. */
-export const updateBodyField = z.string().trim().min(1).max(UPDATE_BODY_MAX);
+const updateBodyField = z.string().trim().min(1).max(UPDATE_BODY_MAX);
 
-export const incidentSubjectInput = z.strictObject({
+const incidentSubjectInput = z.strictObject({
   kind: z.enum(subjectKinds, { error: 'must be "monitor" or "heartbeat"' }),
   id: z.uuid({ error: "must be a monitor or heartbeat id" }),
   impact: z.enum(subjectImpacts, {
     error: 'must be "degraded_performance", "partial_outage" or "major_outage"',
   }),
 });
-export type IncidentSubjectInput = z.infer<typeof incidentSubjectInput>;
 
 export const createIncidentInput = z.strictObject({
   title: z.string().trim().min(1).max(TITLE_MAX),

@@ -55,7 +55,7 @@ export async function loadPageWords(db: DbOrTx, page: StatusPage, shown: Shown) 
 type Words = Awaited<ReturnType<typeof loadPageWords>>;
 
 /** Round two: the updates of every incident shown, and what the manual ones affect. */
-export async function loadIncidentWords(db: DbOrTx, incidentIds: string[], manualIds: string[]) {
+async function loadIncidentWords(db: DbOrTx, incidentIds: string[], manualIds: string[]) {
   const [updates, subjects] = await Promise.all([
     incidentIds.length
       ? db
@@ -90,7 +90,7 @@ type IncidentWords = Awaited<ReturnType<typeof loadIncidentWords>>;
  * status and postmortem; manual incidents join them (only their subjects shown on the page).
  * Open ones first, then newest first.
  */
-export function mergeIncidents(
+function mergeIncidents(
   entries: IncidentView[],
   automatic: Map<string, Pick<Incident, "status" | "postmortem">>,
   words: Words,
@@ -150,7 +150,7 @@ const subjectOf = (s: IncidentSubject) => ({
 });
 
 /** The impacts people declared on each subject through open manual incidents. */
-export function declaredImpacts(incidentList: readonly IncidentView[]) {
+function declaredImpacts(incidentList: readonly IncidentView[]) {
   const declared = new Map<string, SubjectImpact[]>();
   for (const i of incidentList) {
     if (!i.manual || i.resolvedAt !== null) continue;
