@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  barsWithMaintenance,
   dailyMaintenanceSecs,
   mergeSpans,
   overlayMaintenance,
@@ -101,5 +102,20 @@ describe("maintenance seconds per day", () => {
     expect(
       dailyMaintenanceSecs([span(-30, -20)], { firstDayMs: T0, days: 2, nowMs: T0 + 2 * DAY_MS }),
     ).toEqual([]);
+  });
+});
+
+describe("bars with maintenance", () => {
+  it("gives the days, the month and the maintenance seconds in one call", () => {
+    const bars = barsWithMaintenance<S>(
+      "up",
+      [at(2, "down"), at(3, "up"), at(30, "down")],
+      [span(1, 4)],
+      { firstDayMs: T0, days: 2, nowMs: T0 + 31 * H },
+      rules,
+    );
+    expect(bars.days.map((d) => d.downMs / H)).toEqual([0, 1]);
+    expect(bars.month.monitoredMs).toBe((30 * 24 - 3) * H);
+    expect(bars.maintenanceDays).toEqual([[0, 3 * 3600]]);
   });
 });

@@ -1,5 +1,5 @@
-import type { TimedChange, UptimeRules } from "@/server/domain/uptime/uptime";
-import { DAY_MS } from "@/server/domain/status-pages/daily-uptime";
+import { uptimeBetween, type TimedChange, type UptimeRules } from "@/server/domain/uptime/uptime";
+import { DAY_MS, dailyUptime } from "@/server/domain/status-pages/daily-uptime";
 
 /** The state a subject is counted in while a maintenance window covers it: not monitored. */
 export const IN_MAINTENANCE = "maintenance" as const;
@@ -96,4 +96,32 @@ export function dailyMaintenanceSecs(
   return [...perDay]
     .sort((x, y) => x[0] - y[0])
     .map(([idx, ms]) => [idx, Math.round(ms / 1000)] as [number, number]);
+}
+
+/**
+ * A service's bars and 30-day uptime with its maintenance time left out: daily figures from
+ * `window.firstDayMs`, the last 30 days up to `nowMs`, and the seconds of maintenance per day.
+ * `initial` is the state at the first day's start and `changes` those after it.
+ */
+export function barsWithMaintenance<S extends string>(
+  initial: S | null,
+  changes: readonly TimedChange<S>[],
+  spans: readonly Span[],
+  window: { firstDayMs: number; days: number; nowMs: number },
+  rules: UptimeRules<S>,
+) {
+  const o = overlayMaintenance(initial, changes, spans, window.firstDayMs);
+  const counted = withMaintenance(rules);
+  return {
+    days: dailyUptime(o.initial, o.changes, window, counted),
+    month: uptimeBetween(
+      o.initial,
+      o.changes,
+      0,
+      window.nowMs - 30 * DAY_MS,
+      window.nowMs,
+      counted,
+    ),
+    maintenanceDays: dailyMaintenanceSecs(spans, window),
+  };
 }

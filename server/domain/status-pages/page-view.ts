@@ -1,6 +1,7 @@
 import type { MonitorStatus } from "@/server/domain/monitors/monitor-state";
 import type { HeartbeatStatus } from "@/server/domain/heartbeats/heartbeat-state";
 import type { ComponentStatus, Indicator } from "@/server/domain/status-pages/page-status";
+import type { PageMaintenanceView } from "@/server/domain/maintenance/page-maintenance";
 import type {
   IncidentImpact,
   IncidentStatus,
@@ -30,6 +31,8 @@ export type StatusPageView = {
   incidents: IncidentView[];
   /** Page-wide notices people posted, newest first. */
   announcements: AnnouncementView[];
+  /** Maintenance in progress, upcoming within 7 days, and recently completed (for the JSON). */
+  maintenances: PageMaintenanceView[];
 };
 
 export type AnnouncementView = {
@@ -64,6 +67,8 @@ export type ServiceView = {
    * Not named `dayIncidents`: a page left open from an older version reads that as pairs.
    */
   incidentDays: string;
+  /** encodeDayIncidents() of [day index, seconds of maintenance] (left out of the day's uptime). */
+  maintenanceDays: string;
 };
 
 export type JobView = {
@@ -99,7 +104,7 @@ export type IncidentView = {
   postmortem?: string | null;
 };
 
-export type FoldedRuns = {
+type FoldedRuns = {
   count: number;
   /** When the first and the last of the folded runs failed. */
   firstAt: string;

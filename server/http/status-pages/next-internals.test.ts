@@ -74,6 +74,7 @@ describe("Next internals the status page fill relies on", () => {
       jobs: [],
       incidents: [],
       announcements: [],
+      maintenances: [],
     };
     const html = renderToString(createElement(StatusPageScreen, { initial: view, preview: false }));
     expect(renderedAtOf(Buffer.from(`<!DOCTYPE html><html><body>${html}</body></html>`))).toBe(

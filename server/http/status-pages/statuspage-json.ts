@@ -1,4 +1,8 @@
 import type { IncidentView, StatusPageView } from "@/server/domain/status-pages/page-view";
+import {
+  scheduledMaintenancesJson,
+  type MaintenanceFilter,
+} from "@/server/http/status-pages/maintenance-json";
 
 /**
  * Atlassian Statuspage API v2 shapes (field names and enums), so aggregators and tools that read
@@ -25,6 +29,7 @@ function latestChange(view: StatusPageView): string {
       if (at > latest) latest = at;
     }
   }
+  for (const m of view.maintenances) if (m.updatedAt > latest) latest = m.updatedAt;
   return latest;
 }
 
@@ -140,11 +145,14 @@ const statusJson = (view: StatusPageView) => ({
   status: view.overall,
 });
 
+const maintenancesOf = (view: StatusPageView, filter: MaintenanceFilter) =>
+  scheduledMaintenancesJson(view.page, componentsJson(view), view.maintenances, filter);
+
 const summaryJson = (view: StatusPageView) => ({
   page: pageJson(view),
   components: componentsJson(view),
   incidents: view.incidents.filter((i) => !i.resolvedAt).map((i) => incidentJson(view, i)),
-  scheduled_maintenances: [],
+  scheduled_maintenances: maintenancesOf(view, "open"),
   status: view.overall,
 });
 
@@ -162,7 +170,16 @@ const incidentsJson = (view: StatusPageView, unresolvedOnly: boolean) => ({
 
 /** What a request under /status/<slug> asks for: the page itself, or one of its JSON documents. */
 export type Kind =
-  "html" | "view" | "summary" | "status" | "components" | "incidents" | "unresolved";
+  | "html"
+  | "view"
+  | "summary"
+  | "status"
+  | "components"
+  | "incidents"
+  | "unresolved"
+  | "maintenances"
+  | "maintenances-upcoming"
+  | "maintenances-active";
 
 // A Map, not an object: "constructor" or "__proto__" in a URL must name nothing.
 const JSON_KINDS = new Map<string, Kind>([
@@ -172,6 +189,9 @@ const JSON_KINDS = new Map<string, Kind>([
   ["api/v2/components.json", "components"],
   ["api/v2/incidents.json", "incidents"],
   ["api/v2/incidents/unresolved.json", "unresolved"],
+  ["api/v2/scheduled-maintenances.json", "maintenances"],
+  ["api/v2/scheduled-maintenances/upcoming.json", "maintenances-upcoming"],
+  ["api/v2/scheduled-maintenances/active.json", "maintenances-active"],
 ]);
 
 /** The JSON document a path under /status/<slug>/ names, or null. */
@@ -192,6 +212,12 @@ export function renderJson(kind: Kind, view: StatusPageView): unknown {
       return incidentsJson(view, false);
     case "unresolved":
       return incidentsJson(view, true);
+    case "maintenances":
+      return { page: pageJson(view), scheduled_maintenances: maintenancesOf(view, "all") };
+    case "maintenances-upcoming":
+      return { page: pageJson(view), scheduled_maintenances: maintenancesOf(view, "upcoming") };
+    case "maintenances-active":
+      return { page: pageJson(view), scheduled_maintenances: maintenancesOf(view, "active") };
     default:
       return view;
   }

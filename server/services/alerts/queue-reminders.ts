@@ -6,6 +6,9 @@ import {
   channels,
   flips,
   heartbeats,
+  heldAlerts,
+  maintenanceSubjects,
+  maintenanceWindows,
   monitors,
   subjectChannels,
 } from "@/db/schema";
@@ -15,7 +18,8 @@ import { rowsOf } from "@/db/rows-of";
  * Queues the reminder that is due for every subject still in an outage with a reminder interval:
  * reminder n of the flip that started the outage, once per (flip, channel, n) by the outbox's
  * unique key, so several nodes or a late wake-up never send one twice and a long stop sends one
- * reminder, not a backlog. Returns how many were queued.
+ * reminder, not a backlog. Nothing is reminded inside a maintenance window of the subject.
+ * Returns how many were queued.
  */
 export async function queueReminders(db: DbOrTx, now: Date): Promise<number> {
   const at = now.toISOString();
@@ -27,13 +31,21 @@ export async function queueReminders(db: DbOrTx, now: Date): Promise<number> {
     const result = await db.execute(sql`
       with due as (
         select s.id as subject_id, s.workspace_id, f.id as flip_id,
-          floor(extract(epoch from (${at}::timestamptz - f.at)) / (s.reminder_hours * 3600))::int as n
+          floor(extract(epoch from (${at}::timestamptz - coalesce(h.released_at, f.at)))
+            / (s.reminder_hours * 3600))::int as n
         from ${table} s
         join lateral (
           select ${flips.id} as id, ${flips.at} as at from ${flips}
           where ${subjectColumn} = s.id order by ${flips.seq} desc limit 1
         ) f on true
+        left join ${heldAlerts} h on h.flip_id = f.id
         where s.reminder_hours is not null and s.status in ${outage} and s.alert_on_down
+          -- Held back by a maintenance window: no reminder until it went out, counted from then.
+          and (h.flip_id is null or h.released_at is not null)
+          and not exists (select 1 from ${maintenanceWindows} w
+            join ${maintenanceSubjects} ms on ms.maintenance_id = w.maintenance_id
+            where coalesce(ms.monitor_id, ms.heartbeat_id) = s.id
+              and w.starts_at <= ${at}::timestamptz and w.ends_at > ${at}::timestamptz)
       ), targets as (
         select due.*, ${subjectChannels.channelId} as channel_id from due
         join ${subjectChannels} on ${subjectChannels.subjectId} = due.subject_id

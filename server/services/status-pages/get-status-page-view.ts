@@ -3,11 +3,12 @@ import { checkResults, flips, incidents, type StatusPage } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 import type { MonitorStatus } from "@/server/domain/monitors/monitor-state";
 import type { HeartbeatStatus } from "@/server/domain/heartbeats/heartbeat-state";
-import { uptimeBetween } from "@/server/domain/uptime/uptime";
 import { publicFailure } from "@/server/domain/monitors/public-failure";
 import { publicJobFailure } from "@/server/domain/heartbeats/public-job-failure";
 import { publicHistory, type HistoryRow } from "@/server/domain/status-pages/public-history";
-import { DAY_MS, dailyUptime, firstBarDay } from "@/server/domain/status-pages/daily-uptime";
+import { firstBarDay } from "@/server/domain/status-pages/daily-uptime";
+import { barsWithMaintenance } from "@/server/domain/maintenance/maintenance-uptime";
+import { loadPageMaintenance } from "@/server/services/maintenances/page-maintenance";
 import {
   heartbeatComponentStatus,
   monitorComponentStatus,
@@ -61,7 +62,7 @@ export async function getStatusPageView(
   const shownHeartbeats = subjects.heartbeats.filter((h) => !h.subject.hidden);
   const shownMonitorIds = shownMonitors.map((m) => m.subject.id);
   const shownHeartbeatIds = shownHeartbeats.map((h) => h.subject.id);
-  const [history, incidentRows, words] = await Promise.all([
+  const [history, incidentRows, words, maintenance] = await Promise.all([
     loadBarHistory(db, shownMonitorIds, { firstDay, now }),
     shownMonitorIds.length + shownHeartbeatIds.length
       ? listShownIncidents(db, page, shownMonitorIds, shownHeartbeatIds, firstDay)
@@ -70,6 +71,10 @@ export async function getStatusPageView(
       monitorIds: shownMonitorIds,
       heartbeatIds: shownHeartbeatIds,
       since: firstDay,
+      now,
+    }),
+    loadPageMaintenance(db, page.workspaceId, [...shownMonitorIds, ...shownHeartbeatIds], {
+      firstDay,
       now,
     }),
   ]);
@@ -82,15 +87,10 @@ export async function getStatusPageView(
     const status = monitorComponentStatus(state);
     if (!status) continue;
     const { initial, changes, dayIncidents } = history.get(m.id) ?? NO_HISTORY;
-    const days = dailyUptime(initial, changes, window, monitorUptimeRules);
-    const month = uptimeBetween(
-      initial,
-      changes,
-      0,
-      nowMs - 30 * DAY_MS,
-      nowMs,
-      monitorUptimeRules,
-    );
+    // Maintenance time counts neither as up nor as down: it leaves the denominator.
+    const spans = maintenance.spans.get(m.id) ?? [];
+    const bars = barsWithMaintenance(initial, changes, spans, window, monitorUptimeRules);
+    const { days, month } = bars;
     services.push({
       id: m.id,
       name: m.name,
@@ -100,6 +100,7 @@ export async function getStatusPageView(
       uptime30d: month.uptime,
       days: encodeDays(days.map((d) => uptimeBasisPoints(d.uptime, d.downMs))),
       incidentDays: encodeDayIncidents(dayIncidents),
+      maintenanceDays: encodeDayIncidents(bars.maintenanceDays),
     });
   }
 
@@ -144,7 +145,7 @@ export async function getStatusPageView(
     subject.status = visibleStatus({
       machine: subject.status,
       declared: declared.get(subject.id) ?? [],
-      maintenance: false,
+      maintenance: maintenance.covered.has(subject.id),
     });
 
   const statuses: ComponentStatus[] = [
@@ -168,6 +169,7 @@ export async function getStatusPageView(
     jobs,
     incidents: incidentList,
     announcements: announcementViews(words),
+    maintenances: maintenance.entries,
   };
 }
 
