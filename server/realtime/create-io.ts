@@ -132,7 +132,12 @@ export function createIo(
         const viewer = socket.data.user ? { userId: socket.data.user.id } : null;
         (viewer ? Promise.resolve(true) : mayJoinAnonymously(ip))
           .then((allowed) =>
-            allowed ? findVisibleStatusPageById(deps.db, request.id, viewer) : null,
+            allowed
+              ? findVisibleStatusPageById({
+                  ctx: { db: deps.db },
+                  input: { statusPageId: request.id, viewer },
+                })
+              : null,
           )
           .then(async (page) => {
             if (!page) return reply({ ok: false, error: "forbidden" });
@@ -140,7 +145,12 @@ export function createIo(
             await socket.join(name);
             // Made private between the check and the join: the change's eviction may have missed
             // this socket, so look again now that it is in the room.
-            if (!(await findVisibleStatusPageById(deps.db, request.id, viewer))) {
+            if (
+              !(await findVisibleStatusPageById({
+                ctx: { db: deps.db },
+                input: { statusPageId: request.id, viewer },
+              }))
+            ) {
               await socket.leave(name);
               return reply({ ok: false, error: "forbidden" });
             }

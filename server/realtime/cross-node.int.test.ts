@@ -29,6 +29,7 @@ import { openClusterAdapter, type ClusterAdapter } from "@/server/realtime/postg
 import { invalidateAcrossNodes } from "@/server/realtime/cross-node-invalidation";
 import { workspaceRoom } from "@/server/realtime/rooms";
 import { statusPageRoom, type StatusFlipMessage } from "@/server/realtime/status-page-messages";
+import { createStatusPageInput } from "@/server/services/status-pages/status-page-settings";
 
 const SECRET = "test-secret-test-secret-test-secret-0123";
 const TOKEN = "internal-token-for-tests";
@@ -77,7 +78,7 @@ async function startNode(
       return;
     }
     const slug = url.slice("/status/".length).split(/[/?]/)[0]!;
-    const page = await findStatusPageBySlug(database.db, slug);
+    const page = await findStatusPageBySlug({ ctx: { db: database.db }, input: { slug } });
     if (!page || page.visibility !== "public") {
       res.writeHead(404, { "content-type": "text/html" }).end("next's own 404");
       return;
@@ -159,7 +160,11 @@ async function publicPage() {
   await pauseMonitor({ ctx: owner.ctx, input: { monitorId: monitor.id } });
   const page = await createStatusPage({
     ctx: owner.ctx,
-    input: { slug: `nodes-${process.pid}-${++n}`, title: "Acme Status", visibility: "public" },
+    input: createStatusPageInput.parse({
+      slug: `nodes-${process.pid}-${++n}`,
+      title: "Acme Status",
+      visibility: "public",
+    }),
   });
   return { owner, monitor, page };
 }
@@ -251,8 +256,7 @@ if (testDbKind() === "postgres")
 
       await updateStatusPage({
         ctx: owner.ctx,
-        statusPageId: page.id,
-        input: { visibility: "private" },
+        input: { statusPageId: page.id, changes: { visibility: "private" } },
       });
       for (const path of paths) {
         const res = await get(b, `/status/${page.slug}${path}`);
@@ -269,8 +273,7 @@ if (testDbKind() === "postgres")
 
       await updateStatusPage({
         ctx: owner.ctx,
-        statusPageId: page.id,
-        input: { title: "Acme Cloud" },
+        input: { statusPageId: page.id, changes: { title: "Acme Cloud" } },
       });
       const renamed = await get(b, `/status/${page.slug}`);
       expect(renamed.body).toContain("<h1>Acme Cloud</h1>");
@@ -297,8 +300,7 @@ if (testDbKind() === "postgres")
         expect((await get(c, `/status/${page.slug}`)).status).toBe(200);
         await updateStatusPage({
           ctx: owner.ctx,
-          statusPageId: page.id,
-          input: { visibility: "private" },
+          input: { statusPageId: page.id, changes: { visibility: "private" } },
         });
         expect((await get(b, `/status/${page.slug}`)).status).toBe(404);
         await expect
@@ -358,8 +360,7 @@ if (testDbKind() === "postgres")
       const gone = new Promise((resolve) => viewer.once("status:gone", resolve));
       await updateStatusPage({
         ctx: owner.ctx,
-        statusPageId: page.id,
-        input: { visibility: "private" },
+        input: { statusPageId: page.id, changes: { visibility: "private" } },
       });
       await expect(gone).resolves.toEqual({ statusPageId: page.id });
       // The leave is its own broadcast, sent right after the notice: node B applies it next.
@@ -396,8 +397,7 @@ else
       expect((await get(node, `/status/${page.slug}`)).status).toBe(200);
       await updateStatusPage({
         ctx: owner.ctx,
-        statusPageId: page.id,
-        input: { visibility: "private" },
+        input: { statusPageId: page.id, changes: { visibility: "private" } },
       });
       expect((await get(node, `/status/${page.slug}`)).status).toBe(404);
       await new Promise((r) => setTimeout(r, 300));

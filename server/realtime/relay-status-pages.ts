@@ -57,7 +57,7 @@ export function relayStatusPages(
       workspaceId,
       setTimeout(() => {
         pending.delete(workspaceId);
-        listWorkspaceStatusPages(deps.db, workspaceId)
+        listWorkspaceStatusPages({ ctx: { db: deps.db }, input: { workspaceId } })
           .then((pages) => {
             for (const page of pages)
               io.to(statusPageRoom(page.id)).emit("status:changed", { statusPageId: page.id });
@@ -73,10 +73,9 @@ export function relayStatusPages(
         flip.subjectKind === "monitor"
           ? monitorComponentStatus(flip.to as MonitorStatus)
           : heartbeatComponentStatus(flip.to as HeartbeatStatus);
-      listPagesShowing(deps.db, {
-        workspaceId: flip.workspaceId,
-        kind: flip.subjectKind,
-        id: flip.subjectId,
+      listPagesShowing({
+        ctx: { db: deps.db },
+        input: { workspaceId: flip.workspaceId, kind: flip.subjectKind, id: flip.subjectId },
       })
         .then((pages) => {
           for (const page of pages) {
@@ -103,7 +102,7 @@ export function relayStatusPages(
         .catch(fail("status page flip relay failed"));
     }),
     bus.on("page-content.changed", ({ workspaceId }) => {
-      listWorkspaceStatusPages(deps.db, workspaceId)
+      listWorkspaceStatusPages({ ctx: { db: deps.db }, input: { workspaceId } })
         .then((pages) => {
           for (const page of pages) {
             const room = statusPageRoom(page.id);
@@ -119,7 +118,7 @@ export function relayStatusPages(
     bus.on("heartbeat.changed", ({ workspaceId }) => refreshWorkspace(workspaceId)),
     bus.on("status-page.changed", ({ statusPageId }) => {
       const room = statusPageRoom(statusPageId);
-      findStatusPageById(deps.db, statusPageId)
+      findStatusPageById({ ctx: { db: deps.db }, input: { statusPageId } })
         .then((page) => {
           // Deleted, or private now: every viewer who may not see it is told and leaves at once,
           // on every node (no per-viewer query), before anything else reaches the room.

@@ -10,6 +10,7 @@ import { createIo, type VigilIo } from "@/server/realtime/create-io";
 import { statusPageRoom } from "@/server/realtime/status-page-messages";
 import { createStatusPage } from "@/server/services/status-pages/create-status-page";
 import { systemClock } from "@/server/services/context";
+import { createStatusPageInput } from "@/server/services/status-pages/status-page-settings";
 
 const SECRET = "test-secret-test-secret-test-secret-0123";
 
@@ -66,7 +67,11 @@ describe(`anonymous status page room joins are rate limited per IP on ${testDbKi
     };
     const page = await createStatusPage({
       ctx,
-      input: { slug: `limited-${process.pid}`, title: "Limited", visibility: "public" },
+      input: createStatusPageInput.parse({
+        slug: `limited-${process.pid}`,
+        title: "Limited",
+        visibility: "public",
+      }),
     });
     const room = statusPageRoom(page.id);
     const unknown = statusPageRoom("00000000-0000-4000-8000-000000000000");

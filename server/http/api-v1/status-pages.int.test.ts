@@ -15,6 +15,7 @@ import * as collection from "@/app/api/v1/status-pages/route";
 import * as single from "@/app/api/v1/status-pages/[id]/route";
 import * as items from "@/app/api/v1/status-pages/[id]/items/route";
 import { expectDocumented } from "@/server/http/api-v1/testing/expect-documented";
+import { createStatusPageInput } from "@/server/services/status-pages/status-page-settings";
 
 const BASE_URL = "https://vigil.example.com";
 
@@ -109,9 +110,8 @@ describe(`status pages REST API v1 on ${testDbKind()}`, () => {
 
   it.each(BAD_SLUGS)("the service refuses the slug %j: %s", async (slug, problem) => {
     const { ctx } = await member();
-    const error = await createStatusPage({ ctx, input: { slug, title: "Bar Co" } }).catch(
-      (e: unknown) => e,
-    );
+    const input = { ...createStatusPageInput.parse({ slug: "bar-co", title: "Bar Co" }), slug };
+    const error = await createStatusPage({ ctx, input }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceError);
     expect(error).toMatchObject({
       code: "BAD_INPUT",

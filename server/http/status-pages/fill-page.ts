@@ -19,10 +19,13 @@ export const loadView = (
   slug: string,
   workspaceIds: string[] | null = null,
 ) =>
-  viewOfPageAt(deps.db, slug, {
-    baseUrl: deps.baseUrl,
-    mayView: (page) =>
-      workspaceIds ? workspaceIds.includes(page.workspaceId) : page.visibility === "public",
+  viewOfPageAt({
+    ctx: { db: deps.db, baseUrl: deps.baseUrl },
+    input: {
+      slug,
+      mayView: (page) =>
+        workspaceIds ? workspaceIds.includes(page.workspaceId) : page.visibility === "public",
+    },
   });
 
 export async function fillJson(deps: StatusPageDeps, slug: string, kind: Kind): Promise<Filled> {

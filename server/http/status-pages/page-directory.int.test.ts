@@ -5,6 +5,7 @@ import { systemClock, type WorkspaceCtx } from "@/server/services/context";
 import { createStatusPage } from "@/server/services/status-pages/create-status-page";
 import { updateStatusPage } from "@/server/services/status-pages/update-status-page";
 import { PageDirectory } from "@/server/http/status-pages/page-directory";
+import { createStatusPageInput } from "@/server/services/status-pages/status-page-settings";
 
 describe(`page directory on ${testDbKind()}`, () => {
   let database: TestDatabase;
@@ -25,7 +26,11 @@ describe(`page directory on ${testDbKind()}`, () => {
   const newPage = () =>
     createStatusPage({
       ctx,
-      input: { slug: `dir-${process.pid}-${++n}`, title: "Acme", visibility: "public" },
+      input: createStatusPageInput.parse({
+        slug: `dir-${process.pid}-${++n}`,
+        title: "Acme",
+        visibility: "public",
+      }),
     });
 
   it("re-checks an entry older than its max age, so a change this node never heard of still lands", async () => {
@@ -39,7 +44,10 @@ describe(`page directory on ${testDbKind()}`, () => {
     });
     const page = await newPage();
     expect(await directory.lookup(page.slug)).toMatchObject({ visibility: "public" });
-    await updateStatusPage({ ctx, statusPageId: page.id, input: { visibility: "private" } });
+    await updateStatusPage({
+      ctx,
+      input: { statusPageId: page.id, changes: { visibility: "private" } },
+    });
 
     now += 4_999;
     expect(await directory.lookup(page.slug)).toMatchObject({ visibility: "public" });
@@ -59,11 +67,17 @@ describe(`page directory on ${testDbKind()}`, () => {
     const [a, b] = [directory.lookup(page.slug), directory.lookup(page.slug)];
     expect(a).toBe(b);
     expect(await a).toMatchObject({ id: page.id });
-    await updateStatusPage({ ctx, statusPageId: page.id, input: { visibility: "private" } });
+    await updateStatusPage({
+      ctx,
+      input: { statusPageId: page.id, changes: { visibility: "private" } },
+    });
     expect(await directory.lookup(page.slug)).toMatchObject({ visibility: "public" });
     directory.forget(page.slug);
     expect(await directory.lookup(page.slug)).toMatchObject({ visibility: "private" });
-    await updateStatusPage({ ctx, statusPageId: page.id, input: { visibility: "public" } });
+    await updateStatusPage({
+      ctx,
+      input: { statusPageId: page.id, changes: { visibility: "public" } },
+    });
     directory.clear();
     expect(await directory.lookup(page.slug)).toMatchObject({ visibility: "public" });
   });

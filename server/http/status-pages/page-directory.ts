@@ -74,7 +74,7 @@ export class PageDirectory {
     const epoch = this.epoch;
     const storedAt = this.now();
     try {
-      const page = await findStatusPageBySlug(this.db, slug);
+      const page = await findStatusPageBySlug({ ctx: { db: this.db }, input: { slug } });
       const meta = page
         ? {
             id: page.id,

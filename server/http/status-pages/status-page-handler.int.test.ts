@@ -35,6 +35,7 @@ import {
 import { createIo, type VigilIo } from "@/server/realtime/create-io";
 import { relayStatusPages } from "@/server/realtime/relay-status-pages";
 import { statusPageRoom, type StatusFlipMessage } from "@/server/realtime/status-page-messages";
+import { createStatusPageInput } from "@/server/services/status-pages/status-page-settings";
 
 const SECRET = "test-secret-test-secret-test-secret-0123";
 const TOKEN = "internal-token-for-tests";
@@ -73,7 +74,7 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
     const page = await findVisibleStatusPage(database.db, slug, null).catch(() => null);
     const anyPage = preview
       ? await import("@/server/services/status-pages/find-status-page").then((m) =>
-          m.findStatusPageBySlug(database.db, slug),
+          m.findStatusPageBySlug({ ctx: { db: database.db }, input: { slug } }),
         )
       : page;
     if (!anyPage) {
@@ -151,7 +152,11 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
     await pauseMonitor({ ctx: owner.ctx, input: { monitorId: monitor.id } });
     const page = await createStatusPage({
       ctx: owner.ctx,
-      input: { slug: `page-${process.pid}-${++n}`, title: "Acme Status", visibility },
+      input: createStatusPageInput.parse({
+        slug: `page-${process.pid}-${++n}`,
+        title: "Acme Status",
+        visibility,
+      }),
     });
     return { owner, monitor, page };
   }
@@ -330,8 +335,7 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
     for (const path of PATHS) expect((await get(`/status/${page.slug}${path}`)).status).toBe(200);
     await updateStatusPage({
       ctx: owner.ctx,
-      statusPageId: page.id,
-      input: { visibility: "private" },
+      input: { statusPageId: page.id, changes: { visibility: "private" } },
     });
     for (const path of PATHS) {
       const anon = await get(`/status/${page.slug}${path}`);
@@ -351,16 +355,18 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
     expect((await get(`/status/${page.slug}`)).status).toBe(200);
     const renamed = await updateStatusPage({
       ctx: owner.ctx,
-      statusPageId: page.id,
-      input: { slug: `${page.slug}-new` },
+      input: { statusPageId: page.id, changes: { slug: `${page.slug}-new` } },
     });
     expect((await get(`/status/${page.slug}`)).status).toBe(404);
     expect((await get(`/status/${renamed.slug}`)).status).toBe(200);
     const other = await member();
     await expect(
-      createStatusPage({ ctx: other.ctx, input: { slug: page.slug, title: "Mine now" } }),
+      createStatusPage({
+        ctx: other.ctx,
+        input: createStatusPageInput.parse({ slug: page.slug, title: "Mine now" }),
+      }),
     ).resolves.toMatchObject({ slug: page.slug });
-    await deleteStatusPage({ ctx: owner.ctx, statusPageId: page.id });
+    await deleteStatusPage({ ctx: owner.ctx, input: { statusPageId: page.id } });
     expect((await get(`/status/${renamed.slug}`)).status).toBe(404);
   });
 
@@ -470,8 +476,10 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
     const hidden = await makeMonitor(owner.ctx, "http://127.0.0.1:9/", { name: "Internal" });
     await setPageSubjects({
       ctx: owner.ctx,
-      statusPageId: page.id,
-      input: [{ subjectKind: "monitor", subjectId: hidden.id, hidden: true, position: null }],
+      input: {
+        statusPageId: page.id,
+        items: [{ subjectKind: "monitor", subjectId: hidden.id, hidden: true, position: null }],
+      },
     });
     const viewer = await socket();
     await join(viewer, page.id);
@@ -492,8 +500,7 @@ describe(`status page routes and rooms on ${testDbKind()}`, () => {
     const gone = new Promise((resolve) => viewer.once("status:gone", resolve));
     await updateStatusPage({
       ctx: owner.ctx,
-      statusPageId: page.id,
-      input: { visibility: "private" },
+      input: { statusPageId: page.id, changes: { visibility: "private" } },
     });
     await expect(gone).resolves.toEqual({ statusPageId: page.id });
     await resumeMonitor({ ctx: owner.ctx, input: { monitorId: monitor.id } });

@@ -1,35 +1,46 @@
 import { statusPages, type StatusPage } from "@/db/schema";
 import type { WorkspaceCtx } from "@/server/services/context";
-import { conflict } from "@/server/services/errors";
+import { badInput, conflict } from "@/server/services/errors";
 import { getEventBus } from "@/server/events/bus";
+import type { z } from "zod";
 import {
-  createStatusPageInput,
-  type CreateStatusPageInput,
+  statusPageSettingsShape,
+  type createStatusPageInput,
 } from "@/server/services/status-pages/status-page-settings";
 import { isUniqueViolation } from "@/server/services/status-pages/unique-violation";
-import { parseInput } from "@/server/services/parse-input";
 import { assertWithinQuota } from "@/server/services/workspaces/assert-within-quota";
-import { DEFAULT_QUOTAS, type QuotaLimits } from "@/server/domain/workspaces/quotas";
+import { DEFAULT_QUOTAS } from "@/server/domain/workspaces/quotas";
+import { describeIssue } from "@/server/domain/validation/validation-issues";
+
+export type NewStatusPage = z.output<typeof createStatusPageInput>;
 
 export const slugTaken = (slug: string) =>
   conflict(`slug "${slug}" is already taken; choose another`, "slug");
 
+/**
+ * A slug is a public address beside Vigil's own routes, so the service keeps this invariant
+ * whoever calls it; the adapters' schemas apply the same rule to give their messages.
+ */
+export function assertUsableSlug(slug: string): void {
+  const result = statusPageSettingsShape.slug.safeParse(slug);
+  const issue = result.error?.issues[0];
+  if (issue) throw badInput("slug", describeIssue({ ...issue, path: ["slug"] }).message);
+}
+
 /** Creates a page in the acting workspace; every monitor and heartbeat of it shows at once. */
 export async function createStatusPage({
   ctx,
-  input,
-  quotas = DEFAULT_QUOTAS,
+  input: settings,
 }: {
   ctx: WorkspaceCtx;
-  input: CreateStatusPageInput;
-  /** The instance's default limits; the workspace's own override wins. */
-  quotas?: QuotaLimits;
+  input: NewStatusPage;
 }): Promise<StatusPage> {
-  const settings = parseInput(createStatusPageInput, input);
+  assertUsableSlug(settings.slug);
   const now = ctx.now();
   let page: StatusPage | undefined;
   try {
     page = await ctx.db.transaction(async (tx) => {
+      const quotas = ctx.policy?.quotas ?? DEFAULT_QUOTAS;
       await assertWithinQuota(tx, ctx.workspaceId, "statusPages", quotas);
       const [row] = await tx
         .insert(statusPages)

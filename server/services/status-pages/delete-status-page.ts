@@ -7,10 +7,10 @@ import { findStatusPage } from "@/server/services/status-pages/find-status-page"
 /** Deletes the page; its slug is free again and every cached copy is dropped. */
 export async function deleteStatusPage({
   ctx,
-  statusPageId,
+  input: { statusPageId },
 }: {
   ctx: WorkspaceCtx;
-  statusPageId: string;
+  input: { statusPageId: string };
 }): Promise<void> {
   const page = await findStatusPage(ctx.db, ctx.workspaceId, statusPageId);
   await ctx.db

@@ -6,18 +6,23 @@ import { findWorkspaceRow } from "@/server/services/workspace-rows";
 import { isUuid } from "@/server/services/ids";
 
 /** The workspace's status page; another workspace's page is "not found" like a missing one. */
-export const findStatusPage = (
+export const findStatusPage = async (
   db: DbOrTx,
   workspaceId: string,
   statusPageId: string,
 ): Promise<StatusPage> =>
   findWorkspaceRow(db, statusPages, { workspaceId, id: statusPageId, what: "status page" });
 
-export const getStatusPage = ({ ctx, statusPageId }: { ctx: WorkspaceCtx; statusPageId: string }) =>
-  findStatusPage(ctx.db, ctx.workspaceId, statusPageId);
+export const getStatusPage = async ({
+  ctx,
+  input,
+}: {
+  ctx: WorkspaceCtx;
+  input: { statusPageId: string };
+}) => findStatusPage(ctx.db, ctx.workspaceId, input.statusPageId);
 
 /** The acting workspace's pages, newest first. */
-export const listStatusPages = ({ ctx }: { ctx: WorkspaceCtx }) =>
+export const listStatusPages = async ({ ctx }: { ctx: WorkspaceCtx }) =>
   ctx.db
     .select()
     .from(statusPages)
@@ -26,7 +31,13 @@ export const listStatusPages = ({ ctx }: { ctx: WorkspaceCtx }) =>
     .then((rows) => rows.reverse());
 
 /** Any page by its slug, whoever owns it: the public route decides what a visitor may see. */
-export async function findStatusPageBySlug(db: DbOrTx, slug: string): Promise<StatusPage | null> {
+export async function findStatusPageBySlug({
+  ctx: { db },
+  input: { slug },
+}: {
+  ctx: { db: DbOrTx };
+  input: { slug: string };
+}): Promise<StatusPage | null> {
   const [page] = await db
     .select()
     .from(statusPages)
@@ -38,14 +49,22 @@ export async function findStatusPageBySlug(db: DbOrTx, slug: string): Promise<St
 }
 
 /** Every page of a workspace (flips there invalidate and reach all of them). */
-export const listWorkspaceStatusPages = (db: DbOrTx, workspaceId: string) =>
-  db.select().from(statusPages).where(eq(statusPages.workspaceId, workspaceId));
+export const listWorkspaceStatusPages = async ({
+  ctx: { db },
+  input: { workspaceId },
+}: {
+  ctx: { db: DbOrTx };
+  input: { workspaceId: string };
+}) => db.select().from(statusPages).where(eq(statusPages.workspaceId, workspaceId));
 
 /** Any page by its id, whoever owns it (relays decide who may hear about it). */
-export async function findStatusPageById(
-  db: DbOrTx,
-  statusPageId: string,
-): Promise<StatusPage | null> {
+export async function findStatusPageById({
+  ctx: { db },
+  input: { statusPageId },
+}: {
+  ctx: { db: DbOrTx };
+  input: { statusPageId: string };
+}): Promise<StatusPage | null> {
   if (!isUuid(statusPageId)) return null;
   const [page] = await db
     .select()

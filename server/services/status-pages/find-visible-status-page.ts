@@ -39,16 +39,18 @@ export async function findVisibleStatusPage(
   viewer: Viewer,
 ): Promise<StatusPage | null> {
   if (!looksLikeSlug(slug)) return null;
-  const page = await findStatusPageBySlug(db, slug);
+  const page = await findStatusPageBySlug({ ctx: { db }, input: { slug } });
   return page && (await canView(db, page, viewer)) ? page : null;
 }
 
 /** Like findVisibleStatusPage, by id (Socket.IO room joins). */
-export async function findVisibleStatusPageById(
-  db: DbOrTx,
-  statusPageId: string,
-  viewer: Viewer,
-): Promise<StatusPage | null> {
-  const page = await findStatusPageById(db, statusPageId);
+export async function findVisibleStatusPageById({
+  ctx: { db },
+  input: { statusPageId, viewer },
+}: {
+  ctx: { db: DbOrTx };
+  input: { statusPageId: string; viewer: Viewer };
+}): Promise<StatusPage | null> {
+  const page = await findStatusPageById({ ctx: { db }, input: { statusPageId } });
   return page && (await canView(db, page, viewer)) ? page : null;
 }

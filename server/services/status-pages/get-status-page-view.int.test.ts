@@ -14,6 +14,7 @@ import { BAR_DAYS } from "@/server/domain/status-pages/page-view";
 import { setPageSubjects } from "@/server/services/status-pages/set-page-subjects";
 import type { MonitorStatus } from "@/server/domain/monitors/monitor-state";
 import { decodeDayIncidents, decodeDays } from "@/server/domain/status-pages/page-view";
+import { createStatusPageInput } from "@/server/services/status-pages/status-page-settings";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -90,7 +91,7 @@ describe(`status page view on ${testDbKind()}`, () => {
     ]);
     const page = await createStatusPage({
       ctx,
-      input: { slug: `hist-${Date.now()}`, title: "Hist" },
+      input: createStatusPageInput.parse({ slug: `hist-${Date.now()}`, title: "Hist" }),
     });
     const view = await getStatusPageView(database.db, page, { now, baseUrl: "http://x" });
 
@@ -131,7 +132,10 @@ describe(`status page view on ${testDbKind()}`, () => {
       changes.push([today - 2 * DAY + i * 60_000 * 10 + 60_000, "up"]);
     }
     await history(ctx, flappy.id, changes);
-    const page = await createStatusPage({ ctx, input: { slug: `flap-${Date.now()}`, title: "F" } });
+    const page = await createStatusPage({
+      ctx,
+      input: createStatusPageInput.parse({ slug: `flap-${Date.now()}`, title: "F" }),
+    });
     const view = await getStatusPageView(database.db, page, { now, baseUrl: "http://x" });
     const flap = view.services.find((s) => s.name === "Flappy")!;
     expect(flap.incidentDays).toBe("87:40");
@@ -153,7 +157,7 @@ describe(`status page view on ${testDbKind()}`, () => {
     ]);
     const page = await createStatusPage({
       ctx,
-      input: { slug: `blip-${Date.now()}`, title: "Blip" },
+      input: createStatusPageInput.parse({ slug: `blip-${Date.now()}`, title: "Blip" }),
     });
     const view = await getStatusPageView(database.db, page, { now, baseUrl: "http://x" });
     expect(decodeDays(view.services[0]!.days)[88]).toBe(9_999);
@@ -172,7 +176,7 @@ describe(`status page view on ${testDbKind()}`, () => {
     const backup = await makeHeartbeat(ctx, { name: "Nightly backup" });
     const page = await createStatusPage({
       ctx,
-      input: { slug: `order-${Date.now()}`, title: "O" },
+      input: createStatusPageInput.parse({ slug: `order-${Date.now()}`, title: "O" }),
     });
 
     let view = await getStatusPageView(database.db, page, { now, baseUrl: "http://x" });
@@ -181,11 +185,13 @@ describe(`status page view on ${testDbKind()}`, () => {
 
     await setPageSubjects({
       ctx,
-      statusPageId: page.id,
-      input: [
-        { subjectKind: "monitor", subjectId: zeta.id, hidden: false, position: 0 },
-        { subjectKind: "monitor", subjectId: secret.id, hidden: true, position: null },
-      ],
+      input: {
+        statusPageId: page.id,
+        items: [
+          { subjectKind: "monitor", subjectId: zeta.id, hidden: false, position: 0 },
+          { subjectKind: "monitor", subjectId: secret.id, hidden: true, position: null },
+        ],
+      },
     });
     view = await getStatusPageView(database.db, page, { now, baseUrl: "http://x" });
     expect(view.services.map((s) => s.name)).toEqual(["Zeta", "alpha"]);
@@ -202,12 +208,17 @@ describe(`status page view on ${testDbKind()}`, () => {
     const ctx = await workspace();
     const other = await workspace();
     const theirs = await makeMonitor(other, "http://127.0.0.1:9/");
-    const page = await createStatusPage({ ctx, input: { slug: `mine-${Date.now()}`, title: "M" } });
+    const page = await createStatusPage({
+      ctx,
+      input: createStatusPageInput.parse({ slug: `mine-${Date.now()}`, title: "M" }),
+    });
     await expect(
       setPageSubjects({
         ctx,
-        statusPageId: page.id,
-        input: [{ subjectKind: "monitor", subjectId: theirs.id, hidden: true, position: null }],
+        input: {
+          statusPageId: page.id,
+          items: [{ subjectKind: "monitor", subjectId: theirs.id, hidden: true, position: null }],
+        },
       }),
     ).rejects.toMatchObject({ code: "BAD_INPUT", details: { field: "items" } });
   });
@@ -224,7 +235,10 @@ describe(`status page view on ${testDbKind()}`, () => {
       [today - DAY + 23 * HOUR, "down"],
     ]);
     await history(ctx, web.id, [[today - 3 * DAY, "up"]]);
-    const page = await createStatusPage({ ctx, input: { slug: `warm-${Date.now()}`, title: "W" } });
+    const page = await createStatusPage({
+      ctx,
+      input: createStatusPageInput.parse({ slug: `warm-${Date.now()}`, title: "W" }),
+    });
     const figures = (v: Awaited<ReturnType<typeof getStatusPageView>>) =>
       v.services.map((s) => [s.name, s.days, s.incidentDays, s.uptime30d, s.state]);
     const read = (at: Date) =>

@@ -135,10 +135,10 @@ export async function loadPageSubjectRows(
 /** The page's subjects for its editor in the dashboard. */
 export async function listPageSubjects({
   ctx,
-  statusPageId,
+  input: { statusPageId },
 }: {
   ctx: WorkspaceCtx;
-  statusPageId: string;
+  input: { statusPageId: string };
 }): Promise<{ monitors: PageSubject[]; heartbeats: PageSubject[] }> {
   const page = await findStatusPage(ctx.db, ctx.workspaceId, statusPageId);
   return loadPageSubjects(ctx.db, page);

@@ -3,10 +3,13 @@ import { statusPageItems, statusPages, type StatusPage } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 
 /** The workspace's pages that show this subject (not hidden there), in one query. */
-export async function listPagesShowing(
-  db: DbOrTx,
-  subject: { workspaceId: string; kind: "monitor" | "heartbeat"; id: string },
-): Promise<Pick<StatusPage, "id" | "slug" | "visibility">[]> {
+export async function listPagesShowing({
+  ctx: { db },
+  input: subject,
+}: {
+  ctx: { db: DbOrTx };
+  input: { workspaceId: string; kind: "monitor" | "heartbeat"; id: string };
+}): Promise<Pick<StatusPage, "id" | "slug" | "visibility">[]> {
   const rows = await db
     .select({
       id: statusPages.id,

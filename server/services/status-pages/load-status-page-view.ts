@@ -26,12 +26,14 @@ export async function loadStatusPageView({
  * and passes its own database handle), or null. Checked on the page as read, so a slug that
  * changed hands since the caller's lookup is not shown to the wrong visitor.
  */
-export async function viewOfPageAt(
-  db: DbOrTx,
-  slug: string,
-  { baseUrl, mayView }: { baseUrl: string; mayView: (page: StatusPage) => boolean },
-): Promise<StatusPageView | null> {
-  const page = await findStatusPageBySlug(db, slug);
+export async function viewOfPageAt({
+  ctx: { db, baseUrl },
+  input: { slug, mayView },
+}: {
+  ctx: { db: DbOrTx; baseUrl: string };
+  input: { slug: string; mayView: (page: StatusPage) => boolean };
+}): Promise<StatusPageView | null> {
+  const page = await findStatusPageBySlug({ ctx: { db }, input: { slug } });
   if (!page || !mayView(page)) return null;
   return getStatusPageView(db, page, { now: new Date(), baseUrl });
 }

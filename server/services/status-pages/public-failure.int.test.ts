@@ -11,6 +11,7 @@ import { getStatusPageView } from "@/server/services/status-pages/get-status-pag
 import { renderJson } from "@/server/http/status-pages/statuspage-json";
 import { eq } from "drizzle-orm";
 import { flips } from "@/db/schema";
+import { createStatusPageInput } from "@/server/services/status-pages/status-page-settings";
 
 async function closedPort(): Promise<number> {
   const server = net.createServer();
@@ -42,12 +43,18 @@ describe(`what a public status page says about a failure on ${testDbKind()}`, ()
     expect(outcome?.flip?.to).toBe("down");
     const page = await createStatusPage({
       ctx,
-      input: { slug: `refused-${process.pid}`, title: "Acme Status", visibility: "public" },
+      input: createStatusPageInput.parse({
+        slug: `refused-${process.pid}`,
+        title: "Acme Status",
+        visibility: "public",
+      }),
     });
     await setPageSubjects({
       ctx,
-      statusPageId: page.id,
-      input: [{ subjectKind: "monitor", subjectId: monitor.id, hidden: false, position: 0 }],
+      input: {
+        statusPageId: page.id,
+        items: [{ subjectKind: "monitor", subjectId: monitor.id, hidden: false, position: 0 }],
+      },
     });
 
     const view = await getStatusPageView(database.db, page, {

@@ -8,6 +8,7 @@ import { updateStatusPage } from "@/server/services/status-pages/update-status-p
 import { getStatusPageView } from "@/server/services/status-pages/get-status-page-view";
 import { renderJson } from "@/server/http/status-pages/statuspage-json";
 import { historyDays } from "@/server/domain/status-pages/history-days";
+import { createStatusPageInput } from "@/server/services/status-pages/status-page-settings";
 
 const T = new Date("2030-01-07T20:20:00.000Z");
 const plus = (secs: number) => new Date(T.getTime() + secs * 1000);
@@ -39,7 +40,10 @@ describe(`the public history of a page on ${testDbKind()}`, () => {
   const page = async (ctx: WorkspaceCtx) =>
     createStatusPage({
       ctx,
-      input: { slug: `calm-${Math.random().toString(36).slice(2, 10)}`, title: "Acme" },
+      input: createStatusPageInput.parse({
+        slug: `calm-${Math.random().toString(36).slice(2, 10)}`,
+        title: "Acme",
+      }),
     });
 
   it("folds a job's failed runs of a day into one entry, in a visitor's words, in every document", async () => {
@@ -88,8 +92,7 @@ describe(`the public history of a page on ${testDbKind()}`, () => {
     await pingAt(database.db, hb.token, plus(200), { kind: "fail", exitStatus: 1 });
     const calm = await updateStatusPage({
       ctx,
-      statusPageId: (await page(ctx)).id,
-      input: { showJobFailures: false },
+      input: { statusPageId: (await page(ctx)).id, changes: { showJobFailures: false } },
     });
     expect(calm.showJobFailures).toBe(false);
     const view = await getStatusPageView(database.db, calm, {
@@ -104,8 +107,7 @@ describe(`the public history of a page on ${testDbKind()}`, () => {
 
     const shown = await updateStatusPage({
       ctx,
-      statusPageId: calm.id,
-      input: { showJobFailures: true },
+      input: { statusPageId: calm.id, changes: { showJobFailures: true } },
     });
     const again = await getStatusPageView(database.db, shown, {
       now: plus(300),

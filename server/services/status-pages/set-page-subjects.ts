@@ -8,11 +8,7 @@ import {
   loadPageSubjects,
   type PageSubject,
 } from "@/server/services/status-pages/list-page-subjects";
-import {
-  statusPageItemsInput,
-  type StatusPageItemsInput,
-} from "@/server/services/status-pages/status-page-settings";
-import { parseInput } from "@/server/services/parse-input";
+import type { StatusPageItemsInput } from "@/server/services/status-pages/status-page-settings";
 
 /**
  * Replaces the page's overrides (which subjects are hidden, in which order). Subjects not listed
@@ -21,14 +17,11 @@ import { parseInput } from "@/server/services/parse-input";
  */
 export async function setPageSubjects({
   ctx,
-  statusPageId,
-  input,
+  input: { statusPageId, items },
 }: {
   ctx: WorkspaceCtx;
-  statusPageId: string;
-  input: StatusPageItemsInput;
+  input: { statusPageId: string; items: StatusPageItemsInput };
 }): Promise<{ monitors: PageSubject[]; heartbeats: PageSubject[] }> {
-  const items = parseInput(statusPageItemsInput, input);
   const page = await findStatusPage(ctx.db, ctx.workspaceId, statusPageId);
   const monitorIds = items.filter((i) => i.subjectKind === "monitor").map((i) => i.subjectId);
   const heartbeatIds = items.filter((i) => i.subjectKind === "heartbeat").map((i) => i.subjectId);

@@ -2,14 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { statusPages, type StatusPage } from "@/db/schema";
 import type { WorkspaceCtx } from "@/server/services/context";
 import { getEventBus } from "@/server/events/bus";
-import {
-  updateStatusPageInput,
-  type StatusPageChanges,
-} from "@/server/services/status-pages/status-page-settings";
+import type { StatusPageChanges } from "@/server/services/status-pages/status-page-settings";
 import { findStatusPage } from "@/server/services/status-pages/find-status-page";
 import { isUniqueViolation } from "@/server/services/status-pages/unique-violation";
-import { slugTaken } from "@/server/services/status-pages/create-status-page";
-import { parseInput } from "@/server/services/parse-input";
+import { assertUsableSlug, slugTaken } from "@/server/services/status-pages/create-status-page";
 
 /**
  * Applies a partial edit. A new slug frees the old one at once. Every node drops its cached copies of
@@ -18,14 +14,12 @@ import { parseInput } from "@/server/services/parse-input";
  */
 export async function updateStatusPage({
   ctx,
-  statusPageId,
-  input,
+  input: { statusPageId, changes },
 }: {
   ctx: WorkspaceCtx;
-  statusPageId: string;
-  input: StatusPageChanges;
+  input: { statusPageId: string; changes: StatusPageChanges };
 }): Promise<StatusPage> {
-  const changes = parseInput(updateStatusPageInput, input);
+  if (changes.slug !== undefined) assertUsableSlug(changes.slug);
   const before = await findStatusPage(ctx.db, ctx.workspaceId, statusPageId);
   let page: StatusPage | undefined;
   try {

@@ -27,30 +27,37 @@ export const statusPageRouter = createTRPCRouter({
   get: protectedProcedure
     .input(byId)
     .query(async ({ ctx, input }) =>
-      withUrl(ctx, await getStatusPage({ ctx: ctx.service, statusPageId: input.id })),
+      withUrl(ctx, await getStatusPage({ ctx: ctx.service, input: { statusPageId: input.id } })),
     ),
   create: protectedProcedure
     .input(createStatusPageInput)
     .mutation(async ({ ctx, input }) =>
-      withUrl(ctx, await createStatusPage({ ctx: ctx.service, input, quotas: ctx.quotas })),
+      withUrl(ctx, await createStatusPage({ ctx: ctx.service, input })),
     ),
   update: protectedProcedure
     .input(byId.extend({ changes: updateStatusPageInput }))
     .mutation(async ({ ctx, input }) =>
       withUrl(
         ctx,
-        await updateStatusPage({ ctx: ctx.service, statusPageId: input.id, input: input.changes }),
+        await updateStatusPage({
+          ctx: ctx.service,
+          input: { statusPageId: input.id, changes: input.changes },
+        }),
       ),
     ),
   delete: protectedProcedure
     .input(byId)
-    .mutation(({ ctx, input }) => deleteStatusPage({ ctx: ctx.service, statusPageId: input.id })),
+    .mutation(({ ctx, input }) =>
+      deleteStatusPage({ ctx: ctx.service, input: { statusPageId: input.id } }),
+    ),
   subjects: protectedProcedure
     .input(byId)
-    .query(({ ctx, input }) => listPageSubjects({ ctx: ctx.service, statusPageId: input.id })),
+    .query(({ ctx, input }) =>
+      listPageSubjects({ ctx: ctx.service, input: { statusPageId: input.id } }),
+    ),
   setSubjects: protectedProcedure
     .input(byId.extend({ items: statusPageItemsInput }))
     .mutation(({ ctx, input }) =>
-      setPageSubjects({ ctx: ctx.service, statusPageId: input.id, input: input.items }),
+      setPageSubjects({ ctx: ctx.service, input: { statusPageId: input.id, items: input.items } }),
     ),
 });

@@ -14,7 +14,6 @@ export const POST = apiRoute(async ({ req, ctx, config }) => {
   const page = await createStatusPage({
     ctx,
     input: parseCreateStatusPage(await readJson(req)),
-    quotas: config.quotas,
   });
   return Response.json(statusPageJson(page, config.baseUrl), { status: 201 });
 });

@@ -7,20 +7,19 @@ import { deleteStatusPage } from "@/server/services/status-pages/delete-status-p
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async ({ ctx, params, config }) => {
-  const page = await getStatusPage({ ctx, statusPageId: params.id ?? "" });
+  const page = await getStatusPage({ ctx, input: { statusPageId: params.id ?? "" } });
   return Response.json(statusPageJson(page, config.baseUrl));
 });
 
 export const PATCH = apiRoute(async ({ req, ctx, params, config }) => {
   const page = await updateStatusPage({
     ctx,
-    statusPageId: params.id ?? "",
-    input: parseUpdateStatusPage(await readJson(req)),
+    input: { statusPageId: params.id ?? "", changes: parseUpdateStatusPage(await readJson(req)) },
   });
   return Response.json(statusPageJson(page, config.baseUrl));
 });
 
 export const DELETE = apiRoute(async ({ ctx, params }) => {
-  await deleteStatusPage({ ctx, statusPageId: params.id ?? "" });
+  await deleteStatusPage({ ctx, input: { statusPageId: params.id ?? "" } });
   return new Response(null, { status: 204 });
 });

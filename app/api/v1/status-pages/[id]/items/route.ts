@@ -10,14 +10,15 @@ const itemsJson = (s: Awaited<ReturnType<typeof listPageSubjects>>) => ({
 });
 
 export const GET = apiRoute(async ({ ctx, params }) =>
-  Response.json(itemsJson(await listPageSubjects({ ctx, statusPageId: params.id ?? "" }))),
+  Response.json(
+    itemsJson(await listPageSubjects({ ctx, input: { statusPageId: params.id ?? "" } })),
+  ),
 );
 
 export const PUT = apiRoute(async ({ req, ctx, params }) => {
   const subjects = await setPageSubjects({
     ctx,
-    statusPageId: params.id ?? "",
-    input: parsePageItems(await readJson(req)),
+    input: { statusPageId: params.id ?? "", items: parsePageItems(await readJson(req)) },
   });
   return Response.json(itemsJson(subjects));
 });
