@@ -159,7 +159,7 @@ for (const viewport of VIEWPORTS)
     test(`every page fits ${viewport.width}px in ${colorScheme} and passes axe`, async ({
       browser,
     }, testInfo) => {
-      // Twenty-odd pages with axe each: about a minute on a quiet machine, far more on a busy one.
+      // Twenty-odd pages, each measured and checked by axe: minutes on a busy two-core machine.
       test.setTimeout(600_000);
       const open = (storageState?: typeof signedIn) =>
         browser.newContext({ viewport, colorScheme, storageState, reducedMotion: "reduce" });

@@ -11,8 +11,8 @@ export function PageHeader({
 }) {
   return (
     <div className="flex flex-wrap items-end justify-between gap-4">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
+      <div className="min-w-0">
+        <h1 className="min-w-0 text-2xl font-semibold tracking-tight wrap-anywhere">{title}</h1>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{description}</p>
       </div>
       {actions}

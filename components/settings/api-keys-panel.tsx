@@ -48,7 +48,7 @@ export function ApiKeysPanel({ email }: { email?: string }) {
         <ApiKeyForm onCreated={setCreated} />
         <p className="mt-4 text-xs text-zinc-500 dark:text-zinc-400">
           From a shell:{" "}
-          <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono break-all dark:bg-zinc-800">
+          <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono break-all text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
             npx vigil apikey:create --email {email ?? "you@example.com"} --scope read
           </code>
           . Vigil stores only a hash of each key.

@@ -68,7 +68,9 @@ export function StatusPageDetail({ id }: { id: string }) {
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-            <h1 className="text-2xl font-semibold tracking-tight wrap-break-word">{page.title}</h1>
+            <h1 className="min-w-0 text-2xl font-semibold tracking-tight wrap-anywhere">
+              {page.title}
+            </h1>
             <span data-testid="visibility">
               <VisibilityPill visibility={page.visibility} />
             </span>

@@ -13,7 +13,7 @@ export function Switch({
       role="switch"
       aria-checked={checked}
       className={clsx(
-        "relative inline-flex h-6 w-11 shrink-0 cursor-pointer items-center rounded-full transition-colors outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:opacity-60 dark:focus-visible:ring-offset-zinc-900",
+        "relative inline-flex h-6 w-11 shrink-0 cursor-pointer items-center rounded-full transition-colors max-sm:box-content max-sm:border-y-10 max-sm:border-transparent max-sm:bg-clip-padding outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:opacity-60 dark:focus-visible:ring-offset-zinc-900",
         checked ? "bg-brand-600" : "bg-zinc-300 dark:bg-zinc-700",
         className,
       )}
