@@ -7,7 +7,7 @@ export type HistoryDay = { day: string; incidents: IncidentView[] };
 const keyFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar day ("YYYY-MM-DD") a moment falls on in `timeZone`. */
-export function dayKey(ms: number, timeZone: string): string {
+function dayKey(ms: number, timeZone: string): string {
   let format = keyFormats.get(timeZone);
   if (!format) {
     // en-CA writes dates as YYYY-MM-DD.

@@ -41,7 +41,7 @@ export const newestFirst = (a: IncidentView, b: IncidentView) =>
   a.id.localeCompare(b.id);
 
 /** "Checkout API was down", "backup-3am is failing": what a visitor reads as the entry's title. */
-export function incidentTitle(
+function incidentTitle(
   row: Pick<HistoryRow, "name" | "subjectKind" | "openedAs">,
   resolved: boolean,
 ) {
