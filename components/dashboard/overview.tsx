@@ -1,61 +1,54 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Activity, ArrowRight, HeartPulse, Radio } from "lucide-react";
-import Link from "next/link";
+import { CircleCheck } from "lucide-react";
 import { useTRPC } from "@/components/trpc/client";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { GetStarted } from "@/components/overview/get-started";
+import { OpenIncidents, ProblemList } from "@/components/overview/problem-list";
+import { SubjectGrid } from "@/components/overview/subject-grid";
+import { FlipTimeline } from "@/components/overview/flip-timeline";
+import { PaceFigures } from "@/components/overview/pace-figures";
+import { allFineSentence } from "@/server/domain/overview/overview-problems";
 
-const steps = [
-  {
-    href: "/dashboard/monitors",
-    icon: Activity,
-    title: "Watch an endpoint",
-    body: "HTTP(S) checks on a schedule, with response times and 30-day uptime.",
-  },
-  {
-    href: "/dashboard/heartbeats",
-    icon: HeartPulse,
-    title: "Watch a cron job",
-    body: "Give a job a ping URL; Vigil notices the run that never happened.",
-  },
-  {
-    href: "/dashboard/status-pages",
-    icon: Radio,
-    title: "Publish a status page",
-    body: "Services and scheduled jobs on one page that flips by itself.",
-  },
-] as const;
-
+/** The first screen after sign-in: what is wrong first, then everything else, live. */
 export function Overview() {
   const trpc = useTRPC();
   const current = useQuery(trpc.workspace.current.queryOptions());
+  const overview = useQuery(trpc.overview.get.queryOptions());
+  const data = overview.data;
+  const isEmpty = data ? data.counts.monitors + data.counts.heartbeats === 0 : false;
   const who = current.data?.user.name ?? current.data?.user.email.split("@")[0];
   return (
     <>
       <PageHeader
-        title={who ? `Welcome, ${who}` : "Welcome"}
+        title={isEmpty && who ? `Welcome, ${who}` : "Overview"}
         description={current.data ? `You are in ${current.data.name}.` : "Loading your workspace…"}
       />
-      <h2 className="mt-10 text-sm font-semibold text-zinc-500 dark:text-zinc-400">Get started</h2>
-      <ul className="mt-3 grid gap-4 sm:grid-cols-3">
-        {steps.map(({ href, icon: Icon, title, body }) => (
-          <li key={href}>
-            <Link
-              href={href}
-              className="group flex h-full flex-col rounded-xl border border-zinc-200 bg-white p-5 transition-colors hover:border-zinc-300 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-zinc-700"
+      {!data ? null : isEmpty ? (
+        <GetStarted />
+      ) : (
+        <>
+          {data.problems.length === 0 ? (
+            <p
+              role="status"
+              className="mt-8 flex items-center gap-2 rounded-xl border border-emerald-600/20 bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-900 dark:border-emerald-400/20 dark:bg-emerald-500/10 dark:text-emerald-200"
+              data-testid="all-fine"
             >
-              <Icon className="size-5 text-brand-600 dark:text-brand-400" aria-hidden="true" />
-              <span className="mt-3 font-medium">{title}</span>
-              <span className="mt-1 flex-1 text-sm text-zinc-600 dark:text-zinc-400">{body}</span>
-              <ArrowRight
-                className="mt-4 size-4 text-zinc-400 transition-transform group-hover:translate-x-0.5"
-                aria-hidden="true"
-              />
-            </Link>
-          </li>
-        ))}
-      </ul>
+              <CircleCheck className="size-5 shrink-0" aria-hidden="true" />
+              {allFineSentence(data.counts)}
+            </p>
+          ) : (
+            <ProblemList problems={data.problems} />
+          )}
+          <OpenIncidents incidents={data.openIncidents} />
+          <SubjectGrid tiles={data.tiles} />
+          <div className="mt-8 grid gap-8 lg:grid-cols-[2fr_1fr]">
+            <FlipTimeline flips={data.flips} />
+            <PaceFigures pace={data.pace} />
+          </div>
+        </>
+      )}
     </>
   );
 }

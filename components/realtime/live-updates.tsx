@@ -22,8 +22,11 @@ export function LiveUpdates({ children }: { children: ReactNode }) {
   useEffect(() => {
     const socket = io({ path: "/socket.io", transports: ["websocket", "polling"] });
     // A status page lists every monitor and heartbeat: its editor follows them too.
-    const refreshPageSubjects = () =>
+    // So does the overview, which shows every monitor and heartbeat.
+    const refreshPageSubjects = () => {
       void queryClient.invalidateQueries({ queryKey: trpc.statusPage.subjects.pathKey() });
+      void queryClient.invalidateQueries({ queryKey: trpc.overview.pathKey() });
+    };
     const refreshMonitors = () => {
       void queryClient.invalidateQueries({ queryKey: trpc.monitor.pathKey() });
       refreshPageSubjects();

@@ -16,7 +16,7 @@ import {
   type SparkCheck,
 } from "@/server/services/overview/overview-activity";
 
-export const PACE_WINDOW_MINS = 5;
+const PACE_WINDOW_MINS = 5;
 const RECENT_FLIPS = 20;
 const OPEN_INCIDENTS = 50;
 

@@ -3,8 +3,8 @@ import type { DbOrTx } from "@/db/client";
 import { rowsOf } from "@/db/rows-of";
 import { checkResults, heartbeats, monitors, pings, type PingRow } from "@/db/schema";
 
-export const SPARK_CHECKS = 30;
-export const SPARK_PINGS = 20;
+const SPARK_CHECKS = 30;
+const SPARK_PINGS = 20;
 
 export type SparkCheck = { ms: number; ok: boolean };
 
