@@ -57,19 +57,39 @@ function WorkspaceName() {
   );
 }
 
+// One line when it fits, else broken before the "@"; past two lines it is cut, whole on hover.
+function EmailLines({ email }: { email: string }) {
+  const at = email.lastIndexOf("@");
+  return (
+    <span
+      className="line-clamp-2 min-w-0 flex-1 text-sm leading-snug [overflow-wrap:anywhere]"
+      title={email}
+      data-testid="account-email"
+    >
+      {at > 0 ? (
+        <>
+          {email.slice(0, at)}
+          <wbr />
+          {email.slice(at)}
+        </>
+      ) : (
+        email
+      )}
+    </span>
+  );
+}
+
 function Account({ email }: { email: string }) {
   return (
     <div className="flex items-center gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
       <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-brand-100 text-sm font-semibold text-brand-700 uppercase dark:bg-brand-500/20 dark:text-brand-400">
         {email.charAt(0)}
       </span>
-      <span className="min-w-0 flex-1 truncate text-sm" title={email}>
-        {email}
-      </span>
+      <EmailLines email={email} />
       <button
         type="button"
         onClick={() => void signOut({ callbackUrl: "/sign-in" })}
-        className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-900/5 hover:text-zinc-900 dark:hover:bg-white/10 dark:hover:text-white"
+        className="flex size-11 shrink-0 items-center justify-center rounded-md text-zinc-500 lg:size-8 hover:bg-zinc-900/5 hover:text-zinc-900 dark:hover:bg-white/10 dark:hover:text-white"
         aria-label="Sign out"
         title="Sign out"
       >
