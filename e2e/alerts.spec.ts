@@ -116,11 +116,11 @@ test("a person adds a webhook channel, sends a test notification and sees it del
     await edit.getByRole("button", { name: "Save changes" }).click();
     await expect(edit.getByLabel("New webhook URL")).toBeFocused();
     await expect(edit.getByLabel("New webhook URL")).toHaveAccessibleDescription(
-      "Must be an http:// or https:// URL.",
+      "URL must start with http:// or https://.",
     );
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ops webhook");
     await edit.getByLabel("New webhook URL").fill(`${receiver.url}?v=2`);
-    await expect(edit.getByText("Must be an http:// or https:// URL.")).toHaveCount(0);
+    await expect(edit.getByText("URL must start with http:// or https://.")).toHaveCount(0);
     await edit.getByLabel("Replace extra headers").fill("X-Team: ops");
     await keepScreenshot(page, testInfo, "alerts-channel-edit");
     await page.setViewportSize({ width: 360, height: 740 });

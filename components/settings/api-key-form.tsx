@@ -59,7 +59,6 @@ export function ApiKeyForm({ onCreated }: { onCreated: (key: NewApiKey) => void 
           label="Name"
           placeholder="Deploy script"
           required
-          maxLength={100}
           error={errors.name}
         />
         <SelectField

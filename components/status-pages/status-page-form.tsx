@@ -2,6 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import { slugProblem, SLUG_MAX, SLUG_MIN } from "@/server/domain/status-pages/slug";
+import { TEXT_LIMITS } from "@/server/domain/validation/field-labels";
+import { lengthProblem } from "@/server/domain/validation/issue-sentence";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert } from "@/components/ui/field";
 import { FieldShell } from "@/components/ui/select-field";
@@ -38,11 +40,23 @@ export function StatusPageForm({
   const problem = slugProblem(values.slug.trim());
   const liveSlugError =
     problem && (values.slug !== "" || submitted) ? sentence(problem) : undefined;
-  const titleError = submitted && values.title.trim() === "" ? "Give the page a title." : undefined;
+  // Too long is said as they type, in the server's words: nothing is ever cut off silently.
+  const tooLong = {
+    title: lengthProblem("title", values.title, TEXT_LIMITS.title),
+    description: lengthProblem("description", values.description, TEXT_LIMITS.description),
+  };
+  const titleError =
+    submitted && values.title.trim() === ""
+      ? "Give the page a title."
+      : tooLong.title && sentence(tooLong.title);
   const errors: StatusPageFieldErrors = {
     ...serverErrors,
     slug: serverErrors.slug ?? liveSlugError,
-    title: serverErrors.title ?? titleError,
+    title: serverErrors.title ?? titleError ?? undefined,
+    description:
+      serverErrors.description ??
+      (tooLong.description && sentence(tooLong.description)) ??
+      undefined,
   };
   const dirty =
     values.title !== initial.title ||
@@ -61,7 +75,7 @@ export function StatusPageForm({
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSubmitted(true);
-    if (problem || values.title.trim() === "") return;
+    if (problem || values.title.trim() === "" || tooLong.title || tooLong.description) return;
     setPending(true);
     try {
       setServerErrors((await onSubmit({ ...values, slug: values.slug.trim() })) ?? {});
@@ -80,7 +94,6 @@ export function StatusPageForm({
         value={values.title}
         onChange={(e) => change("title", e.target.value)}
         placeholder="Acme status"
-        maxLength={100}
         required
         error={errors.title}
       />
@@ -97,7 +110,6 @@ export function StatusPageForm({
         autoCapitalize="none"
         autoCorrect="off"
         spellCheck={false}
-        maxLength={SLUG_MAX + 10}
         required
         error={errors.slug}
         hint={`The page's address: /status/${values.slug || "<slug>"}. ${SLUG_MIN}–${SLUG_MAX} lowercase letters, digits and dashes.`}
@@ -112,7 +124,6 @@ export function StatusPageForm({
           id="description"
           name="description"
           rows={3}
-          maxLength={1000}
           value={values.description}
           onChange={(e) => change("description", e.target.value)}
           aria-invalid={errors.description ? true : undefined}

@@ -124,7 +124,7 @@ if (testDbKind() === "postgres")
       const scope = await vigil(env(), "apikey:create", "--email", email, "--scope", "admin");
       expect(scope.code).not.toBe(0);
       expect(scope.stdout).toBe("");
-      expect(lastLine(scope.stderr)).toBe("vigil: scope: must be read or write");
+      expect(lastLine(scope.stderr)).toBe("vigil: scope: Scope must be read or write");
       const past = await vigil(
         env(),
         "apikey:create",

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { TEXT_LIMITS } from "@/server/domain/validation/field-labels";
 
 /** An absolute http:// or https:// URL with a host: a monitor's target, a channel's receiver. */
 export const httpUrl = z
   .string()
   .trim()
-  .max(2048)
+  .max(TEXT_LIMITS.url)
   .refine(
     (v) => {
       try {
@@ -14,5 +15,5 @@ export const httpUrl = z
         return false;
       }
     },
-    { error: "must be an http:// or https:// URL" },
+    { error: "must start with http:// or https://" },
   );

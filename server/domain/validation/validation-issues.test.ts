@@ -50,8 +50,12 @@ describe("formErrorsFrom", () => {
 
   it("puts a validation issue next to its field, edits included", () => {
     expect(
-      formErrorsFrom(wire("changes.intervalSecs", "too small"), ["intervalSecs"], "x"),
-    ).toEqual({ intervalSecs: "Too small." });
+      formErrorsFrom(
+        wire("changes.intervalSecs", "must be at least 10 seconds"),
+        ["intervalSecs"],
+        "x",
+      ),
+    ).toEqual({ intervalSecs: "Interval must be at least 10 seconds." });
   });
 
   it("keeps the first issue of a field", () => {
@@ -67,17 +71,20 @@ describe("formErrorsFrom", () => {
   });
 
   it("names a field the form does not show above the form", () => {
-    expect(formErrorsFrom(wire("changes.items.0", "bad"), ["name"], "x")).toEqual({
-      form: "Items.0: bad.",
+    expect(formErrorsFrom(wire("changes.items.0", "must be a monitor"), ["name"], "x")).toEqual({
+      form: "Items, entry 1: must be a monitor.",
     });
   });
 
   it("maps a service's snake_case field and drops its name from the message", () => {
     const error = { message: "url: a loopback address", data: { field: "url" } };
     expect(formErrorsFrom(error, ["url"], "x")).toEqual({ url: "A loopback address." });
-    const timeout = { message: "timeout_secs (9) must be below", data: { field: "timeout_secs" } };
+    const timeout = {
+      message: "timeout_secs: Timeout must be shorter than the check interval",
+      data: { field: "timeout_secs" },
+    };
     expect(formErrorsFrom(timeout, ["timeoutSecs"], "x")).toEqual({
-      timeoutSecs: "Timeout_secs (9) must be below.",
+      timeoutSecs: "Timeout must be shorter than the check interval.",
     });
   });
 

@@ -1,22 +1,24 @@
-/** A validation problem as zod reports it (only what the formatters read). */
-export type ValidationIssue = {
-  code?: string;
-  path: readonly PropertyKey[];
-  message: string;
-  keys?: readonly string[];
-};
+import {
+  issueSentence,
+  snakeCase,
+  type ValidationIssue,
+} from "@/server/domain/validation/issue-sentence";
+
+export type { ValidationIssue } from "@/server/domain/validation/issue-sentence";
 
 /** A problem as the tRPC error carries it to the browser. */
 export type WireIssue = { path: string; message: string };
 
-const snakeCase = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const camelCase = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** A message as a sentence: capital first letter, one full stop. */
 export const sentence = (m: string) =>
   m.charAt(0).toUpperCase() + m.slice(1) + (m.endsWith(".") ? "" : ".");
 
-/** The first problem as one line naming the field in snake_case (`field: message`), and that field. */
+/**
+ * The first problem as one line for the API: the field in snake_case, then the sentence a form
+ * shows (`interval_secs: Interval must be at least 10 seconds`), and that field.
+ */
 export function describeIssue(issue: ValidationIssue | undefined): {
   field: string;
   message: string;
@@ -27,12 +29,13 @@ export function describeIssue(issue: ValidationIssue | undefined): {
     .join(".");
   if (issue.code === "unrecognized_keys")
     return { field, message: `unknown field ${(issue.keys ?? []).map(snakeCase).join(", ")}` };
-  return { field, message: field ? `${field}: ${issue.message}` : issue.message };
+  const text = issueSentence(issue);
+  return { field, message: field ? `${field}: ${text}` : text };
 }
 
-/** The problems as the tRPC error formatter sends them. */
+/** The problems as the tRPC error formatter sends them, each as the sentence a form shows. */
 export const toWireIssues = (issues: readonly ValidationIssue[]): WireIssue[] =>
-  issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+  issues.map((i) => ({ path: i.path.map(String).join("."), message: issueSentence(i) }));
 
 type ErrorLike = {
   message?: string;
@@ -60,8 +63,7 @@ export function formErrorsFrom<K extends string>(
   if (issues?.length) {
     for (const i of issues) {
       const key = at(i.path);
-      const named = key === "form" && i.path ? `${fieldOf(i.path)}: ${i.message}` : i.message;
-      out[key] ??= sentence(named);
+      out[key] ??= sentence(i.message);
     }
     return out;
   }

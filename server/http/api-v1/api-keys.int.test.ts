@@ -205,12 +205,12 @@ describe(`REST API v1 api-keys on ${testDbKind()}`, () => {
   });
 
   it.each([
-    [{ name: "x", scope: "admin" }, "scope: must be read or write"],
-    [{ name: "", scope: "read" }, "name: must not be empty"],
-    [{ scope: "read" }, "name: Invalid input: expected string, received undefined"],
+    [{ name: "x", scope: "admin" }, "scope: Scope must be read or write"],
+    [{ name: "", scope: "read" }, "name: Name must not be empty"],
+    [{ scope: "read" }, "name: Name is required"],
     [
       { name: "x", expires_at: "next tuesday" },
-      "expires_at: must be an ISO 8601 time such as 2027-01-31T00:00:00Z",
+      "expires_at: Expiry date must be an ISO 8601 time such as 2027-01-31T00:00:00Z",
     ],
     [{ name: "x", expires_at: "2020-01-01T00:00:00Z" }, "expires_at: must be in the future"],
     [{ name: "x", key: "vgl_mine" }, "unknown or read-only field key"],

@@ -126,19 +126,19 @@ describe(`REST API v1 channels on ${testDbKind()}`, () => {
   it.each([
     [
       { name: "x", kind: "pager", url: "https://example.com" },
-      "kind: must be one of email, webhook, slack, discord, ntfy",
+      "kind: Type must be one of email, webhook, slack, discord, ntfy",
     ],
     [{ name: "x", kind: "slack" }, "url: a slack channel needs a URL"],
     [{ name: "x", kind: "email" }, "to: an email channel needs an address"],
     [
       { name: "x", kind: "email", to: "not-an-address" },
-      "to: must be an email address (several: separated by commas)",
+      "to: Recipient must be an email address (several: separated by commas)",
     ],
     [
       { name: "x", kind: "webhook", url: "ftp://example.com" },
-      "url: must be an http:// or https:// URL",
+      "url: URL must start with http:// or https://",
     ],
-    [{ name: "", kind: "webhook", url: "https://example.com" }, "name: must not be empty"],
+    [{ name: "", kind: "webhook", url: "https://example.com" }, "name: Name must not be empty"],
     [
       { name: "x", kind: "discord", url: "https://example.com", secret: "0123456789abcdef" },
       "secret: only webhook channels are signed",
@@ -272,7 +272,7 @@ describe(`REST API v1 channels on ${testDbKind()}`, () => {
     expect(
       (await call(monitorsRoute.POST, "POST", "/", { ...monitor, reminder_hours: 0 })).json,
     ).toEqual({
-      error: "reminder_hours: must be at least 1 hour",
+      error: "reminder_hours: Reminder interval must be at least 1 hour",
     });
     const hb = await call(heartbeatsRoute.POST, "POST", "/", {
       name: "nightly",

@@ -115,7 +115,7 @@ describe(`status pages REST API v1 on ${testDbKind()}`, () => {
     expect(error).toBeInstanceOf(ServiceError);
     expect(error).toMatchObject({
       code: "BAD_INPUT",
-      message: `slug: ${problem}`,
+      message: `slug: Slug ${problem}`,
       details: { field: "slug" },
     });
   });
@@ -125,7 +125,7 @@ describe(`status pages REST API v1 on ${testDbKind()}`, () => {
     async (slug, problem) => {
       const { call } = await member();
       const res = await call("POST", "/", { slug, title: "Bar Co" });
-      expect(res).toEqual({ status: 400, json: { error: `slug: ${problem}` } });
+      expect(res).toEqual({ status: 400, json: { error: `slug: Slug ${problem}` } });
     },
   );
 
@@ -136,7 +136,7 @@ describe(`status pages REST API v1 on ${testDbKind()}`, () => {
       const good = freshSlug();
       const created = await call("POST", "/", { slug: good, title: "Bar Co" });
       const res = await call("PATCH", `/${String(created.json?.id)}`, { slug });
-      expect(res).toEqual({ status: 400, json: { error: `slug: ${problem}` } });
+      expect(res).toEqual({ status: 400, json: { error: `slug: Slug ${problem}` } });
       expect((await call("GET", `/${String(created.json?.id)}`)).json?.slug).toBe(good);
     },
   );
@@ -239,11 +239,11 @@ describe(`status pages REST API v1 on ${testDbKind()}`, () => {
     });
     expect(await call("POST", "/", { slug, title: "x", visibility: "secret" })).toEqual({
       status: 400,
-      json: { error: 'visibility: must be "public" or "private"' },
+      json: { error: 'visibility: Visibility must be "public" or "private"' },
     });
     expect(await call("POST", "/", { slug, title: "  " })).toEqual({
       status: 400,
-      json: { error: "title: must not be empty" },
+      json: { error: "title: Title must not be empty" },
     });
     expect(await call("POST", "/", { title: "x" })).toMatchObject({ status: 400 });
     expect((await call("POST", "/", { title: "x" })).json?.error).toMatch(/^slug: /);
@@ -377,7 +377,9 @@ describe(`status pages REST API v1 on ${testDbKind()}`, () => {
       }),
     ).toEqual({
       status: 400,
-      json: { error: "items.[0].subject_id: must be a monitor or heartbeat id" },
+      json: {
+        error: "items.[0].subject_id: Subjects, entry 1: subject must be a monitor or heartbeat id",
+      },
     });
     expect((await call("GET", `/${id}/items`)).json?.items).toEqual(after);
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_LIMITS } from "@/server/domain/validation/field-labels";
 import { httpUrl } from "@/server/services/http-url";
 import { channelKinds } from "@/db/schema/channels";
 
@@ -17,7 +18,7 @@ const recipients = z
 
 /** Channel fields as a person or script may set them; `kind` decides which of url/to applies. */
 const channelSettingsShape = {
-  name: z.string().trim().min(1, { error: "must not be empty" }).max(100),
+  name: z.string().trim().min(1, { error: "must not be empty" }).max(TEXT_LIMITS.name),
   kind: z.enum(channelKinds, { error: `must be one of ${channelKinds.join(", ")}` }),
   url: httpUrl.nullable(),
   to: recipients.nullable(),

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { TEXT_LIMITS } from "@/server/domain/validation/field-labels";
 import { apiKeys, apiKeyScopes } from "@/db/schema";
 
 export const createApiKeyInput = z.object({
-  name: z.string().trim().min(1, "must not be empty").max(100, "at most 100 characters"),
+  name: z.string().trim().min(1, "must not be empty").max(TEXT_LIMITS.name),
   scope: z.enum(apiKeyScopes, { error: "must be read or write" }).default("write"),
   expiresAt: z.iso
     .datetime({ offset: true, error: "must be an ISO 8601 time such as 2027-01-31T00:00:00Z" })

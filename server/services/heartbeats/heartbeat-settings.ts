@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_LIMITS } from "@/server/domain/validation/field-labels";
 import { settableStatuses } from "@/server/services/paused-from-status";
 import { MAX_REMINDER_HOURS } from "@/server/domain/alerts/alert-policy";
 import { newSubjectPagesInput } from "@/server/services/status-pages/status-page-settings";
@@ -7,7 +8,7 @@ const MAX_SECS = 2_678_400; // 31 days
 
 /** Heartbeat settings as a person or script may set them (API and form limits apply here). */
 const heartbeatSettingsShape = {
-  name: z.string().trim().min(1, { error: "must not be empty" }).max(100),
+  name: z.string().trim().min(1, { error: "must not be empty" }).max(TEXT_LIMITS.name),
   intervalSecs: z
     .number()
     .int()

@@ -9,16 +9,16 @@ export function assertConsistentSettings(s: {
   if (s.timeoutSecs >= s.intervalSecs)
     throw badInput(
       "timeout_secs",
-      `timeout_secs (${s.timeoutSecs}) must be below interval_secs (${s.intervalSecs})`,
+      `timeout_secs: Timeout must be shorter than the check interval (${s.timeoutSecs} s is not less than ${s.intervalSecs} s)`,
     );
   if (s.retryIntervalSecs > s.intervalSecs)
     throw badInput(
       "retry_interval_secs",
-      `retry_interval_secs (${s.retryIntervalSecs}) must not exceed interval_secs (${s.intervalSecs})`,
+      `retry_interval_secs: Retry interval must not be longer than the check interval (${s.retryIntervalSecs} s is more than ${s.intervalSecs} s)`,
     );
   if (s.timeoutSecs >= s.retryIntervalSecs)
     throw badInput(
       "timeout_secs",
-      `timeout_secs (${s.timeoutSecs}) must be below retry_interval_secs (${s.retryIntervalSecs})`,
+      `timeout_secs: Timeout must be shorter than the retry interval (${s.timeoutSecs} s is not less than ${s.retryIntervalSecs} s)`,
     );
 }

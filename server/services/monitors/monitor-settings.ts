@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { httpUrl } from "@/server/services/http-url";
+import { TEXT_LIMITS } from "@/server/domain/validation/field-labels";
 import { MAX_REMINDER_HOURS } from "@/server/domain/alerts/alert-policy";
 import { httpMethods } from "@/db/schema/monitors";
 import { newSubjectPagesInput } from "@/server/services/status-pages/status-page-settings";
@@ -37,7 +38,7 @@ const assertion = z
 
 /** Monitor settings as a person or script may set them (API and form limits apply here). */
 const monitorSettingsShape = {
-  name: z.string().trim().min(1, { error: "must not be empty" }).max(100),
+  name: z.string().trim().min(1, { error: "must not be empty" }).max(TEXT_LIMITS.name),
   url: httpUrl,
   method: z.enum(httpMethods, { error: `must be one of ${httpMethods.join(", ")}` }),
   headers: z
