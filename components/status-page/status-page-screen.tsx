@@ -10,6 +10,7 @@ import { ServicesSection } from "@/components/status-page/services-section";
 import { JobsSection } from "@/components/status-page/jobs-section";
 import { IncidentHistory } from "@/components/status-page/incident-history";
 import { LogoMark } from "@/components/ui/logo";
+import { PageUnavailable } from "@/components/status-page/page-unavailable";
 import { Glyph, GlyphSprite } from "@/components/status-page/glyphs";
 
 /** A status page as visitors see it, live. `preview` marks a private page shown to its owners. */
@@ -20,7 +21,8 @@ export function StatusPageScreen({
   initial: StatusPageView;
   preview: boolean;
 }) {
-  const { view, live } = useLiveStatusPage(initial);
+  const { view, live, unavailable } = useLiveStatusPage(initial);
+  if (unavailable) return <PageUnavailable />;
   const banner = bannerLook[view.overall.indicator];
   return (
     <div className="min-h-dvh bg-zinc-50 dark:bg-zinc-950">

@@ -35,9 +35,12 @@ function applyFlip(view: StatusPageView, flip: StatusFlipMessage): StatusPageVie
 export function useLiveStatusPage(initial: StatusPageView): {
   view: StatusPageView;
   live: LiveState;
+  /** The page turned private or was deleted: what it showed must go. */
+  unavailable: boolean;
 } {
   const [view, setView] = useState(initial);
   const [live, setLive] = useState<LiveState>("connecting");
+  const [unavailable, setUnavailable] = useState(false);
   const { id } = initial.page;
 
   // Mutable connection state, shared by the socket handlers below.
@@ -52,6 +55,15 @@ export function useLiveStatusPage(initial: StatusPageView): {
   useEffect(() => {
     const s = state.current;
     s.closed = false;
+    const socket = io({ path: "/socket.io", transports: ["websocket", "polling"] });
+    const goneForGood = () => {
+      s.closed = true;
+      if (s.timer) clearTimeout(s.timer);
+      s.fetching?.abort();
+      socket.disconnect();
+      setLive("gone");
+      setUnavailable(true);
+    };
     const refetch = (delayMs: number, attempt = 0) => {
       if (s.timer) clearTimeout(s.timer);
       // The body catches every failure itself.
@@ -66,7 +78,7 @@ export function useLiveStatusPage(initial: StatusPageView): {
               signal: controller.signal,
             });
             if (s.closed) return;
-            if (res.status === 404) return setLive("gone");
+            if (res.status === 404) return goneForGood();
             if (!res.ok) return refetch(3000 + Math.random() * 3000, attempt + 1);
             const next = (await res.json()) as StatusPageView;
             const at = Date.parse(next.generatedAt);
@@ -84,11 +96,11 @@ export function useLiveStatusPage(initial: StatusPageView): {
       }, delayMs);
     };
 
-    const socket = io({ path: "/socket.io", transports: ["websocket", "polling"] });
     socket.on("connect", () => {
       socket.emit("room:join", `status-page:${id}`, (reply: { ok: boolean }) => {
         setLive(reply.ok ? "live" : "gone");
-        if (reply.ok) refetch(Math.random() * 1000);
+        // Refused: the page went private or away (the fetch then 404s), or too many joins.
+        refetch(reply.ok ? Math.random() * 1000 : 0);
       });
     });
     socket.on("disconnect", () => setLive((l) => (l === "gone" ? l : "reconnecting")));
@@ -108,7 +120,7 @@ export function useLiveStatusPage(initial: StatusPageView): {
       refetch(250 + Math.random() * 2500);
     });
     socket.on("status:gone", (change: { statusPageId: string }) => {
-      if (change.statusPageId === id) setLive("gone");
+      if (change.statusPageId === id) goneForGood();
     });
     return () => {
       s.closed = true;
@@ -118,5 +130,5 @@ export function useLiveStatusPage(initial: StatusPageView): {
     };
   }, [id]);
 
-  return { view, live };
+  return { view, live, unavailable };
 }
