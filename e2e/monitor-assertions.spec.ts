@@ -39,7 +39,8 @@ async function addAssertion(
 test("a person adds assertions in the dashboard and sees the monitor go down naming the one that fails", async ({
   page,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  // Eight full-page screenshots and two waits for a check: generous on a loaded two-core run.
+  test.setTimeout(240_000);
   const target = await startTarget();
   try {
     await signUp(page, uniqueEmail("assertions"));

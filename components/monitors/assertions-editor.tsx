@@ -32,11 +32,11 @@ export function AssertionsEditor({ initial, error }: { initial: Assertion[]; err
         replaces the accepted status codes.
       </p>
       {rows.length > 0 ? (
-        <ol className="space-y-2" aria-label="Assertions">
+        <ol className="space-y-3 sm:space-y-2" aria-label="Assertions">
           {rows.map((row, i) => (
             <li
               key={row.key}
-              className="grid grid-cols-[1fr_auto] gap-2 sm:grid-cols-[11rem_11rem_1fr_auto]"
+              className="grid grid-cols-[1fr_auto] gap-2 max-sm:rounded-lg max-sm:border max-sm:border-zinc-200 max-sm:p-3 sm:grid-cols-[11rem_11rem_1fr_auto] dark:max-sm:border-zinc-800"
               data-testid="assertion-row"
             >
               <select
