@@ -11,6 +11,7 @@ import { createChannel } from "@/server/services/alerts/create-channel";
 import { recordMonitorFlip } from "@/server/services/monitors/record-monitor-flip";
 import { systemClock } from "@/server/services/context";
 import { summarise } from "@/bench/stats";
+import { withPolicy } from "@/db/testing/make-monitor";
 
 /** A webhook receiver in a process of its own: prints "<X-Vigil-Delivery> <receipt ms>" per request. */
 async function startReceiver(): Promise<{ url: string; proc: ChildProcess; lines: string[] }> {
@@ -75,7 +76,7 @@ export async function benchAlerts(subjects = 1000): Promise<void> {
         async (name) =>
           (
             await createChannel({
-              ctx,
+              ctx: withPolicy(ctx, guard),
               input: {
                 name,
                 kind: "webhook",
@@ -83,7 +84,6 @@ export async function benchAlerts(subjects = 1000): Promise<void> {
                 enabled: true,
                 isDefault: true,
               },
-              guard,
             })
           ).channel,
       ),

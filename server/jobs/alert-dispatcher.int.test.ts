@@ -3,7 +3,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
-import { makeMonitor } from "@/db/testing/make-monitor";
+import { makeMonitor, withPolicy } from "@/db/testing/make-monitor";
 import { startTestTarget, type TestTarget } from "@/testing/checks/start-test-target";
 import { startReceiver, type TestReceiver } from "@/testing/alerts/start-receiver";
 import { AlertDispatcher } from "@/server/jobs/alert-dispatcher";
@@ -54,7 +54,7 @@ describe(`the embedded alert dispatcher on ${testDbKind()}`, () => {
   const hook = async (ctx: WorkspaceCtx, path: string) =>
     (
       await createChannel({
-        ctx,
+        ctx: withPolicy(ctx, { privateTargets: "all" }),
         input: {
           name: path,
           kind: "webhook",
@@ -62,7 +62,6 @@ describe(`the embedded alert dispatcher on ${testDbKind()}`, () => {
           enabled: true,
           isDefault: true,
         },
-        guard: { privateTargets: "all" },
       })
     ).channel;
 

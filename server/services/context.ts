@@ -1,6 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import type { PrivateTargetPolicy } from "@/server/domain/instance/access-policy";
 import type { QuotaLimits } from "@/server/domain/workspaces/quotas";
+import type { AlertDeps } from "@/server/services/alerts/alert-types";
 
 export type Clock = () => Date;
 
@@ -24,6 +25,8 @@ export type ServiceCtx = {
   actor?: Actor;
   /** Absent (tests, benchmarks): the default quotas; services that screen targets require it. */
   policy?: ServicePolicy;
+  /** How channels send (config: SMTP, timeouts, the base URL for links); absent: nothing is mailed. */
+  alerts?: AlertDeps;
 };
 
 /** The context of a signed-in member acting inside one workspace. */
@@ -31,5 +34,8 @@ export type WorkspaceCtx = ServiceCtx & { actor: Actor; workspaceId: string };
 
 /** A workspace context whose adapter filled in the operator's policy. */
 export type PolicyCtx = WorkspaceCtx & { policy: ServicePolicy };
+
+/** A workspace context whose adapter filled in how channels send. */
+export type SendingCtx = WorkspaceCtx & { alerts: AlertDeps };
 
 export const systemClock: Clock = () => new Date();

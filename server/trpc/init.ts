@@ -112,6 +112,7 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
         actor,
         workspaceId: workspace.id,
         policy: { privateTargets: ctx.privateTargets, quotas: ctx.quotas },
+        alerts: ctx.alerts,
       },
     },
   });

@@ -3,7 +3,7 @@
 import pino from "pino";
 import { openDatabase } from "@/db/client";
 import { makeUser } from "@/db/testing/factories";
-import { makeMonitor } from "@/db/testing/make-monitor";
+import { makeMonitor, withPolicy } from "@/db/testing/make-monitor";
 import { getEventBus } from "@/server/events/bus";
 import { AlertDispatcher } from "@/server/jobs/alert-dispatcher";
 import { createChannel } from "@/server/services/alerts/create-channel";
@@ -23,9 +23,8 @@ const ctx = {
   workspaceId: workspace.id,
 };
 await createChannel({
-  ctx,
+  ctx: withPolicy(ctx, { privateTargets: "all" }),
   input: { name: "on-call", kind: "webhook", url: HOOK_URL ?? "", enabled: true, isDefault: true },
-  guard: { privateTargets: "all" },
 });
 const monitor = await makeMonitor(ctx, TARGET_URL ?? "", {
   name: "kill-9 target",

@@ -9,7 +9,7 @@ import { confirmEmail } from "@/server/services/alerts/confirm-email";
 /** The button's POST: opening the link (as a mail scanner does) confirms nothing. */
 export async function confirmEmailAction(token: string): Promise<void> {
   try {
-    await confirmEmail({ ctx: { db: getRuntime().db, now: systemClock }, token });
+    await confirmEmail({ ctx: { db: getRuntime().db, now: systemClock }, input: { token } });
   } catch (err) {
     // An unknown link: the page it returns to says so.
     if (!isServiceError(err)) throw err;

@@ -23,7 +23,7 @@ export default async function ConfirmEmailPage({ params }: { params: Promise<{ t
   try {
     found = await findEmailConfirmation({
       ctx: { db: getRuntime().db, now: systemClock },
-      token,
+      input: { token },
     });
   } catch (err) {
     if (!isServiceError(err)) throw err;

@@ -100,7 +100,7 @@ describe(`REST API v1 email confirmations on ${testDbKind()}`, () => {
 
     await confirmEmail({
       ctx: { db: database.db, now: systemClock },
-      token: smtp.tokenFor(to) ?? "",
+      input: { token: smtp.tokenFor(to) ?? "" },
     });
     expect((await call(channelRoute.GET, "GET", undefined, id)).json).toMatchObject({
       status: "working",

@@ -1,7 +1,8 @@
 import { ZodError, type z } from "zod";
 import { getRuntime } from "@/server/runtime";
 import type { Config } from "@/server/config";
-import { systemClock, type PolicyCtx } from "@/server/services/context";
+import { systemClock, type PolicyCtx, type SendingCtx } from "@/server/services/context";
+import { alertDepsFrom } from "@/server/services/alerts/alert-deps";
 import { isServiceError, type ServiceErrorCode } from "@/server/services/errors";
 import { authenticateApiKey } from "@/server/services/api-keys/authenticate-api-key";
 import { describeIssue } from "@/server/domain/validation/validation-issues";
@@ -78,7 +79,7 @@ export function parseOffset(req: Request): number {
 
 type Handler = (args: {
   req: Request;
-  ctx: PolicyCtx;
+  ctx: PolicyCtx & SendingCtx;
   params: Record<string, string>;
   /** Quotas, private-target policy, base URL…: read here once so handlers never reach for the runtime. */
   config: Config;
@@ -103,12 +104,13 @@ export function apiRoute(handler: Handler) {
       const auth = await authenticateApiKey({ ctx: { db: runtime.db, now: systemClock }, key });
       if (auth.scope === "read" && req.method !== "GET" && req.method !== "HEAD")
         return jsonError(403, "this API key is read-only");
-      const ctx: PolicyCtx = {
+      const ctx: PolicyCtx & SendingCtx = {
         db: runtime.db,
         now: systemClock,
         actor: { userId: auth.userId ?? "" },
         workspaceId: auth.workspaceId,
         policy: { privateTargets: runtime.config.privateTargets, quotas: runtime.config.quotas },
+        alerts: alertDepsFrom(runtime.config),
       };
       return await handler({
         req,

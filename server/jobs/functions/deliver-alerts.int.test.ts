@@ -4,7 +4,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
-import { makeMonitor } from "@/db/testing/make-monitor";
+import { makeMonitor, withPolicy } from "@/db/testing/make-monitor";
 import { loadConfig } from "@/server/config";
 import { createInngestClient } from "@/server/jobs/client";
 import { createAlertSweep, createDeliverAlerts } from "@/server/jobs/functions/deliver-alerts";
@@ -59,7 +59,7 @@ describe(`Inngest alert delivery on ${testDbKind()}`, () => {
   async function hook(ctx: WorkspaceCtx) {
     const path = `/hook-${randomUUID()}`;
     const { channel } = await createChannel({
-      ctx,
+      ctx: withPolicy(ctx, { privateTargets: "all" }),
       input: {
         name: path,
         kind: "webhook",
@@ -67,7 +67,6 @@ describe(`Inngest alert delivery on ${testDbKind()}`, () => {
         enabled: true,
         isDefault: true,
       },
-      guard: { privateTargets: "all" },
     });
     return { channel, path };
   }

@@ -16,10 +16,10 @@ const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 /** What a confirmation link is about; an unknown, replaced or removed link is "not found". */
 export async function findEmailConfirmation({
   ctx,
-  token,
+  input: { token },
 }: {
   ctx: ServiceCtx;
-  token: string;
+  input: { token: string };
 }): Promise<EmailConfirmationView> {
   if (!TOKEN.test(token)) throw notFound("this link is not valid");
   const [row] = await ctx.db
@@ -45,10 +45,10 @@ export async function findEmailConfirmation({
 /** The address behind the link agrees to receive its channel's alerts (a second click changes nothing). */
 export async function confirmEmail({
   ctx,
-  token,
+  input: { token },
 }: {
   ctx: ServiceCtx;
-  token: string;
+  input: { token: string };
 }): Promise<EmailConfirmationView> {
   if (!TOKEN.test(token)) throw notFound("this link is not valid");
   await ctx.db
@@ -60,5 +60,5 @@ export async function confirmEmail({
         isNull(emailConfirmations.confirmedAt),
       ),
     );
-  return findEmailConfirmation({ ctx, token });
+  return findEmailConfirmation({ ctx, input: { token } });
 }

@@ -1,24 +1,19 @@
 import { randomBytes } from "node:crypto";
 import { channels, type Channel, type ChannelSettings } from "@/db/schema";
-import type { WorkspaceCtx } from "@/server/services/context";
+import type { PolicyCtx } from "@/server/services/context";
 import { badInput } from "@/server/services/errors";
 import type {
   CreateChannelInput,
   UpdateChannelInput,
 } from "@/server/services/alerts/channel-settings";
 import { assertTargetAllowed } from "@/server/services/workspaces/private-targets";
-import type { PrivateTargetPolicy } from "@/server/domain/instance/access-policy";
-import type { AlertDeps } from "@/server/services/alerts/deliver-alerts";
 import { assertWithinQuota } from "@/server/services/workspaces/assert-within-quota";
-import { DEFAULT_QUOTAS, type QuotaLimits } from "@/server/domain/workspaces/quotas";
 import {
   attachRecipients,
   sendConfirmations,
   syncConfirmations,
   type ChannelWithRecipients,
 } from "@/server/services/alerts/email-confirmations";
-
-export type ChannelGuard = { privateTargets: PrivateTargetPolicy };
 
 /** A webhook signing secret: 192 random bits. */
 const generateWebhookSecret = () => `whsec_${randomBytes(24).toString("base64url")}`;
@@ -43,39 +38,28 @@ export function settingsFor(
 /**
  * Adds a notification channel to the workspace. A webhook gets a signing secret (the given one or
  * a fresh one), returned here once and never again. Each address of an email channel is mailed a
- * confirmation link after commit (when `deps` can send mail) and is sent nothing until it confirms.
+ * confirmation link after commit (when `ctx.alerts` can send mail) and is sent nothing until it
+ * confirms.
  */
 export async function createChannel({
   ctx,
   input,
-  guard,
-  deps,
-  quotas = DEFAULT_QUOTAS,
 }: {
-  ctx: WorkspaceCtx;
+  ctx: PolicyCtx;
   input: CreateChannelInput;
-  guard: ChannelGuard;
-  deps?: AlertDeps;
-  /** The instance's default limits; the workspace's own override wins. */
-  quotas?: QuotaLimits;
 }): Promise<{
   channel: ChannelWithRecipients;
   secret: string | null;
   confirmations: { email: string; error: string | null }[];
 }> {
   const settings = settingsFor(input.kind, input);
-  if (settings.url)
-    await assertTargetAllowed({
-      ctx: { ...ctx, policy: { quotas, privateTargets: guard.privateTargets } },
-      field: "url",
-      url: settings.url,
-    });
+  if (settings.url) await assertTargetAllowed({ ctx, field: "url", url: settings.url });
   if (input.secret && input.kind !== "webhook")
     throw badInput("secret", "secret: only webhook channels are signed");
   const secret = input.kind === "webhook" ? (input.secret ?? generateWebhookSecret()) : null;
   const now = ctx.now();
   const { channel, fresh } = await ctx.db.transaction(async (tx) => {
-    await assertWithinQuota(tx, ctx.workspaceId, "channels", quotas);
+    await assertWithinQuota(tx, ctx.workspaceId, "channels", ctx.policy.quotas);
     const [row] = await tx
       .insert(channels)
       .values({
@@ -93,6 +77,7 @@ export async function createChannel({
     if (!row) throw new Error("channel insert returned no row");
     return { channel: row, fresh: await syncConfirmations(tx, row, now) };
   });
+  const deps = ctx.alerts;
   const confirmations = deps ? await sendConfirmations({ ctx, channel, fresh, deps }) : [];
   const [withRecipients] = await attachRecipients(ctx.db, [channel]);
   return { channel: withRecipients ?? { ...channel, recipients: null }, secret, confirmations };

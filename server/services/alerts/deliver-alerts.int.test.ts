@@ -6,7 +6,7 @@ import { alertMessages, type Monitor } from "@/db/schema";
 import { openDatabase } from "@/db/client";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { workspaceWithClock } from "@/db/testing/factories";
-import { makeMonitor } from "@/db/testing/make-monitor";
+import { makeMonitor, withPolicy } from "@/db/testing/make-monitor";
 import { makeHeartbeat, pingAt } from "@/db/testing/make-heartbeat";
 import { startTestTarget, type TestTarget } from "@/testing/checks/start-test-target";
 import { startReceiver, type TestReceiver } from "@/testing/alerts/start-receiver";
@@ -29,6 +29,7 @@ import { updateChannel } from "@/server/services/alerts/manage-channels";
 import { queueReminders } from "@/server/services/alerts/queue-reminders";
 import { createStatusPage } from "@/server/services/status-pages/create-status-page";
 import { setPageSubjects } from "@/server/services/status-pages/set-page-subjects";
+import { createStatusPageInput } from "@/server/services/status-pages/status-page-settings";
 
 const guard = { privateTargets: "all" } as const;
 const deps: AlertDeps = {
@@ -74,7 +75,7 @@ describe(`alert delivery on ${testDbKind()}`, () => {
   async function webhookChannel(ctx: WorkspaceCtx, isDefault = true, givenSecret?: string) {
     const path = `/hook-${randomUUID()}`;
     const { channel, secret } = await createChannel({
-      ctx,
+      ctx: withPolicy(ctx, guard),
       input: {
         name: `hook ${path}`,
         kind: "webhook",
@@ -83,7 +84,6 @@ describe(`alert delivery on ${testDbKind()}`, () => {
         isDefault,
         ...(givenSecret ? { secret: givenSecret } : {}),
       },
-      guard,
     });
     return { channel, secret: secret ?? "", path };
   }
@@ -141,7 +141,7 @@ describe(`alert delivery on ${testDbKind()}`, () => {
       expect(got[1]?.title).toBe(`${monitor.name} is up again after 2 min`);
       expect(got[1]?.flips[0]).toMatchObject({ alert: "recovery", outage_ms: 120_000 });
     }
-    const log = await listAlertMessages({ ctx, subjectId: monitor.id });
+    const log = await listAlertMessages({ ctx, input: { subjectId: monitor.id } });
     expect(log.map((m) => [m.status, m.attempts])).toEqual([
       ["delivered", 1],
       ["delivered", 1],
@@ -176,7 +176,7 @@ describe(`alert delivery on ${testDbKind()}`, () => {
     target.set(path, { status: 500 });
     await check(ctx, monitor);
     await deliver(ctx);
-    let [message] = await listAlertMessages({ ctx, channelId: hook.channel.id });
+    let [message] = await listAlertMessages({ ctx, input: { channelId: hook.channel.id } });
     expect(message).toMatchObject({
       status: "retrying",
       attempts: 1,
@@ -188,7 +188,7 @@ describe(`alert delivery on ${testDbKind()}`, () => {
     await deliver(ctx);
     advance(30);
     await deliver(ctx);
-    [message] = await listAlertMessages({ ctx, channelId: hook.channel.id });
+    [message] = await listAlertMessages({ ctx, input: { channelId: hook.channel.id } });
     expect(message).toMatchObject({ status: "delivered", attempts: 3 });
     const got = receiver.received(hook.path);
     expect(got.map((r) => r.answer)).toEqual([500, 503, 200]);
@@ -209,12 +209,12 @@ describe(`alert delivery on ${testDbKind()}`, () => {
     const started = Date.now();
     await deliver(ctx);
     expect(Date.now() - started).toBeLessThan(3000);
-    let [message] = await listAlertMessages({ ctx, channelId: hook.channel.id });
+    let [message] = await listAlertMessages({ ctx, input: { channelId: hook.channel.id } });
     expect(message).toMatchObject({ status: "retrying", attempts: 1 });
     expect(message?.lastError).toMatch(/did not answer within 500 ms/);
     advance(15);
     await deliver(ctx);
-    [message] = await listAlertMessages({ ctx, channelId: hook.channel.id });
+    [message] = await listAlertMessages({ ctx, input: { channelId: hook.channel.id } });
     expect(message).toMatchObject({ status: "delivered", attempts: 2 });
   });
 
@@ -249,7 +249,7 @@ describe(`alert delivery on ${testDbKind()}`, () => {
     const [workA] = pickedA.works;
     if (!workA) throw new Error("worker A picked nothing");
     await recordAttempts(svc, [{ ...workA, error: "did not answer", at: ctx.now() }]);
-    let [message] = await listAlertMessages({ ctx, channelId: hook.channel.id });
+    let [message] = await listAlertMessages({ ctx, input: { channelId: hook.channel.id } });
     expect(message).toMatchObject({ status: "delivered", attempts: 1, lastError: null });
 
     // The per-flip driver and the sweep see it settled and send nothing more.
@@ -260,7 +260,7 @@ describe(`alert delivery on ${testDbKind()}`, () => {
     });
     await deliver(ctx);
     expect(receiver.received(hook.path)).toHaveLength(1);
-    [message] = await listAlertMessages({ ctx, channelId: hook.channel.id });
+    [message] = await listAlertMessages({ ctx, input: { channelId: hook.channel.id } });
     expect(message).toMatchObject({ status: "delivered", attempts: 1 });
   });
 
@@ -296,14 +296,17 @@ describe(`alert delivery on ${testDbKind()}`, () => {
     target.set(path, { status: 500 });
     const down = (await check(ctx, monitor)).flip;
     await deliver(ctx);
-    let [message] = await listAlertMessages({ ctx, channelId: hook.channel.id });
+    let [message] = await listAlertMessages({ ctx, input: { channelId: hook.channel.id } });
     expect(message).toMatchObject({ status: "retrying", attempts: 1 });
 
-    await updateChannel({ ctx, channelId: hook.channel.id, input: { enabled: false }, guard });
+    await updateChannel({
+      ctx: withPolicy(ctx, guard),
+      input: { channelId: hook.channel.id, changes: { enabled: false } },
+    });
     advance(15);
     await deliver(ctx);
     expect(receiver.received(hook.path)).toHaveLength(1);
-    [message] = await listAlertMessages({ ctx, channelId: hook.channel.id });
+    [message] = await listAlertMessages({ ctx, input: { channelId: hook.channel.id } });
     expect(message).toMatchObject({
       status: "failed",
       attempts: 1,
@@ -320,7 +323,10 @@ describe(`alert delivery on ${testDbKind()}`, () => {
     ).toEqual({ settled: true, nextAt: null });
 
     // Enabled again, the lane is free: the next flip goes out at once.
-    await updateChannel({ ctx, channelId: hook.channel.id, input: { enabled: true }, guard });
+    await updateChannel({
+      ctx: withPolicy(ctx, guard),
+      input: { channelId: hook.channel.id, changes: { enabled: true } },
+    });
     advance(60);
     target.set(path, { status: 200 });
     await check(ctx, monitor);
@@ -481,20 +487,33 @@ describe(`alert delivery on ${testDbKind()}`, () => {
     const { ctx, advance } = await workspaceWithClock(database.db);
     const hook = await webhookChannel(ctx);
     const slug = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
-    await createStatusPage({ ctx, input: { slug: slug("private"), title: "Internal" } });
+    await createStatusPage({
+      ctx,
+      input: createStatusPageInput.parse({ slug: slug("private"), title: "Internal" }),
+    });
     const hiding = await createStatusPage({
       ctx,
-      input: { slug: slug("hiding"), title: "Hides it", visibility: "public" },
+      input: createStatusPageInput.parse({
+        slug: slug("hiding"),
+        title: "Hides it",
+        visibility: "public",
+      }),
     });
     const shows = await createStatusPage({
       ctx,
-      input: { slug: slug("shows"), title: "Shows it", visibility: "public" },
+      input: createStatusPageInput.parse({
+        slug: slug("shows"),
+        title: "Shows it",
+        visibility: "public",
+      }),
     });
     const { monitor, path } = await monitorOn(ctx);
     await setPageSubjects({
       ctx,
-      statusPageId: hiding.id,
-      input: [{ subjectKind: "monitor", subjectId: monitor.id, hidden: true, position: null }],
+      input: {
+        statusPageId: hiding.id,
+        items: [{ subjectKind: "monitor", subjectId: monitor.id, hidden: true, position: null }],
+      },
     });
     await check(ctx, monitor);
     advance(60);

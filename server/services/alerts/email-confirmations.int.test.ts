@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Monitor } from "@/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { workspaceWithClock } from "@/db/testing/factories";
-import { anyTarget, makeMonitor } from "@/db/testing/make-monitor";
+import { anyTarget, makeMonitor, withPolicy } from "@/db/testing/make-monitor";
 import { startTestTarget, type TestTarget } from "@/testing/checks/start-test-target";
 import { startSmtp, type TestSmtp } from "@/testing/alerts/start-smtp";
 import type { WorkspaceCtx } from "@/server/services/context";
@@ -46,10 +46,8 @@ describe(`email recipients confirm before they are mailed, on ${testDbKind()}`, 
 
   async function emailChannel(ctx: WorkspaceCtx, to: string) {
     return createChannel({
-      ctx,
+      ctx: { ...withPolicy(ctx, anyTarget), alerts: deps },
       input: { name: "On-call mail", kind: "email", to, enabled: true, isDefault: true },
-      guard: anyTarget,
-      deps,
     });
   }
 
@@ -98,14 +96,14 @@ describe(`email recipients confirm before they are mailed, on ${testDbKind()}`, 
     });
     // What the link shows before anyone clicks: nothing is confirmed by opening it.
     const token = smtp.tokenFor(a) ?? "";
-    expect(await findEmailConfirmation({ ctx, token })).toMatchObject({
+    expect(await findEmailConfirmation({ ctx, input: { token } })).toMatchObject({
       email: a,
       channelName: "On-call mail",
       confirmed: false,
     });
-    expect((await getChannel({ ctx, channelId: channel.id })).recipients?.[0]?.confirmed).toBe(
-      false,
-    );
+    expect(
+      (await getChannel({ ctx, input: { channelId: channel.id } })).recipients?.[0]?.confirmed,
+    ).toBe(false);
   });
 
   it("sends no alert to an unconfirmed address and logs why, without retrying", async () => {
@@ -118,15 +116,18 @@ describe(`email recipients confirm before they are mailed, on ${testDbKind()}`, 
     expect((await check(ctx, monitor)).flip).toMatchObject({ to: "down" });
     await deliver(ctx);
     expect(smtp.to(who)).toHaveLength(1); // the confirmation only
-    const log = await listAlertMessages({ ctx, channelId: channel.id });
+    const log = await listAlertMessages({ ctx, input: { channelId: channel.id } });
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ status: "failed", lastError: NOT_CONFIRMED, attempts: 0 });
     advance(3600);
     await deliver(ctx);
     expect(smtp.to(who)).toHaveLength(1);
-    expect(await listAlertMessages({ ctx, channelId: channel.id })).toHaveLength(1);
+    expect(await listAlertMessages({ ctx, input: { channelId: channel.id } })).toHaveLength(1);
 
-    const test = await sendTestNotification({ ctx, channelId: channel.id, deps });
+    const test = await sendTestNotification({
+      ctx: { ...ctx, alerts: deps },
+      input: { channelId: channel.id },
+    });
     expect(test).toMatchObject({ delivered: false, error: NOT_CONFIRMED });
     expect(smtp.to(who)).toHaveLength(1);
   });
@@ -136,13 +137,15 @@ describe(`email recipients confirm before they are mailed, on ${testDbKind()}`, 
     const [yes, no] = [address("yes"), address("no")];
     const { channel } = await emailChannel(ctx, `${yes},${no}`);
     const token = smtp.tokenFor(yes) ?? "";
-    expect(await confirmEmail({ ctx: { db: database.db, now: ctx.now }, token })).toMatchObject({
+    expect(
+      await confirmEmail({ ctx: { db: database.db, now: ctx.now }, input: { token } }),
+    ).toMatchObject({
       email: yes,
       confirmed: true,
     });
     // A second click (or a scanner) changes nothing.
-    expect(await confirmEmail({ ctx, token })).toMatchObject({ confirmed: true });
-    const shown = await getChannel({ ctx, channelId: channel.id });
+    expect(await confirmEmail({ ctx, input: { token } })).toMatchObject({ confirmed: true });
+    const shown = await getChannel({ ctx, input: { channelId: channel.id } });
     expect(shown.recipients?.map((r) => r.confirmed)).toEqual([true, false]);
     expect(channelJson(shown).status).toBe("unconfirmed");
 
@@ -155,10 +158,15 @@ describe(`email recipients confirm before they are mailed, on ${testDbKind()}`, 
     expect(alerts).toHaveLength(1);
     expect(alerts[0]?.to).toEqual([yes]);
     expect(smtp.to(no)).toHaveLength(1);
-    expect((await listAlertMessages({ ctx, channelId: channel.id }))[0]).toMatchObject({
+    expect((await listAlertMessages({ ctx, input: { channelId: channel.id } }))[0]).toMatchObject({
       status: "delivered",
     });
-    expect(await sendTestNotification({ ctx, channelId: channel.id, deps })).toMatchObject({
+    expect(
+      await sendTestNotification({
+        ctx: { ...ctx, alerts: deps },
+        input: { channelId: channel.id },
+      }),
+    ).toMatchObject({
       delivered: true,
     });
     expect(smtp.to(no)).toHaveLength(1);
@@ -168,25 +176,24 @@ describe(`email recipients confirm before they are mailed, on ${testDbKind()}`, 
     const { ctx, advance } = await workspaceWithClock(database.db);
     const [old, fresh] = [address("old"), address("fresh")];
     const { channel } = await emailChannel(ctx, old);
-    await confirmEmail({ ctx, token: smtp.tokenFor(old) ?? "" });
+    await confirmEmail({ ctx, input: { token: smtp.tokenFor(old) ?? "" } });
     const { monitor, path } = await upMonitor(ctx);
     advance(60);
     target.set(path, { status: 500 });
     await check(ctx, monitor);
     const down = { ...deps, smtp: { url: "smtp://127.0.0.1:1", from: "v@example.com" } };
     await deliverDueAlerts({ db: database.db, now: ctx.now }, down);
-    expect((await listAlertMessages({ ctx, channelId: channel.id }))[0]?.status).toBe("retrying");
+    expect((await listAlertMessages({ ctx, input: { channelId: channel.id } }))[0]?.status).toBe(
+      "retrying",
+    );
 
     await updateChannel({
-      ctx,
-      channelId: channel.id,
-      input: { to: fresh },
-      guard: anyTarget,
-      deps,
+      ctx: { ...withPolicy(ctx, anyTarget), alerts: deps },
+      input: { channelId: channel.id, changes: { to: fresh } },
     });
     advance(60);
     await deliver(ctx);
-    expect((await listAlertMessages({ ctx, channelId: channel.id }))[0]).toMatchObject({
+    expect((await listAlertMessages({ ctx, input: { channelId: channel.id } }))[0]).toMatchObject({
       status: "failed",
       lastError: NOT_CONFIRMED,
     });
@@ -198,23 +205,17 @@ describe(`email recipients confirm before they are mailed, on ${testDbKind()}`, 
     const { ctx } = await workspaceWithClock(database.db);
     const [kept, gone, added] = [address("kept"), address("gone"), address("added")];
     const { channel } = await emailChannel(ctx, `${kept}, ${gone}`);
-    await confirmEmail({ ctx, token: smtp.tokenFor(kept) ?? "" });
+    await confirmEmail({ ctx, input: { token: smtp.tokenFor(kept) ?? "" } });
     const goneToken = smtp.tokenFor(gone) ?? "";
 
     const renamed = await updateChannel({
-      ctx,
-      channelId: channel.id,
-      input: { name: "Renamed" },
-      guard: anyTarget,
-      deps,
+      ctx: { ...withPolicy(ctx, anyTarget), alerts: deps },
+      input: { channelId: channel.id, changes: { name: "Renamed" } },
     });
     expect(renamed.recipients?.map((r) => r.confirmed)).toEqual([true, false]);
     const updated = await updateChannel({
-      ctx,
-      channelId: channel.id,
-      input: { to: `${kept.toUpperCase()}, ${added}` },
-      guard: anyTarget,
-      deps,
+      ctx: { ...withPolicy(ctx, anyTarget), alerts: deps },
+      input: { channelId: channel.id, changes: { to: `${kept.toUpperCase()}, ${added}` } },
     });
     expect(updated.recipients).toEqual([
       { email: kept.toUpperCase(), confirmed: true, sentAt: expect.any(Date) },
@@ -223,9 +224,11 @@ describe(`email recipients confirm before they are mailed, on ${testDbKind()}`, 
     expect(smtp.to(kept)).toHaveLength(1);
     expect(smtp.to(added)).toHaveLength(1);
     expect(smtp.to(added)[0]?.raw).toContain('"Renamed"');
-    await expect(findEmailConfirmation({ ctx, token: goneToken })).rejects.toMatchObject({
-      code: "NOT_FOUND",
-    });
+    await expect(findEmailConfirmation({ ctx, input: { token: goneToken } })).rejects.toMatchObject(
+      {
+        code: "NOT_FOUND",
+      },
+    );
   });
 
   it("resends a pending link at most once per few minutes, and the old link stops working", async () => {
@@ -233,21 +236,25 @@ describe(`email recipients confirm before they are mailed, on ${testDbKind()}`, 
     const who = address("resend");
     const { channel } = await emailChannel(ctx, who);
     const first = smtp.tokenFor(who) ?? "";
-    await expect(resendConfirmation({ ctx, channelId: channel.id, deps })).rejects.toMatchObject({
+    await expect(
+      resendConfirmation({ ctx: { ...ctx, alerts: deps }, input: { channelId: channel.id } }),
+    ).rejects.toMatchObject({
       code: "RATE_LIMITED",
     });
     advance(5 * 60);
-    expect(await resendConfirmation({ ctx, channelId: channel.id, deps })).toEqual([
-      { email: who, error: null },
-    ]);
+    expect(
+      await resendConfirmation({ ctx: { ...ctx, alerts: deps }, input: { channelId: channel.id } }),
+    ).toEqual([{ email: who, error: null }]);
     expect(smtp.to(who)).toHaveLength(2);
     const second = smtp.tokenFor(who) ?? "";
     expect(second).not.toBe(first);
-    await expect(findEmailConfirmation({ ctx, token: first })).rejects.toMatchObject({
+    await expect(findEmailConfirmation({ ctx, input: { token: first } })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await confirmEmail({ ctx, token: second });
-    await expect(resendConfirmation({ ctx, channelId: channel.id, deps })).rejects.toMatchObject({
+    await confirmEmail({ ctx, input: { token: second } });
+    await expect(
+      resendConfirmation({ ctx: { ...ctx, alerts: deps }, input: { channelId: channel.id } }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
     });
   });
@@ -262,16 +269,16 @@ describe(`email recipients confirm before they are mailed, on ${testDbKind()}`, 
     // One confirmation mail per address per few minutes, whichever workspace asks.
     expect(smtp.to(who)).toHaveLength(1);
     expect(b.recipients).toEqual([{ email: who, confirmed: false, sentAt: null }]);
-    await confirmEmail({ ctx: mine.ctx, token: tokenA });
-    expect((await getChannel({ ctx: theirs.ctx, channelId: b.id })).recipients).toMatchObject([
-      { email: who, confirmed: false },
-    ]);
+    await confirmEmail({ ctx: mine.ctx, input: { token: tokenA } });
+    expect(
+      (await getChannel({ ctx: theirs.ctx, input: { channelId: b.id } })).recipients,
+    ).toMatchObject([{ email: who, confirmed: false }]);
     for (const token of ["", "x", "A".repeat(43), `${tokenA.slice(0, -1)}x`])
-      await expect(confirmEmail({ ctx: mine.ctx, token })).rejects.toMatchObject({
+      await expect(confirmEmail({ ctx: mine.ctx, input: { token } })).rejects.toMatchObject({
         code: "NOT_FOUND",
       });
     await expect(
-      resendConfirmation({ ctx: theirs.ctx, channelId: a.id, deps }),
+      resendConfirmation({ ctx: { ...theirs.ctx, alerts: deps }, input: { channelId: a.id } }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
@@ -281,17 +288,20 @@ describe(`email recipients confirm before they are mailed, on ${testDbKind()}`, 
     const { channel } = await emailChannel(ctx, `${stay}, ${who}`);
     for (let i = 0; i < 3; i++) {
       for (const to of [stay, `${stay}, ${who}`])
-        await updateChannel({ ctx, channelId: channel.id, input: { to }, guard: anyTarget, deps });
+        await updateChannel({
+          ctx: { ...withPolicy(ctx, anyTarget), alerts: deps },
+          input: { channelId: channel.id, changes: { to } },
+        });
       advance(30);
     }
     expect(smtp.to(who)).toHaveLength(1);
-    const shown = await getChannel({ ctx, channelId: channel.id });
+    const shown = await getChannel({ ctx, input: { channelId: channel.id } });
     expect(shown.recipients?.[1]).toEqual({ email: who, confirmed: false, sentAt: null });
     advance(5 * 60);
-    await resendConfirmation({ ctx, channelId: channel.id, deps });
+    await resendConfirmation({ ctx: { ...ctx, alerts: deps }, input: { channelId: channel.id } });
     expect(smtp.to(who)).toHaveLength(2);
     await expect(
-      findEmailConfirmation({ ctx, token: smtp.tokenFor(who) ?? "" }),
+      findEmailConfirmation({ ctx, input: { token: smtp.tokenFor(who) ?? "" } }),
     ).resolves.toMatchObject({ email: who });
   });
 
@@ -299,16 +309,14 @@ describe(`email recipients confirm before they are mailed, on ${testDbKind()}`, 
     const { ctx } = await workspaceWithClock(database.db);
     const who = address("nosmtp");
     const { channel, confirmations } = await createChannel({
-      ctx,
+      ctx: { ...withPolicy(ctx, anyTarget), alerts: { ...deps, smtp: undefined } },
       input: { name: "mail", kind: "email", to: who, enabled: true, isDefault: false },
-      guard: anyTarget,
-      deps: { ...deps, smtp: undefined },
     });
     expect(confirmations[0]?.error).toContain("email is not configured on this server");
     expect(channel.recipients).toEqual([{ email: who, confirmed: false, sentAt: null }]);
-    expect(await resendConfirmation({ ctx, channelId: channel.id, deps })).toEqual([
-      { email: who, error: null },
-    ]);
+    expect(
+      await resendConfirmation({ ctx: { ...ctx, alerts: deps }, input: { channelId: channel.id } }),
+    ).toEqual([{ email: who, error: null }]);
     expect(smtp.to(who)).toHaveLength(1);
   });
 });

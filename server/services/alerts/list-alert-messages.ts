@@ -13,14 +13,10 @@ export type AlertLogEntry = Omit<AlertMessage, "payload"> & {
 /** The delivery log, newest first: of one channel, of one subject, or of the whole workspace. */
 export async function listAlertMessages({
   ctx,
-  channelId,
-  subjectId,
-  limit = 50,
+  input: { channelId, subjectId, limit = 50 } = {},
 }: {
   ctx: WorkspaceCtx;
-  channelId?: string;
-  subjectId?: string;
-  limit?: number;
+  input?: { channelId?: string; subjectId?: string; limit?: number };
 }): Promise<AlertLogEntry[]> {
   const filters: SQL[] = [eq(alertMessages.workspaceId, ctx.workspaceId)];
   if (channelId !== undefined) {

@@ -1,13 +1,12 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { channels, type Channel } from "@/db/schema";
-import type { WorkspaceCtx } from "@/server/services/context";
+import type { PolicyCtx, WorkspaceCtx } from "@/server/services/context";
 import { badInput, notFound } from "@/server/services/errors";
 import { isUuid } from "@/server/services/ids";
 import type { UpdateChannelInput } from "@/server/services/alerts/channel-settings";
-import { settingsFor, type ChannelGuard } from "@/server/services/alerts/create-channel";
+import { settingsFor } from "@/server/services/alerts/create-channel";
 import { assertTargetAllowed } from "@/server/services/workspaces/private-targets";
-import type { AlertDeps } from "@/server/services/alerts/deliver-alerts";
 import {
   attachRecipients,
   sendConfirmations,
@@ -15,7 +14,6 @@ import {
   type ChannelWithRecipients,
 } from "@/server/services/alerts/email-confirmations";
 import { deleteWorkspaceRow } from "@/server/services/workspace-rows";
-import { DEFAULT_QUOTAS } from "@/server/domain/workspaces/quotas";
 
 /** The workspace's channel; another workspace's is "not found" like a missing one. */
 export async function findChannel(
@@ -34,10 +32,10 @@ export async function findChannel(
 
 export async function getChannel({
   ctx,
-  channelId,
+  input: { channelId },
 }: {
   ctx: WorkspaceCtx;
-  channelId: string;
+  input: { channelId: string };
 }): Promise<ChannelWithRecipients> {
   const [channel] = await attachRecipients(ctx.db, [
     await findChannel(ctx.db, ctx.workspaceId, channelId),
@@ -65,16 +63,10 @@ export async function listChannels({
  */
 export async function updateChannel({
   ctx,
-  channelId,
-  input,
-  guard,
-  deps,
+  input: { channelId, changes: input },
 }: {
-  ctx: WorkspaceCtx;
-  channelId: string;
-  input: UpdateChannelInput;
-  guard: ChannelGuard;
-  deps?: AlertDeps;
+  ctx: PolicyCtx;
+  input: { channelId: string; changes: UpdateChannelInput };
 }): Promise<ChannelWithRecipients> {
   const current = await findChannel(ctx.db, ctx.workspaceId, channelId);
   const touchesSettings = ["url", "to", "headers"].some((k) => k in input);
@@ -85,12 +77,7 @@ export async function updateChannel({
         headers: input.headers ?? current.settings.headers,
       })
     : current.settings;
-  if (input.url)
-    await assertTargetAllowed({
-      ctx: { ...ctx, policy: { quotas: DEFAULT_QUOTAS, privateTargets: guard.privateTargets } },
-      field: "url",
-      url: input.url,
-    });
+  if (input.url) await assertTargetAllowed({ ctx, field: "url", url: input.url });
   if (input.secret !== undefined && current.kind !== "webhook")
     throw badInput("secret", "secret: only webhook channels are signed");
   const now = ctx.now();
@@ -110,7 +97,7 @@ export async function updateChannel({
     if (!row) throw notFound("channel not found");
     return { updated: row, fresh: touchesSettings ? await syncConfirmations(tx, row, now) : [] };
   });
-  if (deps) await sendConfirmations({ ctx, channel: updated, fresh, deps });
+  if (ctx.alerts) await sendConfirmations({ ctx, channel: updated, fresh, deps: ctx.alerts });
   const [withRecipients] = await attachRecipients(ctx.db, [updated]);
   return withRecipients ?? { ...updated, recipients: null };
 }
@@ -118,10 +105,10 @@ export async function updateChannel({
 /** Deletes a channel; its links, queue and log go with it. */
 export async function deleteChannel({
   ctx,
-  channelId,
+  input: { channelId },
 }: {
   ctx: WorkspaceCtx;
-  channelId: string;
+  input: { channelId: string };
 }): Promise<void> {
   await deleteWorkspaceRow(ctx.db, channels, {
     workspaceId: ctx.workspaceId,

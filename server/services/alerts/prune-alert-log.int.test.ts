@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alertDeliveries, alertMessages, monitors } from "@/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { workspaceWithClock } from "@/db/testing/factories";
-import { makeMonitor } from "@/db/testing/make-monitor";
+import { makeMonitor, withPolicy } from "@/db/testing/make-monitor";
 import { startTestTarget, type TestTarget } from "@/testing/checks/start-test-target";
 import { startReceiver, type TestReceiver } from "@/testing/alerts/start-receiver";
 import { runCheck } from "@/server/services/checks/run-due-checks";
@@ -47,7 +47,7 @@ describe(`alert log retention on ${testDbKind()}`, () => {
       await deliver();
     };
     const { channel } = await createChannel({
-      ctx,
+      ctx: withPolicy(ctx, deps),
       input: {
         name: "hook",
         kind: "webhook",
@@ -55,7 +55,6 @@ describe(`alert log retention on ${testDbKind()}`, () => {
         enabled: true,
         isDefault: true,
       },
-      guard: deps,
     });
     const monitor = await makeMonitor(ctx, target.url("/api"), {
       confirmations: 1,
@@ -71,7 +70,7 @@ describe(`alert log retention on ${testDbKind()}`, () => {
     advance(120);
     const firstDown = await check(500); // an outage that ends: its messages may go
     advance(HOUR / 2);
-    await sendTestNotification({ ctx, channelId: channel.id, deps });
+    await sendTestNotification({ ctx: { ...ctx, alerts: deps }, input: { channelId: channel.id } });
     for (let n = 1; n <= 2; n++) {
       advance(HOUR);
       await remind();

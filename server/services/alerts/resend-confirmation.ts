@@ -1,8 +1,7 @@
 import { and, eq, isNull, lte, or } from "drizzle-orm";
 import { emailConfirmations } from "@/db/schema";
-import type { WorkspaceCtx } from "@/server/services/context";
+import type { SendingCtx } from "@/server/services/context";
 import { conflict, ServiceError } from "@/server/services/errors";
-import type { AlertDeps } from "@/server/services/alerts/deliver-alerts";
 import { findChannel } from "@/server/services/alerts/manage-channels";
 import {
   hashConfirmationToken,
@@ -19,12 +18,10 @@ const RESEND_AFTER_MS = 5 * 60_000;
  */
 export async function resendConfirmation({
   ctx,
-  channelId,
-  deps,
+  input: { channelId },
 }: {
-  ctx: WorkspaceCtx;
-  channelId: string;
-  deps: AlertDeps;
+  ctx: SendingCtx;
+  input: { channelId: string };
 }): Promise<{ email: string; error: string | null }[]> {
   const channel = await findChannel(ctx.db, ctx.workspaceId, channelId);
   const now = ctx.now();
@@ -62,5 +59,5 @@ export async function resendConfirmation({
       { retryAfterSecs: secs },
     );
   }
-  return sendConfirmations({ ctx, channel, fresh, deps });
+  return sendConfirmations({ ctx, channel, fresh, deps: ctx.alerts });
 }

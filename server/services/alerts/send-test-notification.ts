@@ -1,8 +1,8 @@
 import { alertMessages } from "@/db/schema";
-import type { WorkspaceCtx } from "@/server/services/context";
+import type { SendingCtx } from "@/server/services/context";
 import type { Notification } from "@/server/alerts/notification";
 import { channelStrategies } from "@/server/alerts/channel-kinds";
-import { deliveryDepsFor, type AlertDeps } from "@/server/services/alerts/deliver-alerts";
+import { deliveryDepsFor } from "@/server/services/alerts/deliver-alerts";
 import { workspaceMayTargetPrivate } from "@/server/services/workspaces/private-targets";
 import { findChannel } from "@/server/services/alerts/manage-channels";
 import { sendWithDeadline } from "@/server/services/alerts/send-with-deadline";
@@ -19,12 +19,10 @@ export type TestResult = { delivered: boolean; error: string | null; messageId: 
  */
 export async function sendTestNotification({
   ctx,
-  channelId,
-  deps,
+  input: { channelId },
 }: {
-  ctx: WorkspaceCtx;
-  channelId: string;
-  deps: AlertDeps;
+  ctx: SendingCtx;
+  input: { channelId: string };
 }): Promise<TestResult> {
   const channel = await findChannel(ctx.db, ctx.workspaceId, channelId);
   await getChannelTestLimiter().take(channel.id);
@@ -40,7 +38,7 @@ export async function sendTestNotification({
   const payload = channelStrategies[channel.kind].render(notification);
   const mayTargetPrivate = await workspaceMayTargetPrivate(
     ctx.db,
-    deps.privateTargets,
+    ctx.alerts.privateTargets,
     ctx.workspaceId,
   );
   const target = (await narrowToConfirmed(ctx.db, [channel])).get(channel.id);
@@ -49,7 +47,7 @@ export async function sendTestNotification({
     (await sendWithDeadline(
       target?.channel ?? channel,
       payload,
-      deliveryDepsFor(deps, mayTargetPrivate),
+      deliveryDepsFor(ctx.alerts, mayTargetPrivate),
     ));
   const [message] = await ctx.db
     .insert(alertMessages)

@@ -31,7 +31,7 @@ describe(`a subject's channels on ${testDbKind()}`, () => {
     const channel = async (name: string) =>
       (
         await createChannel({
-          ctx,
+          ctx: withPolicy(ctx, { privateTargets: "all" }),
           input: {
             name,
             kind: "ntfy",
@@ -39,7 +39,6 @@ describe(`a subject's channels on ${testDbKind()}`, () => {
             enabled: true,
             isDefault: false,
           },
-          guard: { privateTargets: "all" },
         })
       ).channel.id;
     return { ctx, a: await channel("a"), b: await channel("b"), c: await channel("c") };

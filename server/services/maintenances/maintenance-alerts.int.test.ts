@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { heartbeats, heldAlerts, monitors, type Monitor } from "@/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { workspaceWithClock } from "@/db/testing/factories";
-import { makeMonitor } from "@/db/testing/make-monitor";
+import { makeMonitor, withPolicy } from "@/db/testing/make-monitor";
 import { makeHeartbeat } from "@/db/testing/make-heartbeat";
 import { startReceiver, type TestReceiver } from "@/testing/alerts/start-receiver";
 import type { WorkspaceCtx } from "@/server/services/context";
@@ -45,7 +45,7 @@ describe(`alerts during maintenance on ${testDbKind()}`, () => {
     const { ctx, advance } = await workspaceWithClock(database.db);
     const path = `/hook-${randomUUID()}`;
     await createChannel({
-      ctx,
+      ctx: withPolicy(ctx, { privateTargets: "all" }),
       input: {
         name: "hook",
         kind: "webhook",
@@ -53,7 +53,6 @@ describe(`alerts during maintenance on ${testDbKind()}`, () => {
         enabled: true,
         isDefault: true,
       },
-      guard: { privateTargets: "all" },
     });
     const monitor = await makeMonitor(ctx, "http://127.0.0.1:9/", { name: "db-primary" });
     return { ctx, advance, path, monitor };

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alertMessages, checkResults } from "@/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
-import { anyTarget, makeMonitor } from "@/db/testing/make-monitor";
+import { anyTarget, makeMonitor, withPolicy } from "@/db/testing/make-monitor";
 import { loadConfig } from "@/server/config";
 import { setRuntime } from "@/server/runtime";
 import { runOperatorCommand } from "@/server/control/operator-commands";
@@ -245,11 +245,13 @@ describe(`private targets under VIGIL_ALLOW_PRIVATE_TARGETS=owner, on ${testDbKi
     ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { details: { field: "url" } } });
 
     const { channel } = await createChannel({
-      ctx: them.ctx,
+      ctx: withPolicy(them.ctx, anyTarget),
       input: { name: "hook", kind: "webhook", url, enabled: true, isDefault: true },
-      guard: anyTarget,
     });
-    const test = await sendTestNotification({ ctx: them.ctx, channelId: channel.id, deps });
+    const test = await sendTestNotification({
+      ctx: { ...them.ctx, alerts: deps },
+      input: { channelId: channel.id },
+    });
     expect(test).toMatchObject({
       delivered: false,
       error: expect.stringMatching(/Blocked target/),
@@ -285,9 +287,8 @@ describe(`private targets under VIGIL_ALLOW_PRIVATE_TARGETS=owner, on ${testDbKi
     });
     expect(created.status).toBe(201);
     const test = await sendTestNotification({
-      ctx: me.ctx,
-      channelId: String(created.json.id),
-      deps,
+      ctx: { ...me.ctx, alerts: deps },
+      input: { channelId: String(created.json.id) },
     });
     expect(test).toMatchObject({ delivered: true, error: null });
   });

@@ -23,16 +23,10 @@ export const alertsRouter = createTRPCRouter({
   channel: protectedProcedure
     .input(byId)
     .query(async ({ ctx, input }) =>
-      channelView(await getChannel({ ctx: ctx.service, channelId: input.id })),
+      channelView(await getChannel({ ctx: ctx.service, input: { channelId: input.id } })),
     ),
   createChannel: protectedProcedure.input(createChannelInput).mutation(async ({ ctx, input }) => {
-    const { channel, secret } = await createChannel({
-      ctx: ctx.service,
-      input,
-      guard: ctx,
-      deps: ctx.alerts,
-      quotas: ctx.quotas,
-    });
+    const { channel, secret } = await createChannel({ ctx: ctx.service, input });
     return { channel: channelView(channel), secret };
   }),
   updateChannel: protectedProcedure
@@ -41,30 +35,25 @@ export const alertsRouter = createTRPCRouter({
       channelView(
         await updateChannel({
           ctx: ctx.service,
-          channelId: input.id,
-          input: input.changes,
-          guard: ctx,
-          deps: ctx.alerts,
+          input: { channelId: input.id, changes: input.changes },
         }),
       ),
     ),
   deleteChannel: protectedProcedure
     .input(byId)
-    .mutation(({ ctx, input }) => deleteChannel({ ctx: ctx.service, channelId: input.id })),
-  sendTest: protectedProcedure.input(byId).mutation(({ ctx, input }) =>
-    sendTestNotification({
-      ctx: ctx.service,
-      channelId: input.id,
-      deps: ctx.alerts,
-    }),
-  ),
-  resendConfirmation: protectedProcedure.input(byId).mutation(({ ctx, input }) =>
-    resendConfirmation({
-      ctx: ctx.service,
-      channelId: input.id,
-      deps: ctx.alerts,
-    }),
-  ),
+    .mutation(({ ctx, input }) =>
+      deleteChannel({ ctx: ctx.service, input: { channelId: input.id } }),
+    ),
+  sendTest: protectedProcedure
+    .input(byId)
+    .mutation(({ ctx, input }) =>
+      sendTestNotification({ ctx: ctx.service, input: { channelId: input.id } }),
+    ),
+  resendConfirmation: protectedProcedure
+    .input(byId)
+    .mutation(({ ctx, input }) =>
+      resendConfirmation({ ctx: ctx.service, input: { channelId: input.id } }),
+    ),
   log: protectedProcedure
     .input(
       z.object({
@@ -73,7 +62,7 @@ export const alertsRouter = createTRPCRouter({
         limit: z.number().int().min(1).max(1000).default(50),
       }),
     )
-    .query(({ ctx, input }) => listAlertMessages({ ctx: ctx.service, ...input })),
+    .query(({ ctx, input }) => listAlertMessages({ ctx: ctx.service, input })),
   subjectChannelIds: protectedProcedure
     .input(z.object({ subjectId: z.string().max(64) }))
     .query(({ ctx, input }) => listSubjectChannelIds({ ctx: ctx.service, input })),

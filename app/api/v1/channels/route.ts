@@ -2,7 +2,6 @@ import { apiRoute, readJson } from "@/server/http/api-v1/respond";
 import { channelJson, parseCreateChannel } from "@/server/http/api-v1/channel-json";
 import { createChannel } from "@/server/services/alerts/create-channel";
 import { listChannels } from "@/server/services/alerts/manage-channels";
-import { alertDepsFrom } from "@/server/services/alerts/alert-deps";
 
 export const dynamic = "force-dynamic";
 
@@ -10,13 +9,10 @@ export const GET = apiRoute(async ({ ctx }) =>
   Response.json({ channels: (await listChannels({ ctx })).map(channelJson) }),
 );
 
-export const POST = apiRoute(async ({ req, ctx, config }) => {
+export const POST = apiRoute(async ({ req, ctx }) => {
   const { channel, secret } = await createChannel({
     ctx,
     input: parseCreateChannel(await readJson(req)),
-    guard: { privateTargets: config.privateTargets },
-    deps: alertDepsFrom(config),
-    quotas: config.quotas,
   });
   // The only time the secret is shown.
   return Response.json({ ...channelJson(channel), ...(secret ? { secret } : {}) }, { status: 201 });

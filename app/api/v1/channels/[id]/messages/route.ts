@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async ({ req, ctx, params }) => {
   const limit = parseLimit(req);
-  const channel = await getChannel({ ctx, channelId: params.id ?? "" });
-  const messages = await listAlertMessages({ ctx, channelId: channel.id, limit });
+  const channel = await getChannel({ ctx, input: { channelId: params.id ?? "" } });
+  const messages = await listAlertMessages({ ctx, input: { channelId: channel.id, limit } });
   return Response.json({ messages: messages.map(alertMessageJson) });
 });

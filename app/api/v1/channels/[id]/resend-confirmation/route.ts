@@ -1,14 +1,12 @@
 import { apiRoute } from "@/server/http/api-v1/respond";
 import { resendConfirmation } from "@/server/services/alerts/resend-confirmation";
-import { alertDepsFrom } from "@/server/services/alerts/alert-deps";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute(async ({ ctx, params, config }) => {
+export const POST = apiRoute(async ({ ctx, params }) => {
   const sent = await resendConfirmation({
     ctx,
-    channelId: params.id ?? "",
-    deps: alertDepsFrom(config),
+    input: { channelId: params.id ?? "" },
   });
   return Response.json({ confirmations: sent });
 });
