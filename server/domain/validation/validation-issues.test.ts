@@ -72,7 +72,7 @@ describe("formErrorsFrom", () => {
 
   it("names a field the form does not show above the form", () => {
     expect(formErrorsFrom(wire("changes.items.0", "must be a monitor"), ["name"], "x")).toEqual({
-      form: "Items, entry 1: must be a monitor.",
+      form: "Subjects, entry 1: must be a monitor.",
     });
   });
 
