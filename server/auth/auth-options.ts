@@ -40,8 +40,13 @@ function buildAuthOptions(runtime: Runtime): AuthOptions {
           email && password
             ? await verifyCredentials({ ctx: ctx(), input: { email, password } })
             : null;
+        const attempt = { event: "sign-in", provider: "credentials", email, ip };
         // The route guard already counted this attempt; a success gives it back.
-        if (!user) return null;
+        if (!user) {
+          runtime.logger.info({ ...attempt, outcome: "failure" }, "sign-in failed");
+          return null;
+        }
+        runtime.logger.info({ ...attempt, outcome: "success", userId: user.id }, "signed in");
         await runtime.signInLimiter.succeeded(email, ip);
         return { id: user.id, email: user.email, name: user.name };
       },
@@ -82,9 +87,15 @@ function buildAuthOptions(runtime: Runtime): AuthOptions {
             policy: { signup: runtime.config.signup },
           });
           user.id = linked.id;
+          const attempt = { event: "sign-in", provider: account.provider, email: linked.email };
+          runtime.logger.info({ ...attempt, outcome: "success", userId: linked.id }, "signed in");
           return true;
         } catch (e) {
-          if (isServiceError(e)) return `/sign-in?error=${oauthErrorCode(e.code)}`;
+          if (isServiceError(e)) {
+            const attempt = { event: "sign-in", provider: account.provider, reason: e.code };
+            runtime.logger.info({ ...attempt, outcome: "failure" }, "sign-in failed");
+            return `/sign-in?error=${oauthErrorCode(e.code)}`;
+          }
           throw e;
         }
       },

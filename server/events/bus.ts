@@ -9,6 +9,21 @@ export type FlipEvent = {
   from: string;
   to: string;
   at: Date;
+  /** The incident this flip opened or resolved, if it did. */
+  incident?: { id: string; change: "opened" | "resolved" };
+};
+
+/** One send of an alert message finished (and was recorded). */
+type AlertSentEvent = {
+  workspaceId: string;
+  messageId: string;
+  channelId: string;
+  channelKind: string;
+  kind: "alert" | "reminder" | "test";
+  flipIds: string[];
+  status: "delivered" | "retrying" | "failed";
+  attempts: number;
+  error: string | null;
 };
 
 export type PageContentEvent = {
@@ -36,6 +51,8 @@ export type VigilEvents = {
    * a maintenance (or its window started or ended). Its pages drop their copies and viewers refetch.
    */
   "page-content.changed": PageContentEvent;
+  /** An alert message was sent, or its send failed (recorded after commit). */
+  "alert.sent": AlertSentEvent;
   /** The user's password changed: every older session, sockets included, must end. */
   "user.sessions-revoked": { userId: string };
   /** These sessions of the user were signed out: their sockets, on every node, must close. */

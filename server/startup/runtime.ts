@@ -5,10 +5,11 @@ import { setRuntime, type Runtime } from "@/server/runtime";
 import type { VigilDatabase } from "@/server/bootstrap/open-vigil-database";
 import { resolveAuthSecret } from "@/server/services/instance/resolve-auth-secret";
 import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
+import { logEvents } from "@/server/startup/log-events";
 
 export type RuntimeStage = { runtime: Runtime; stop: () => Promise<void> };
 
-/** The auth secret, the sign-in limiter and the runtime that Next's route handlers read. */
+/** The auth secret, the sign-in limiter, the runtime that Next's route handlers read, the event log. */
 export async function startRuntime(deps: {
   config: Config;
   database: VigilDatabase;
@@ -39,9 +40,11 @@ export async function startRuntime(deps: {
     internalToken: randomBytes(24).toString("base64url"),
   };
   setRuntime(runtime);
+  const stopLogging = logEvents(logger);
   return {
     runtime,
     stop: async () => {
+      stopLogging();
       await signInLimiter.close();
       setRuntime(undefined);
     },

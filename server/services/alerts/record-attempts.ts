@@ -6,6 +6,7 @@ import type { ServiceCtx } from "@/server/services/context";
 import { GIVE_UP_AFTER_MS, nextSendAt, retryDelayMs } from "@/server/domain/alerts/alert-policy";
 import type { Attempt, LaneOutcome } from "@/server/services/alerts/alert-types";
 import { releaseLanes } from "@/server/services/alerts/lane-leases";
+import { getEventBus } from "@/server/events/bus";
 
 type Tried = {
   a: Attempt;
@@ -26,16 +27,30 @@ export async function recordAttempts(
   ctx: ServiceCtx,
   attempts: readonly Attempt[],
 ): Promise<{ outcomes: Map<string, LaneOutcome>; skipped: Attempt[] }> {
-  return ctx.db.transaction(async (tx) => {
+  const { recorded, ...result } = await ctx.db.transaction(async (tx) => {
     const { mine, skipped } = await lockAttemptLanes(tx, attempts);
     const outcomes = new Map<string, LaneOutcome>();
-    if (mine.length === 0) return { outcomes, skipped };
+    if (mine.length === 0) return { outcomes, skipped, recorded: [] };
     const rows = await updateMessages(tx, mine.map(judgeAttempt));
-    if (rows.length === 0) return { outcomes, skipped };
+    if (rows.length === 0) return { outcomes, skipped, recorded: [] };
     await updateChannelStreaks(tx, rows);
     await freeLanesAfter(tx, rows, outcomes);
-    return { outcomes, skipped };
+    return { outcomes, skipped, recorded: rows };
   });
+  const bus = getEventBus();
+  for (const r of recorded)
+    bus.emit("alert.sent", {
+      workspaceId: r.a.message.workspaceId,
+      messageId: r.a.message.id,
+      channelId: r.a.channel.id,
+      channelKind: r.a.channel.kind,
+      kind: r.a.message.kind,
+      flipIds: r.a.message.flipIds,
+      status: r.status,
+      attempts: r.count,
+      error: r.a.error,
+    });
+  return result;
 }
 
 async function lockAttemptLanes(tx: Tx, attempts: readonly Attempt[]) {

@@ -40,32 +40,7 @@ export async function recordHeartbeatFlips(tx: Tx, pending: PendingFlip[]): Prom
   for (const [i, p] of pending.entries()) {
     const id = rows[i]?.id;
     if (!id) throw new Error("flip insert returned too few rows");
-    let endsOutage = false;
-    if (resolvesIncident(p.flip)) {
-      const resolved = await tx
-        .update(incidents)
-        .set({ resolvedAt: p.flip.at, resolvedByFlipId: id, status: "resolved" })
-        .where(and(eq(incidents.heartbeatId, p.heartbeatId), isNull(incidents.resolvedAt)))
-        .returning({ id: incidents.id });
-      endsOutage = resolved.length > 0;
-    }
-    if (opensIncident(p.flip)) {
-      // A run that started after an outage and then failed again continues the open incident.
-      const [open] = await tx
-        .select({ id: incidents.id })
-        .from(incidents)
-        .where(and(eq(incidents.heartbeatId, p.heartbeatId), isNull(incidents.resolvedAt)))
-        .limit(1);
-      if (!open)
-        await tx.insert(incidents).values({
-          workspaceId: p.workspaceId,
-          subjectKind: "heartbeat",
-          heartbeatId: p.heartbeatId,
-          openedByFlipId: id,
-          cause: p.reason,
-          startedAt: p.flip.at,
-        });
-    }
+    const { incident, endsOutage } = await settleIncident(tx, p, id);
     const event: FlipEvent = {
       flipId: id,
       workspaceId: p.workspaceId,
@@ -74,9 +49,54 @@ export async function recordHeartbeatFlips(tx: Tx, pending: PendingFlip[]): Prom
       from: p.flip.from,
       to: p.flip.to,
       at: p.flip.at,
+      ...(incident ? { incident } : {}),
     };
     await enqueueFlipAlerts(tx, { ...event, id }, endsOutage);
     events.push(event);
   }
   return events;
+}
+
+/** Resolves the heartbeat's open incident or opens one, as the flip says; returns what it did. */
+async function settleIncident(
+  tx: Tx,
+  p: PendingFlip,
+  flipId: string,
+): Promise<{ incident: FlipEvent["incident"]; endsOutage: boolean }> {
+  let incident: FlipEvent["incident"];
+  let endsOutage = false;
+  if (resolvesIncident(p.flip)) {
+    const [resolved] = await tx
+      .update(incidents)
+      .set({ resolvedAt: p.flip.at, resolvedByFlipId: flipId, status: "resolved" })
+      .where(and(eq(incidents.heartbeatId, p.heartbeatId), isNull(incidents.resolvedAt)))
+      .returning({ id: incidents.id });
+    if (resolved) {
+      endsOutage = true;
+      incident = { id: resolved.id, change: "resolved" };
+    }
+  }
+  if (opensIncident(p.flip)) {
+    // A run that started after an outage and then failed again continues the open incident.
+    const [open] = await tx
+      .select({ id: incidents.id })
+      .from(incidents)
+      .where(and(eq(incidents.heartbeatId, p.heartbeatId), isNull(incidents.resolvedAt)))
+      .limit(1);
+    if (!open) {
+      const [opened] = await tx
+        .insert(incidents)
+        .values({
+          workspaceId: p.workspaceId,
+          subjectKind: "heartbeat",
+          heartbeatId: p.heartbeatId,
+          openedByFlipId: flipId,
+          cause: p.reason,
+          startedAt: p.flip.at,
+        })
+        .returning({ id: incidents.id });
+      if (opened) incident = { id: opened.id, change: "opened" };
+    }
+  }
+  return { incident, endsOutage };
 }

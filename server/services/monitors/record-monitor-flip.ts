@@ -34,21 +34,28 @@ export async function recordMonitorFlip(
     })
     .returning({ id: flips.id });
   if (!row) throw new Error("flip insert returned no row");
+  let incident: FlipEvent["incident"];
   if (resolvesIncident(flip)) {
-    await tx
+    const [resolved] = await tx
       .update(incidents)
       .set({ resolvedAt: flip.at, resolvedByFlipId: row.id, status: "resolved" })
-      .where(and(eq(incidents.monitorId, monitor.id), isNull(incidents.resolvedAt)));
+      .where(and(eq(incidents.monitorId, monitor.id), isNull(incidents.resolvedAt)))
+      .returning({ id: incidents.id });
+    if (resolved) incident = { id: resolved.id, change: "resolved" };
   }
   if (opensIncident(flip)) {
-    await tx.insert(incidents).values({
-      workspaceId: monitor.workspaceId,
-      subjectKind: "monitor",
-      monitorId: monitor.id,
-      openedByFlipId: row.id,
-      cause: reason,
-      startedAt: flip.at,
-    });
+    const [opened] = await tx
+      .insert(incidents)
+      .values({
+        workspaceId: monitor.workspaceId,
+        subjectKind: "monitor",
+        monitorId: monitor.id,
+        openedByFlipId: row.id,
+        cause: reason,
+        startedAt: flip.at,
+      })
+      .returning({ id: incidents.id });
+    if (opened) incident = { id: opened.id, change: "opened" };
   }
   const event: FlipEvent = {
     flipId: row.id,
@@ -58,6 +65,7 @@ export async function recordMonitorFlip(
     from: flip.from,
     to: flip.to,
     at: flip.at,
+    ...(incident ? { incident } : {}),
   };
   await enqueueFlipAlerts(tx, { ...event, id: row.id }, resolvesIncident(flip));
   return event;
