@@ -2,7 +2,7 @@ import { uptimeBetween, type TimedChange, type UptimeRules } from "@/server/doma
 import { DAY_MS, dailyUptime } from "@/server/domain/status-pages/daily-uptime";
 
 /** The state a subject is counted in while a maintenance window covers it: not monitored. */
-export const IN_MAINTENANCE = "maintenance" as const;
+const IN_MAINTENANCE = "maintenance" as const;
 export type WithMaintenance<S extends string> = S | typeof IN_MAINTENANCE;
 
 /** [start, end) in epoch milliseconds. */

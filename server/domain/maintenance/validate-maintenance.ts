@@ -8,8 +8,8 @@ import {
 } from "@/server/domain/maintenance/maintenance-window";
 
 /** The longest a maintenance window may last. */
-export const MAX_WINDOW_SECS = 7 * 86_400;
-export const MIN_WINDOW_SECS = 60;
+const MAX_WINDOW_SECS = 7 * 86_400;
+const MIN_WINDOW_SECS = 60;
 
 export type TimingProblem = { field: string; message: string };
 

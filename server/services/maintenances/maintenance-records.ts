@@ -18,7 +18,7 @@ import {
   type MaintenanceStatus,
 } from "@/server/domain/maintenance/maintenance-status";
 
-export type MaintenanceSubjectView = { kind: SubjectKind; id: string; name: string };
+type MaintenanceSubjectView = { kind: SubjectKind; id: string; name: string };
 
 /** A maintenance as the dashboard and the API show it, with its status at `now`. */
 export type MaintenanceView = Maintenance & {
@@ -65,7 +65,7 @@ export async function latestWindows(
 }
 
 /** The subjects (with names) of each maintenance. */
-export async function subjectsOf(
+async function subjectsOf(
   db: DbOrTx,
   maintenanceIds: readonly string[],
 ): Promise<Map<string, MaintenanceSubjectView[]>> {

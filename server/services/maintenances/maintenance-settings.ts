@@ -10,7 +10,7 @@ const subject = z.object({
 });
 
 /** A maintenance as a person or script may set it; the timing is checked by the domain. */
-export const maintenanceSettingsShape = {
+const maintenanceSettingsShape = {
   title: z.string().trim().min(1, { error: "must not be empty" }).max(200),
   body: z.string().max(MAX_BODY, { error: `must be at most ${MAX_BODY} characters` }),
   subjects: z.array(subject).max(500),
