@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { ServiceCtx } from "@/server/services/context";
-import { createApiKey, type CreateApiKeyInput } from "@/server/services/api-keys/create-api-key";
+import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { listApiKeys } from "@/server/services/api-keys/list-api-keys";
 import { revokeApiKey } from "@/server/services/api-keys/revoke-api-key";
 import { ownerWorkspaceCtx } from "@/server/services/api-keys/owner-workspace";
-import type { ApiKeyView } from "@/server/services/api-keys/api-key-view";
+import { createApiKeyInput, type ApiKeyView } from "@/server/services/api-keys/api-key-view";
+import { parseInput } from "@/server/services/parse-input";
 
 export const apiKeyRequests = [
   z.object({
@@ -54,16 +55,12 @@ function table(keys: ApiKeyView[]): string {
 export async function runApiKeyCommand(ctx: ServiceCtx, request: ApiKeyRequest) {
   switch (request.command) {
     case "apikey:create": {
-      const created = await createApiKey({
-        ctx,
-        input: {
-          email: request.email,
-          name: request.name,
-          // Checked by the service, which names the field when it is neither read nor write.
-          scope: request.scope as CreateApiKeyInput["scope"],
-          expiresAt: request.expiresAt,
-        },
+      const settings = parseInput(createApiKeyInput, {
+        name: request.name ?? "CLI key",
+        scope: request.scope,
+        expiresAt: request.expiresAt,
       });
+      const created = await createApiKey({ ctx, input: { email: request.email, ...settings } });
       return {
         stderr: `${created.scope} API key ${created.prefix}… created for workspace ${created.workspaceId}${created.expiresAt ? `, expiring ${day(created.expiresAt)}` : ""}; it is shown only once:`,
         stdout: created.key,

@@ -7,13 +7,11 @@ import {
 } from "@/server/services/api-keys/api-key-format";
 import {
   apiKeyColumns,
-  createApiKeyInput,
   type ApiKeyView,
   type CreateApiKeyInput,
 } from "@/server/services/api-keys/api-key-view";
 import { ownerWorkspaceCtx } from "@/server/services/api-keys/owner-workspace";
 import { badInput } from "@/server/services/errors";
-import { parseInput } from "@/server/services/parse-input";
 
 export type { CreateApiKeyInput };
 
@@ -27,7 +25,8 @@ export async function createWorkspaceApiKey({
   ctx: WorkspaceCtx;
   input: CreateApiKeyInput & { notAfter?: Date | null };
 }): Promise<CreatedApiKey> {
-  const { name, scope, expiresAt } = parseInput(createApiKeyInput, input);
+  // Parsed by the adapter; an unset scope is the column's default (write).
+  const { name, scope, expiresAt } = input;
   const expires = expiresAt ? new Date(expiresAt) : null;
   if (expires && expires.getTime() <= ctx.now().getTime())
     throw badInput("expires_at", "expires_at: must be in the future");
