@@ -8,6 +8,8 @@ import { formatDuration } from "@/server/domain/format/duration";
 import { DateTime } from "@/components/ui/time-text";
 import { useNow } from "@/components/ui/use-now";
 import { useReader } from "@/components/ui/use-reader";
+import { IncidentUpdates } from "@/components/status-page/incident-updates";
+import { incidentStatusLabel } from "@/components/status-page/status-look";
 
 /** Parts of a meta line: each stays whole, so a phone wraps between them, never inside one. */
 function Meta({ parts }: { parts: ReactNode[] }) {
@@ -66,14 +68,16 @@ function Incident({ incident: i, now }: { incident: IncidentView; now: number })
         <h4 className="min-w-0 font-medium wrap-anywhere">{i.title}</h4>
         <span
           className={`text-xs font-semibold tracking-wide uppercase ${ongoing ? "sp-down" : "sp-ok"}`}
+          data-testid="incident-status"
         >
-          {ongoing ? "Ongoing" : "Resolved"}
+          {ongoing ? (i.status ? incidentStatusLabel[i.status] : "Ongoing") : "Resolved"}
         </span>
       </div>
       {i.cause ? (
         <p className="mt-1 text-sm wrap-anywhere text-zinc-600 dark:text-zinc-400">{i.cause}</p>
       ) : null}
       <Meta parts={metaParts(i, now, reader)} />
+      <IncidentUpdates incident={i} />
     </li>
   );
 }

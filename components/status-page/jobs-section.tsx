@@ -1,7 +1,7 @@
 "use client";
 
 import type { JobView } from "@/server/domain/status-pages/page-view";
-import { jobLook } from "@/components/status-page/status-look";
+import { componentLook, jobLook } from "@/components/status-page/status-look";
 import { Glyph } from "@/components/status-page/glyphs";
 import { RelativeTime } from "@/components/status-page/relative-time";
 
@@ -15,7 +15,10 @@ export function JobsSection({ jobs }: { jobs: JobView[] }) {
       </h2>
       <ul className="sp-list">
         {jobs.map((j) => {
-          const look = jobLook[j.state];
+          const look =
+            j.status === "under_maintenance" && j.state !== "paused"
+              ? componentLook.under_maintenance
+              : jobLook[j.state];
           const started = j.state === "running" && j.runningSince;
           const last = started ? j.runningSince : j.lastPingAt;
           return (

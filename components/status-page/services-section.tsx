@@ -1,7 +1,7 @@
 "use client";
 
 import type { StatusPageView } from "@/server/domain/status-pages/page-view";
-import { componentLook } from "@/components/status-page/status-look";
+import { subjectLook } from "@/components/status-page/status-look";
 import { Glyph } from "@/components/status-page/glyphs";
 import { UptimeBar } from "@/components/status-page/uptime-bar";
 import { useNow } from "@/components/ui/use-now";
@@ -32,7 +32,7 @@ export function ServicesSection({ view }: { view: StatusPageView }) {
       </h2>
       <ul className="sp-list">
         {view.services.map((s) => {
-          const look = componentLook[s.status];
+          const look = subjectLook(s.status, s.state);
           return (
             <li key={s.id} className="sp-row" data-testid="service" data-status={s.status}>
               <div className="sp-head">
@@ -49,6 +49,7 @@ export function ServicesSection({ view }: { view: StatusPageView }) {
                 firstDay={view.firstDay}
                 days={s.days}
                 incidentDays={s.incidentDays}
+                maintenanceDays={s.maintenanceDays}
               />
               <div className="sp-meta sp-axis">
                 <UptimeLine uptime={s.uptime30d} />

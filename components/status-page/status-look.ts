@@ -1,5 +1,6 @@
 import type { ComponentStatus, Indicator } from "@/server/domain/status-pages/page-status";
 import type { HeartbeatStatus } from "@/server/domain/heartbeats/heartbeat-state";
+import type { IncidentStatus } from "@/server/domain/incidents/incident-rules";
 import type { GlyphName } from "@/components/status-page/glyphs";
 
 /** A state in words, with a shape (glyph) and a colour (tone): colour is only the third cue. */
@@ -10,7 +11,21 @@ export const componentLook: Record<ComponentStatus, Look> = {
   degraded_performance: { label: "Degraded performance", glyph: "warn", tone: "sp-warn" },
   partial_outage: { label: "Partial outage", glyph: "warn", tone: "sp-warn" },
   major_outage: { label: "Major outage", glyph: "down", tone: "sp-down" },
-  under_maintenance: { label: "Paused", glyph: "maintenance", tone: "sp-off" },
+  under_maintenance: { label: "Under maintenance", glyph: "maintenance", tone: "sp-info" },
+};
+
+/** A paused subject also reads under_maintenance in the Statuspage shape; visitors see "Paused". */
+export function subjectLook(status: ComponentStatus, state: string): Look {
+  if (status === "under_maintenance" && state === "paused")
+    return { label: "Paused", glyph: "maintenance", tone: "sp-off" };
+  return componentLook[status];
+}
+
+export const incidentStatusLabel: Record<IncidentStatus, string> = {
+  investigating: "Investigating",
+  identified: "Identified",
+  monitoring: "Monitoring",
+  resolved: "Resolved",
 };
 
 /** A heartbeat in the words a visitor understands. */

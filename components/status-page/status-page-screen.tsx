@@ -9,6 +9,8 @@ import { RelativeTime } from "@/components/status-page/relative-time";
 import { ServicesSection } from "@/components/status-page/services-section";
 import { JobsSection } from "@/components/status-page/jobs-section";
 import { IncidentHistory } from "@/components/status-page/incident-history";
+import { AnnouncementsBanner } from "@/components/status-page/announcements-banner";
+import { MaintenanceSection } from "@/components/status-page/maintenance-section";
 import { LogoMark } from "@/components/ui/logo";
 import { PageUnavailable } from "@/components/status-page/page-unavailable";
 import { Glyph, GlyphSprite } from "@/components/status-page/glyphs";
@@ -68,6 +70,7 @@ export function StatusPageScreen({
         className="mx-auto max-w-3xl space-y-10 px-4 pt-6 pb-16"
         data-generated-at={view.generatedAt}
       >
+        <AnnouncementsBanner announcements={view.announcements} />
         <section
           aria-label="Overall status"
           className={clsx("flex items-center gap-3 rounded-xl px-5 py-4", banner.className)}
@@ -91,6 +94,7 @@ export function StatusPageScreen({
             </p>
           </div>
         </section>
+        <MaintenanceSection view={view} />
         <ServicesSection view={view} />
         <JobsSection jobs={view.jobs} />
         <IncidentHistory incidents={view.incidents} />

@@ -5,6 +5,7 @@ import { DAY_MS } from "@/server/domain/status-pages/daily-uptime";
 import { decodeDayIncidents, decodeDays } from "@/server/domain/status-pages/page-view";
 import { formatDate } from "@/server/domain/format/date-time";
 import { formatBasisPoints } from "@/server/domain/format/percent";
+import { formatDuration } from "@/server/domain/format/duration";
 import { useReader } from "@/components/ui/use-reader";
 
 type Props = {
@@ -14,6 +15,8 @@ type Props = {
   days: string;
   /** encodeDayIncidents() of the days incidents touched. */
   incidentDays: string;
+  /** encodeDayIncidents() of [day, seconds of maintenance], left out of that day's uptime. */
+  maintenanceDays?: string;
 };
 
 const colour = (bp: number | null) =>
@@ -52,7 +55,7 @@ const PHONE = "(max-width: 639px)";
  * One element per service: the days are a CSS gradient drawn in the browser (in the HTML it would
  * cost kilobytes per service), the gaps a mask, the details one tooltip. 90 days; 30 on a phone.
  */
-export function UptimeBar({ name, firstDay, days, incidentDays }: Props) {
+export function UptimeBar({ name, firstDay, days, incidentDays, maintenanceDays = "" }: Props) {
   const all = useMemo(() => decodeDays(days), [days]);
   const { locale } = useReader();
   const [show, setShow] = useState<number | null>(null);
@@ -70,6 +73,10 @@ export function UptimeBar({ name, firstDay, days, incidentDays }: Props) {
   const visible = all.slice(offset);
   const n = visible.length;
   const incidents = useMemo(() => new Map(decodeDayIncidents(incidentDays)), [incidentDays]);
+  const maintenance = useMemo(
+    () => new Map(decodeDayIncidents(maintenanceDays)),
+    [maintenanceDays],
+  );
   const bad = all.filter((d) => d !== null && d < 10_000).length;
   const summary = `${name}, last ${all.length} days: ${bad === 0 ? "no downtime" : `downtime on ${bad} ${bad === 1 ? "day" : "days"}`}. Arrow keys go through the days.`;
 
@@ -85,6 +92,7 @@ export function UptimeBar({ name, firstDay, days, incidentDays }: Props) {
   };
   const day = active === null ? null : offset + active;
   const count = day === null ? 0 : (incidents.get(day) ?? 0);
+  const maintained = day === null ? 0 : (maintenance.get(day) ?? 0);
 
   return (
     <div className="sp-bar-box">
@@ -116,6 +124,11 @@ export function UptimeBar({ name, firstDay, days, incidentDays }: Props) {
           <p className="font-medium">{dayLabel(firstDay, day, locale)}</p>
           <p className="tabular-nums">{percentText(all[day] ?? null, locale)}</p>
           <p>{count ? `${count} ${count === 1 ? "incident" : "incidents"}` : "No incidents"}</p>
+          {maintained ? (
+            <p data-testid="bar-maintenance">
+              {formatDuration(maintained * 1000)} of maintenance, left out of the uptime
+            </p>
+          ) : null}
         </div>
       ) : null}
     </div>
