@@ -90,8 +90,81 @@ test("what people write reaches an anonymous tab without a reload: an update, a 
       true,
     );
     await keepScreenshot(view, testInfo, "human-words-public");
+
+    const hostile = dataOf(
+      await api.POST("/incidents", {
+        body: {
+          title: `Checkout${"W".repeat(120)} ${"long words ".repeat(7)}`.slice(0, 200),
+          status: "investigating",
+          body: `${"x".repeat(300)}\nhttps://example.com/${"a".repeat(150)}`,
+          subjects: [{ kind: "monitor", id: monitor.id, impact: "major_outage" }],
+        },
+      }),
+    );
+    for (const body of ["Second.\nLine two.", `${"unbroken".repeat(300)} ${"word ".repeat(758)}`])
+      dataOf(
+        await api.POST("/incidents/{id}/updates", {
+          params: { path: { id: hostile.id } },
+          body: { status: "identified", body: body.slice(0, 5000) },
+        }),
+      );
+    await expect(view.getByTestId("incident")).toHaveCount(2, { timeout: 15_000 });
+    for (const width of [1440, 360])
+      for (const colorScheme of ["light", "dark"] as const) {
+        await view.setViewportSize({ width, height: 900 });
+        await view.emulateMedia({ colorScheme });
+        await view.screenshot({
+          path: `/tmp/shots/h8/public-${width}-${colorScheme}.png`,
+          fullPage: true,
+        });
+        const wide = await view.evaluate(() => document.documentElement.scrollWidth);
+        expect(wide).toBeLessThanOrEqual(width);
+      }
     await visitor.close();
   } finally {
     await target.close();
   }
+});
+
+test("an incident declared and updated in the dashboard appears on an anonymous tab without a reload", async ({
+  page,
+  browser,
+  baseURL,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const email = uniqueEmail("declare");
+  await signUp(page, email, PASSWORD);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  const api = await apiClientFor(baseURL, email);
+  dataOf(
+    await api.POST("/monitors", {
+      body: { name: "Search API", url: "http://127.0.0.1:9/", interval_secs: 60, timeout_secs: 2 },
+    }),
+  );
+  const slug = `declare-${Date.now().toString(36)}`;
+  dataOf(await api.POST("/status-pages", { body: { slug, title: "Acme", visibility: "public" } }));
+  const visitor = await browser.newContext();
+  const view = await visitor.newPage();
+  await view.goto(`/status/${slug}`);
+  await expect(view.getByTestId("live-indicator")).toHaveText("Live");
+
+  await page.goto("/dashboard/incidents");
+  await page.getByRole("link", { name: "Declare an incident" }).click();
+  await page.getByLabel("Title").fill("Search is slow");
+  await page.getByLabel("Message").fill("We are looking at the search cluster.");
+  await page.getByLabel("Search API").selectOption("partial_outage");
+  await page.getByRole("button", { name: "Declare incident" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/incidents\/[0-9a-f-]{36}$/);
+  const declared = view.getByTestId("incident").filter({ hasText: "Search is slow" });
+  await expect(declared).toHaveCount(1, { timeout: 15_000 });
+
+  await page.getByLabel("Status").selectOption("investigating");
+  await page.getByLabel("Message").fill("Still digging.\nNext update in 30 minutes.");
+  await page.getByRole("button", { name: "Post update" }).click();
+  await expect(page.getByTestId("dashboard-update").first()).toContainText("Still digging.");
+  const newest = declared.getByTestId("incident-update").first();
+  await expect(newest).toContainText("Still digging.", { timeout: 15_000 });
+  await expect(newest).toContainText("Investigating");
+  await keepScreenshot(page, testInfo, "human-words-incident-dashboard");
+  await visitor.close();
 });
