@@ -26,6 +26,12 @@ export async function findWorkspaceRow<T extends WorkspaceTable>(
   return row as InferSelectModel<T>;
 }
 
+/** `findWorkspaceRow` of one table, as `find<Entity>(db, workspaceId, id)`. */
+export const workspaceRowFinder =
+  <T extends WorkspaceTable>(table: T, what: string) =>
+  async (db: DbOrTx, workspaceId: string, id: string) =>
+    findWorkspaceRow(db, table, { workspaceId, id, what });
+
 /** Deletes the workspace's row (its dependents go by cascade); not found like a missing one. */
 export async function deleteWorkspaceRow(
   db: DbOrTx,

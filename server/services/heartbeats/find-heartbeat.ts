@@ -1,15 +1,9 @@
-import { heartbeats, type Heartbeat } from "@/db/schema";
-import type { DbOrTx } from "@/db/client";
+import { heartbeats } from "@/db/schema";
 import type { WorkspaceCtx } from "@/server/services/context";
-import { findWorkspaceRow } from "@/server/services/workspace-rows";
+import { workspaceRowFinder } from "@/server/services/workspace-rows";
 
 /** The workspace's heartbeat; another workspace's is "not found" like a missing one. */
-export const findHeartbeat = async (
-  db: DbOrTx,
-  workspaceId: string,
-  heartbeatId: string,
-): Promise<Heartbeat> =>
-  findWorkspaceRow(db, heartbeats, { workspaceId, id: heartbeatId, what: "heartbeat" });
+export const findHeartbeat = workspaceRowFinder(heartbeats, "heartbeat");
 
 /** The heartbeat of the acting workspace (404 otherwise). */
 export const getHeartbeat = async ({

@@ -1,15 +1,9 @@
-import { monitors, type Monitor } from "@/db/schema";
-import type { DbOrTx } from "@/db/client";
+import { monitors } from "@/db/schema";
 import type { WorkspaceCtx } from "@/server/services/context";
-import { findWorkspaceRow } from "@/server/services/workspace-rows";
+import { workspaceRowFinder } from "@/server/services/workspace-rows";
 
 /** The workspace's monitor; another workspace's monitor is "not found" like a missing one. */
-export const findMonitor = async (
-  db: DbOrTx,
-  workspaceId: string,
-  monitorId: string,
-): Promise<Monitor> =>
-  findWorkspaceRow(db, monitors, { workspaceId, id: monitorId, what: "monitor" });
+export const findMonitor = workspaceRowFinder(monitors, "monitor");
 
 /** The monitor of the acting workspace (404 otherwise). */
 export const getMonitor = async ({

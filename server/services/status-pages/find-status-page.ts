@@ -2,16 +2,11 @@ import { asc, eq } from "drizzle-orm";
 import { statusPages, type StatusPage } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 import type { WorkspaceCtx } from "@/server/services/context";
-import { findWorkspaceRow } from "@/server/services/workspace-rows";
+import { workspaceRowFinder } from "@/server/services/workspace-rows";
 import { isUuid } from "@/server/services/ids";
 
 /** The workspace's status page; another workspace's page is "not found" like a missing one. */
-export const findStatusPage = async (
-  db: DbOrTx,
-  workspaceId: string,
-  statusPageId: string,
-): Promise<StatusPage> =>
-  findWorkspaceRow(db, statusPages, { workspaceId, id: statusPageId, what: "status page" });
+export const findStatusPage = workspaceRowFinder(statusPages, "status page");
 
 export const getStatusPage = async ({
   ctx,
