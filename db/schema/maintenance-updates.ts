@@ -1,5 +1,6 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, pgTable, uuid } from "drizzle-orm/pg-core";
 import { maintenances } from "@/db/schema/maintenances";
+import { writtenUpdateColumns } from "@/db/schema/written-updates";
 
 export const maintenanceUpdateStatuses = [
   "scheduled",
@@ -17,11 +18,7 @@ export const maintenanceUpdates = pgTable(
     maintenanceId: uuid("maintenance_id")
       .notNull()
       .references(() => maintenances.id, { onDelete: "cascade" }),
-    workspaceId: uuid("workspace_id").notNull(),
-    status: text("status", { enum: maintenanceUpdateStatuses }).notNull(),
-    body: text("body").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    editedAt: timestamp("edited_at", { withTimezone: true }),
+    ...writtenUpdateColumns(maintenanceUpdateStatuses),
   },
   (t) => [index("maintenance_updates_maintenance_created_idx").on(t.maintenanceId, t.createdAt)],
 );
