@@ -2,6 +2,7 @@ import type { MonitorStatus } from "@/server/domain/monitors/monitor-state";
 import type { HeartbeatStatus } from "@/server/domain/heartbeats/heartbeat-state";
 import type { ComponentStatus, Indicator } from "@/server/domain/status-pages/page-status";
 import type { PageMaintenanceView } from "@/server/domain/maintenance/page-maintenance";
+import type { WrittenUpdate } from "@/server/domain/incidents/written-update";
 import type {
   IncidentImpact,
   IncidentStatus,
@@ -43,14 +44,7 @@ export type AnnouncementView = {
 };
 
 /** What a person wrote on an incident. */
-export type UpdateView = {
-  id: string;
-  status: IncidentStatus;
-  /** Plain text with line breaks and links as written. */
-  body: string;
-  createdAt: string;
-  editedAt: string | null;
-};
+export type UpdateView = WrittenUpdate<string>;
 
 export type ServiceView = {
   id: string;

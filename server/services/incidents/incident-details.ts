@@ -14,14 +14,9 @@ import {
   type IncidentStatus,
   type SubjectImpact,
 } from "@/server/domain/incidents/incident-rules";
+import type { WrittenUpdate } from "@/server/domain/incidents/written-update";
 
-export type IncidentUpdateDetails = {
-  id: string;
-  status: IncidentStatus;
-  body: string;
-  createdAt: Date;
-  editedAt: Date | null;
-};
+export type IncidentUpdateDetails = WrittenUpdate<Date>;
 
 /** An incident as the dashboard and the API show it (updates newest first). */
 export type IncidentDetails = {
