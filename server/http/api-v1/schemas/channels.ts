@@ -107,21 +107,15 @@ export const channelPaths: ZodOpenApiPathsObject = {
   ...resourcePaths({
     path: "/channels",
     one: { schema: channelSchema, name: "The channel" },
+    bodies: { create: channelCreateBody, update: channelUpdateBody },
     list: {
       summary: "List notification channels",
       description: "All channels",
-      schema: listOf("channels", channelSchema, "ChannelList"),
     },
-    create: {
-      summary: "Add a channel (a webhook's secret is in this answer only)",
-      body: channelCreateBody,
-      answer: channelCreatedSchema,
-    },
+    create: "Add a channel (a webhook's secret is in this answer only)",
+    created: channelCreatedSchema,
     get: "Get a channel",
-    patch: {
-      summary: "Change a channel (partial; a new secret replaces the old one)",
-      body: channelUpdateBody,
-    },
+    patch: "Change a channel (partial; a new secret replaces the old one)",
     delete: "Delete a channel and its delivery log",
   }),
   "/channels/{id}/test": {

@@ -74,20 +74,14 @@ export const heartbeatPaths: ZodOpenApiPathsObject = {
   ...resourcePaths({
     path: "/heartbeats",
     one: { schema: heartbeatSchema, name: "The heartbeat" },
+    bodies: { create: heartbeatCreateBody, update: heartbeatUpdateBody },
     list: {
       summary: "List heartbeats",
       description: "All heartbeats",
-      schema: listOf("heartbeats", heartbeatSchema, "HeartbeatList"),
     },
-    create: {
-      summary: "Create a heartbeat (the answer has its token and ping_url)",
-      body: heartbeatCreateBody,
-    },
+    create: "Create a heartbeat (the answer has its token and ping_url)",
     get: "Get a heartbeat",
-    patch: {
-      summary: "Change a heartbeat (partial); status paused or active pauses or resumes it",
-      body: heartbeatUpdateBody,
-    },
+    patch: "Change a heartbeat (partial); status paused or active pauses or resumes it",
     delete: "Delete a heartbeat; its ping URL answers 404 from then on",
     pause: {
       pause: "Pause (no late or missing while paused)",

@@ -3,7 +3,7 @@ import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { subjectKinds } from "@/db/schema/flips";
 import { maintenanceUpdateStatuses } from "@/db/schema/maintenance-updates";
 import { maintenanceStatuses } from "@/server/domain/maintenance/maintenance-status";
-import { listOf, nullableTimestamp, timestamp } from "./shape";
+import { nullableTimestamp, timestamp } from "./shape";
 import { answer, idParams, jsonBody, writeErrors } from "./common";
 import { resourcePaths } from "./resource-paths";
 
@@ -108,22 +108,16 @@ export const maintenancePaths: ZodOpenApiPathsObject = {
   ...resourcePaths({
     path: "/maintenances",
     one: { schema: maintenanceSchema, name: "The maintenance" },
+    bodies: { create: maintenanceCreateBody, update: maintenancePatchBody },
     list: {
       summary: "List maintenances, newest first (?limit=)",
       description: "The workspace's maintenances with their status now",
-      schema: listOf("maintenances", maintenanceSchema, "MaintenanceList"),
     },
-    create: {
-      summary:
-        "Plan maintenance: a one-off window (starts_at, ends_at) or a recurring one (schedule, duration_secs, tz); its subjects show under maintenance and alert no one while a window runs",
-      body: maintenanceCreateBody,
-    },
+    create:
+      "Plan maintenance: a one-off window (starts_at, ends_at) or a recurring one (schedule, duration_secs, tz); its subjects show under maintenance and alert no one while a window runs",
     get: "Get a maintenance",
-    patch: {
-      summary:
-        "Change a maintenance (partial): end the window in progress early, extend it, cancel, or edit",
-      body: maintenancePatchBody,
-    },
+    patch:
+      "Change a maintenance (partial): end the window in progress early, extend it, cancel, or edit",
     delete: "Delete a maintenance; alerts its windows held back are looked at now",
     conflict: "Nothing is in progress to end, or the maintenance has already completed",
   }),

@@ -114,20 +114,15 @@ export const monitorPaths: ZodOpenApiPathsObject = {
   ...resourcePaths({
     path: "/monitors",
     one: { schema: monitorSchema, name: "The monitor" },
+    bodies: { create: monitorCreateBody, update: monitorUpdateBody },
     list: {
       summary: "List monitors",
       description: "All monitors of the workspace",
       schema: monitorList,
     },
-    create: {
-      summary: "Create an HTTP monitor; it is checked at once, then every interval_secs",
-      body: monitorCreateBody,
-    },
+    create: "Create an HTTP monitor; it is checked at once, then every interval_secs",
     get: "Get a monitor",
-    patch: {
-      summary: "Change a monitor (partial); status paused or active pauses or resumes it",
-      body: monitorUpdateBody,
-    },
+    patch: "Change a monitor (partial); status paused or active pauses or resumes it",
     delete: "Delete a monitor and its history",
     pause: { pause: "Pause checks", resume: "Resume checks (from pending)" },
   }),

@@ -78,21 +78,15 @@ export const statusPagePaths: ZodOpenApiPathsObject = {
   ...resourcePaths({
     path: "/status-pages",
     one: { schema: statusPageSchema, name: "The status page" },
+    bodies: { create: statusPageCreateBody, update: statusPageUpdateBody },
     list: {
       summary: "List status pages, newest first",
       description: "All status pages of the workspace",
-      schema: listOf("status_pages", statusPageSchema, "StatusPageList"),
     },
-    create: {
-      summary:
-        "Create a status page (private unless visibility says otherwise); every monitor and heartbeat shows on it",
-      body: statusPageCreateBody,
-    },
+    create:
+      "Create a status page (private unless visibility says otherwise); every monitor and heartbeat shows on it",
     get: "Get a status page",
-    patch: {
-      summary: "Change a status page (partial); a new slug frees the old one",
-      body: statusPageUpdateBody,
-    },
+    patch: "Change a status page (partial); a new slug frees the old one",
     delete: "Delete a status page; its slug is free again",
     conflict: "The slug is taken",
   }),
