@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
+import { idProcedures } from "@/server/trpc/id-procedures";
 import { createChannelInput, updateChannelInput } from "@/server/services/alerts/channel-settings";
 import { createChannel } from "@/server/services/alerts/create-channel";
 import {
@@ -14,46 +15,23 @@ import { listAlertMessages } from "@/server/services/alerts/list-alert-messages"
 import { listSubjectChannelIds } from "@/server/services/alerts/subject-channels";
 import { resendConfirmation } from "@/server/services/alerts/resend-confirmation";
 
-const byId = z.object({ id: z.string().max(64) });
+const channelId = idProcedures("channelId");
 
 export const alertsRouter = createTRPCRouter({
   channels: protectedProcedure.query(async ({ ctx }) =>
     (await listChannels({ ctx: ctx.service })).map(channelView),
   ),
-  channel: protectedProcedure
-    .input(byId)
-    .query(async ({ ctx, input }) =>
-      channelView(await getChannel({ ctx: ctx.service, input: { channelId: input.id } })),
-    ),
+  channel: channelId.queryAs(getChannel, (_, channel) => channelView(channel)),
   createChannel: protectedProcedure.input(createChannelInput).mutation(async ({ ctx, input }) => {
     const { channel, secret } = await createChannel({ ctx: ctx.service, input });
     return { channel: channelView(channel), secret };
   }),
-  updateChannel: protectedProcedure
-    .input(byId.extend({ changes: updateChannelInput }))
-    .mutation(async ({ ctx, input }) =>
-      channelView(
-        await updateChannel({
-          ctx: ctx.service,
-          input: { channelId: input.id, changes: input.changes },
-        }),
-      ),
-    ),
-  deleteChannel: protectedProcedure
-    .input(byId)
-    .mutation(({ ctx, input }) =>
-      deleteChannel({ ctx: ctx.service, input: { channelId: input.id } }),
-    ),
-  sendTest: protectedProcedure
-    .input(byId)
-    .mutation(({ ctx, input }) =>
-      sendTestNotification({ ctx: ctx.service, input: { channelId: input.id } }),
-    ),
-  resendConfirmation: protectedProcedure
-    .input(byId)
-    .mutation(({ ctx, input }) =>
-      resendConfirmation({ ctx: ctx.service, input: { channelId: input.id } }),
-    ),
+  updateChannel: channelId.updateAs(updateChannelInput, updateChannel, (_, channel) =>
+    channelView(channel),
+  ),
+  deleteChannel: channelId.mutation(deleteChannel),
+  sendTest: channelId.mutation(sendTestNotification),
+  resendConfirmation: channelId.mutation(resendConfirmation),
   log: protectedProcedure
     .input(
       z.object({

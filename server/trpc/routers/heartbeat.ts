@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
+import { idProcedures } from "@/server/trpc/id-procedures";
 import {
   createHeartbeatInput,
   updateHeartbeatInput,
@@ -12,7 +12,7 @@ import { rotatePingToken } from "@/server/services/heartbeats/rotate-ping-token"
 import { getHeartbeatHistory, listHeartbeats } from "@/server/services/heartbeats/list-heartbeats";
 import { pingUrlFor } from "@/server/services/heartbeats/heartbeat-token";
 
-const byId = z.object({ id: z.string().max(64) });
+const heartbeatId = idProcedures("heartbeatId");
 const withUrl = <T extends { token: string }>(ctx: { baseUrl: string }, h: T) => ({
   ...h,
   pingUrl: pingUrlFor(ctx.baseUrl, h.token),
@@ -22,13 +22,10 @@ export const heartbeatRouter = createTRPCRouter({
   list: protectedProcedure.query(async ({ ctx }) =>
     (await listHeartbeats({ ctx: ctx.service })).map((item) => withUrl(ctx, item)),
   ),
-  get: protectedProcedure.input(byId).query(async ({ ctx, input }) => {
-    const history = await getHeartbeatHistory({
-      ctx: ctx.service,
-      input: { heartbeatId: input.id },
-    });
-    return { ...history, heartbeat: withUrl(ctx, history.heartbeat) };
-  }),
+  get: heartbeatId.queryAs(getHeartbeatHistory, (ctx, history) => ({
+    ...history,
+    heartbeat: withUrl(ctx, history.heartbeat),
+  })),
   create: protectedProcedure.input(createHeartbeatInput).mutation(async ({ ctx, input }) =>
     withUrl(
       ctx,
@@ -42,35 +39,9 @@ export const heartbeatRouter = createTRPCRouter({
       }),
     ),
   ),
-  update: protectedProcedure
-    .input(byId.extend({ changes: updateHeartbeatInput }))
-    .mutation(async ({ ctx, input }) =>
-      withUrl(
-        ctx,
-        await updateHeartbeat({
-          ctx: ctx.service,
-          input: { heartbeatId: input.id, changes: input.changes },
-        }),
-      ),
-    ),
-  delete: protectedProcedure
-    .input(byId)
-    .mutation(({ ctx, input }) =>
-      deleteHeartbeat({ ctx: ctx.service, input: { heartbeatId: input.id } }),
-    ),
-  pause: protectedProcedure
-    .input(byId)
-    .mutation(async ({ ctx, input }) =>
-      withUrl(ctx, await pauseHeartbeat({ ctx: ctx.service, input: { heartbeatId: input.id } })),
-    ),
-  resume: protectedProcedure
-    .input(byId)
-    .mutation(async ({ ctx, input }) =>
-      withUrl(ctx, await resumeHeartbeat({ ctx: ctx.service, input: { heartbeatId: input.id } })),
-    ),
-  rotateToken: protectedProcedure
-    .input(byId)
-    .mutation(async ({ ctx, input }) =>
-      withUrl(ctx, await rotatePingToken({ ctx: ctx.service, input: { heartbeatId: input.id } })),
-    ),
+  update: heartbeatId.updateAs(updateHeartbeatInput, updateHeartbeat, withUrl),
+  delete: heartbeatId.mutation(deleteHeartbeat),
+  pause: heartbeatId.mutationAs(pauseHeartbeat, withUrl),
+  resume: heartbeatId.mutationAs(resumeHeartbeat, withUrl),
+  rotateToken: heartbeatId.mutationAs(rotatePingToken, withUrl),
 });

@@ -1,6 +1,6 @@
-import { z } from "zod";
 import type { StatusPage } from "@/db/schema";
 import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
+import { byId, idProcedures } from "@/server/trpc/id-procedures";
 import {
   createStatusPageInput,
   statusPageItemsInput,
@@ -14,7 +14,7 @@ import { listPageSubjects } from "@/server/services/status-pages/list-page-subje
 import { setPageSubjects } from "@/server/services/status-pages/set-page-subjects";
 import { statusPageUrl } from "@/server/services/status-pages/get-status-page-view";
 
-const byId = z.object({ id: z.string().max(64) });
+const statusPageId = idProcedures("statusPageId");
 const withUrl = (ctx: { baseUrl: string }, p: StatusPage) => ({
   ...p,
   url: statusPageUrl(ctx.baseUrl, p.slug),
@@ -24,37 +24,15 @@ export const statusPageRouter = createTRPCRouter({
   list: protectedProcedure.query(async ({ ctx }) =>
     (await listStatusPages({ ctx: ctx.service })).map((item) => withUrl(ctx, item)),
   ),
-  get: protectedProcedure
-    .input(byId)
-    .query(async ({ ctx, input }) =>
-      withUrl(ctx, await getStatusPage({ ctx: ctx.service, input: { statusPageId: input.id } })),
-    ),
+  get: statusPageId.queryAs(getStatusPage, withUrl),
   create: protectedProcedure
     .input(createStatusPageInput)
     .mutation(async ({ ctx, input }) =>
       withUrl(ctx, await createStatusPage({ ctx: ctx.service, input })),
     ),
-  update: protectedProcedure
-    .input(byId.extend({ changes: updateStatusPageInput }))
-    .mutation(async ({ ctx, input }) =>
-      withUrl(
-        ctx,
-        await updateStatusPage({
-          ctx: ctx.service,
-          input: { statusPageId: input.id, changes: input.changes },
-        }),
-      ),
-    ),
-  delete: protectedProcedure
-    .input(byId)
-    .mutation(({ ctx, input }) =>
-      deleteStatusPage({ ctx: ctx.service, input: { statusPageId: input.id } }),
-    ),
-  subjects: protectedProcedure
-    .input(byId)
-    .query(({ ctx, input }) =>
-      listPageSubjects({ ctx: ctx.service, input: { statusPageId: input.id } }),
-    ),
+  update: statusPageId.updateAs(updateStatusPageInput, updateStatusPage, withUrl),
+  delete: statusPageId.mutation(deleteStatusPage),
+  subjects: statusPageId.query(listPageSubjects),
   setSubjects: protectedProcedure
     .input(byId.extend({ items: statusPageItemsInput }))
     .mutation(({ ctx, input }) =>
