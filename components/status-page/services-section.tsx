@@ -12,12 +12,12 @@ import { uptimeWindowText } from "@/server/domain/format/uptime-window";
 const MONTH_MS = 30 * 86_400_000;
 
 /** "99.95% uptime (30 days)", or "(since created, 8 min)" for a young service; ticks by the minute. */
-function UptimeLine({ uptime, createdAt }: { uptime: number | null; createdAt?: string }) {
+function UptimeLine({ uptime, createdAt }: { uptime: number | null; createdAt: string }) {
   const { locale } = useReader();
   const now = useNow(60_000);
   return (
     <span className="tabular-nums" data-testid="uptime-30d" suppressHydrationWarning>
-      {`${formatUptime(uptime, locale)} uptime (${uptimeWindowText(MONTH_MS, createdAt ?? null, now)})`}
+      {`${formatUptime(uptime, locale)} uptime (${uptimeWindowText(MONTH_MS, createdAt, now)})`}
     </span>
   );
 }
@@ -52,7 +52,7 @@ export function ServicesSection({ view }: { view: StatusPageView }) {
                 maintenanceDays={s.maintenanceDays}
               />
               <div className="sp-meta sp-axis">
-                <UptimeLine uptime={s.uptime30d} />
+                <UptimeLine uptime={s.uptime30d} createdAt={s.createdAt} />
               </div>
             </li>
           );

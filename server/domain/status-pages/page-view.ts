@@ -52,6 +52,8 @@ export type ServiceView = {
   status: ComponentStatus;
   state: MonitorStatus;
   since: string;
+  /** When the monitor was made: a young one's uptime says "since created, 8 min", not "30 days". */
+  createdAt: string;
   uptime30d: number | null;
   /** Per day (oldest first), encoded by encodeDays: the page carries fifty of these. */
   days: string;

@@ -13,6 +13,7 @@ function view(incidents: IncidentView[]): StatusPageView {
     status: "operational" as const,
     state: "up" as const,
     since: T0,
+    createdAt: T0,
     uptime30d: 1,
     days: "",
     incidentDays: "",

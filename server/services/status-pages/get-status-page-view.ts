@@ -97,6 +97,7 @@ export async function getStatusPageView(
       status,
       state,
       since: row.since.toISOString(),
+      createdAt: row.createdAt.toISOString(),
       uptime30d: month.uptime,
       days: encodeDays(days.map((d) => uptimeBasisPoints(d.uptime, d.downMs))),
       incidentDays: encodeDayIncidents(dayIncidents),

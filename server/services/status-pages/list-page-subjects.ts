@@ -47,7 +47,7 @@ export async function loadPageSubjects(
   };
 }
 
-export type MonitorRow = { since: Date };
+export type MonitorRow = { since: Date; createdAt: Date };
 export type HeartbeatRow = {
   lastPingedAt: Date | null;
   deadline: Date | null;
@@ -72,6 +72,7 @@ export async function loadPageSubjectRows(
         name: monitors.name,
         status: monitors.status,
         since: monitors.statusChangedAt,
+        createdAt: monitors.createdAt,
       })
       .from(monitors)
       .where(eq(monitors.workspaceId, page.workspaceId))
@@ -108,14 +109,14 @@ export async function loadPageSubjectRows(
     byPosition(a.subject, b.subject);
   return {
     monitors: ms
-      .map(({ since, ...m }) => ({
+      .map(({ since, createdAt, ...m }) => ({
         subject: {
           kind: "monitor" as const,
           ...m,
           status: m.status as MonitorStatus,
           ...settings(m.id),
         },
-        row: { since },
+        row: { since, createdAt },
       }))
       .sort(inOrder),
     heartbeats: hs
