@@ -11,7 +11,7 @@ const ofWorkspace = (table: WorkspaceTable, workspaceId: string, id: string) =>
   and(eq(table.id, id), eq(table.workspaceId, workspaceId));
 
 /** The workspace's row; another workspace's is "`what` not found" like a missing one. */
-export async function findWorkspaceRow<T extends WorkspaceTable>(
+async function findWorkspaceRow<T extends WorkspaceTable>(
   db: DbOrTx,
   table: T,
   { workspaceId, id, what }: { workspaceId: string; id: string; what: string },

@@ -28,7 +28,6 @@ export const createStatusPageInput = z.object({
   showJobFailures: statusPageSettingsShape.showJobFailures.default(true),
   autoAddSubjects: statusPageSettingsShape.autoAddSubjects.default(true),
 });
-export type CreateStatusPageInput = z.input<typeof createStatusPageInput>;
 
 export const updateStatusPageInput = z.object(statusPageSettingsShape).partial();
 export type StatusPageChanges = z.output<typeof updateStatusPageInput>;
