@@ -83,8 +83,8 @@ function buildAuthOptions(runtime: Runtime): AuthOptions {
               providerAccountId: account.providerAccountId,
               email: user.email ?? profile?.email,
               name: user.name ?? profile?.name,
+              signup: runtime.config.signup,
             },
-            policy: { signup: runtime.config.signup },
           });
           user.id = linked.id;
           const attempt = { event: "sign-in", provider: account.provider, email: linked.email };
@@ -112,7 +112,10 @@ function buildAuthOptions(runtime: Runtime): AuthOptions {
         }
         // A token without `sid` predates session rows: it counts as signed out.
         const current = claims.sub
-          ? await getSessionUser({ ctx: ctx(), userId: claims.sub, sessionId: claims.sid })
+          ? await getSessionUser({
+              ctx: ctx(),
+              input: { userId: claims.sub, sessionId: claims.sid },
+            })
           : null;
         if (!current) throw new Error("session no longer valid");
         claims.email = current.email;

@@ -50,5 +50,5 @@ export async function userFromCookieHeader({
   const sessionId = typeof claims?.sid === "string" ? claims.sid : undefined;
   // A token without a session id predates session rows: it counts as signed out.
   if (!userId || !sessionId) return null;
-  return getSessionUser({ ctx, userId, sessionId });
+  return getSessionUser({ ctx, input: { userId, sessionId } });
 }

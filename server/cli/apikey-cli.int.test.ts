@@ -46,7 +46,7 @@ if (testDbKind() === "postgres")
     afterAll(() => database.drop());
     const env = () => ({ DATABASE_URL: database.url ?? "" });
     const authenticate = (key: string) =>
-      authenticateApiKey({ ctx: { db: database.db, now: systemClock }, key });
+      authenticateApiKey({ ctx: { db: database.db, now: systemClock }, input: { key } });
 
     it("creates a read key with an expiry, lists it without the key and revokes it by prefix", async () => {
       const { email } = await makeUser(database.db);

@@ -92,7 +92,7 @@ if (testDbKind() === "postgres")
       expect(last).toMatch(/^vgl_[A-Za-z0-9_-]{32,}$/);
       expect(key.stdout.trim()).toBe(last);
       await expect(
-        authenticateApiKey({ ctx: { db: database.db, now: systemClock }, key: last }),
+        authenticateApiKey({ ctx: { db: database.db, now: systemClock }, input: { key: last } }),
       ).resolves.toMatchObject({ workspaceId: expect.any(String) });
     });
 

@@ -67,7 +67,9 @@ export async function runApiKeyCommand(ctx: ServiceCtx, request: ApiKeyRequest) 
       };
     }
     case "apikey:list": {
-      const keys = await listApiKeys({ ctx: await ownerWorkspaceCtx(ctx, request.email) });
+      const keys = await listApiKeys({
+        ctx: await ownerWorkspaceCtx({ ctx, input: { email: request.email } }),
+      });
       return keys.length
         ? { stderr: `${keys.length} API key${keys.length === 1 ? "" : "s"}`, stdout: table(keys) }
         : { stderr: "no API keys" };
@@ -75,7 +77,7 @@ export async function runApiKeyCommand(ctx: ServiceCtx, request: ApiKeyRequest) 
     case "apikey:revoke": {
       const { id, prefix } = request;
       const revoked = await revokeApiKey({
-        ctx: await ownerWorkspaceCtx(ctx, request.email),
+        ctx: await ownerWorkspaceCtx({ ctx, input: { email: request.email } }),
         input: id ? { id } : { prefix: prefix ?? "" },
       });
       return {

@@ -67,19 +67,19 @@ export class AlertDispatcher {
   private async wake(): Promise<void> {
     const capacity = this.concurrency - this.inFlight.size;
     if (capacity <= 0 || this.timer.isStopped) return; // a finishing send wakes us again
+    const ctx = { db: this.deps.db, now: this.deps.now, alerts: this.deps.alerts };
     // Reminders are due by the clock, not by an event: look at most twice a minute.
     if (this.deps.now().getTime() - this.remindersScannedAt >= REMINDER_SCAN_MS) {
       this.remindersScannedAt = this.deps.now().getTime();
-      await queueReminders(this.deps.db, this.deps.now());
+      await queueReminders({ ctx });
     }
-    const leases = await claimDueLanes(this.deps.db, this.deps.now(), capacity);
-    const ctx = { db: this.deps.db, now: this.deps.now };
-    const lanes = await startLanes(ctx, leases, this.deps.alerts);
+    const leases = await claimDueLanes({ ctx, input: { limit: capacity } });
+    const lanes = await startLanes({ ctx, input: { leases } });
     for (const lane of lanes) this.track(lane);
     this.wasFull = leases.length === capacity;
     if (this.wasFull) this.timer.wakeNow();
     else {
-      const next = await nextLaneDueAt(this.deps.db);
+      const next = await nextLaneDueAt({ ctx });
       this.timer.armAt(next ? next.getTime() : this.deps.now().getTime() + MAX_SLEEP_MS);
     }
   }

@@ -70,8 +70,10 @@ export class EmbeddedScheduler {
     const upkeep = () =>
       void runUpkeep({
         ctx: { db: this.deps.db, now: this.deps.now },
-        retentionDays: this.deps.retentionDays ?? 30,
-        alertLogRetentionDays: this.deps.alertLogRetentionDays ?? 90,
+        input: {
+          retentionDays: this.deps.retentionDays ?? 30,
+          alertLogRetentionDays: this.deps.alertLogRetentionDays ?? 90,
+        },
       }).catch((err: unknown) => this.deps.logger.error({ err }, "check result upkeep failed"));
     // Once soon after start (a stopped Vigil leaves roll-ups behind), then hourly.
     this.upkeepTimer = setInterval(upkeep, UPKEEP_EVERY_MS);
@@ -100,7 +102,10 @@ export class EmbeddedScheduler {
     if (this.stats.latenessMs.length < 200_000) this.stats.latenessMs.push(latenessMs);
     this.deps.onCheckStarted?.(monitor, latenessMs);
     this.inFlightByWorkspace.set(workspaceId, (this.inFlightByWorkspace.get(workspaceId) ?? 0) + 1);
-    const check: Promise<unknown> = checkLeasedMonitor(ctx, monitor, this.deps.options)
+    const check: Promise<unknown> = checkLeasedMonitor({
+      ctx,
+      input: { monitor, options: this.deps.options },
+    })
       .catch((err: unknown) =>
         this.deps.logger.error({ err, monitorId: monitor.id }, "check failed"),
       )
@@ -121,10 +126,17 @@ export class EmbeddedScheduler {
   private async wake(): Promise<void> {
     const capacity = this.concurrency - this.inFlight.size;
     if (capacity <= 0 || this.timer.isStopped) return; // a finishing check wakes us again
-    const claimed = await claimDueMonitorsFairly(this.deps.db, this.deps.now(), capacity, {
-      perWorkspace: this.perWorkspace,
-      inFlight: this.inFlightByWorkspace,
-      spare: capacity - this.reserve,
+    const ctx = { db: this.deps.db, now: this.deps.now };
+    const claimed = await claimDueMonitorsFairly({
+      ctx,
+      input: {
+        limit: capacity,
+        share: {
+          perWorkspace: this.perWorkspace,
+          inFlight: this.inFlightByWorkspace,
+          spare: capacity - this.reserve,
+        },
+      },
     });
     const startedAt = this.deps.now().getTime();
     for (const monitor of claimed) this.startCheck(monitor, startedAt);
@@ -137,7 +149,7 @@ export class EmbeddedScheduler {
       this.concurrency - this.inFlight.size > this.reserve
         ? []
         : [...this.inFlightByWorkspace].flatMap(([id, n]) => (n >= this.perWorkspace ? [id] : []));
-    const next = await nextDueAt(this.deps.db, held);
+    const next = await nextDueAt({ ctx, input: { exceptWorkspaces: held } });
     this.timer.armAt(next ? next.getTime() : this.deps.now().getTime() + MAX_SLEEP_MS);
   }
 }

@@ -98,7 +98,7 @@ export function createIo(
           secret: deps.secret,
         });
         const workspaceIds = user
-          ? (await listUserWorkspaces(deps.db, user.id)).map((w) => w.id)
+          ? (await listUserWorkspaces({ ctx, input: { userId: user.id } })).map((w) => w.id)
           : [];
         socket.data = { user, workspaceIds };
         next();

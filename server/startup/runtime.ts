@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Config } from "@/server/config";
 import { setRuntime, type Runtime } from "@/server/runtime";
 import type { VigilDatabase } from "@/server/bootstrap/open-vigil-database";
+import { systemClock } from "@/server/services/context";
 import { resolveAuthSecret } from "@/server/services/instance/resolve-auth-secret";
 import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 import { logEvents } from "@/server/startup/log-events";
@@ -18,10 +19,8 @@ export async function startRuntime(deps: {
   const { config, database, logger } = deps;
   if (!process.env.NEXTAUTH_URL) process.env.NEXTAUTH_URL = config.baseUrl;
   const authSecret = await resolveAuthSecret({
-    configured: config.authSecret,
-    kind: database.kind,
-    dataDir: config.dataDir,
-    db: database.db,
+    ctx: { db: database.db, now: systemClock },
+    input: { configured: config.authSecret, kind: database.kind, dataDir: config.dataDir },
   });
   process.env.NEXTAUTH_SECRET = authSecret;
   // On PostgreSQL the counts live in the database: shared by every node, kept over restarts.

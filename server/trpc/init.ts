@@ -98,7 +98,7 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const actor = { userId: ctx.user.id };
   const workspace = await getCurrentWorkspace({
     ctx: { db: ctx.db, now: ctx.now, actor },
-    requestedId: ctx.requestedWorkspaceId,
+    input: { requestedId: ctx.requestedWorkspaceId },
   });
   return next({
     ctx: {

@@ -21,7 +21,10 @@ export default async function SignInPage({
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getSessionUserFromRequest()) redirect(callbackUrl);
   const { config, db } = getRuntime();
-  const signup = await getSignupState({ ctx: { db, now: systemClock }, policy: config.signup });
+  const signup = await getSignupState({
+    ctx: { db, now: systemClock },
+    input: { signup: config.signup },
+  });
   const error = typeof params.error === "string" ? errorMessage(params.error) : null;
   return (
     <AuthCard

@@ -25,7 +25,7 @@ export default async function SignUpPage() {
   const runtime = getRuntime();
   const signup = await getSignupState({
     ctx: { db: runtime.db, now: systemClock },
-    policy: runtime.config.signup,
+    input: { signup: runtime.config.signup },
   });
   if (!signup.isOpen) {
     return (

@@ -238,14 +238,14 @@ describe(`REST API v1 api-keys on ${testDbKind()}`, () => {
       ((await call(key, keysRoute.GET, "GET", "/api/v1/api-keys")).json.api_keys as Json[]).find(
         (k) => k.id === id,
       )?.last_used_at;
-    await authenticateApiKey({ ctx, key: fresh });
+    await authenticateApiKey({ ctx, input: { key: fresh } });
     const first = await lastUsed();
     expect(first).toBe(new Date(at).toISOString());
     at += 59_000;
-    await authenticateApiKey({ ctx, key: fresh });
+    await authenticateApiKey({ ctx, input: { key: fresh } });
     expect(await lastUsed()).toBe(first);
     at += 1_000;
-    await authenticateApiKey({ ctx, key: fresh });
+    await authenticateApiKey({ ctx, input: { key: fresh } });
     expect(await lastUsed()).toBe(new Date(at).toISOString());
   });
 
@@ -273,7 +273,7 @@ describe(`REST API v1 api-keys on ${testDbKind()}`, () => {
         const onB = () =>
           authenticateApiKey({
             ctx: { db: nodeB.db, now: systemClock },
-            key: victim.key as string,
+            input: { key: victim.key as string },
           });
         await expect(onB()).resolves.toMatchObject({ apiKeyId: victim.id, scope: "write" });
         expect((await revoke(key, victim.id as string)).status).toBe(204);

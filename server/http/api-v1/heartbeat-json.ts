@@ -1,6 +1,7 @@
 import type { Heartbeat, PingRow } from "@/db/schema";
 import { pingUrlFor } from "@/server/services/heartbeats/heartbeat-token";
 import type { DbOrTx } from "@/db/client";
+import { systemClock } from "@/server/services/context";
 import { channelIdsOf } from "@/server/services/alerts/subject-channels";
 import {
   heartbeatCreateBody,
@@ -41,10 +42,10 @@ function heartbeatJson(h: Heartbeat, baseUrl: string, channelIds: string[]): Hea
 
 /** Heartbeats as the API shows them, with the channels each alerts. */
 export async function heartbeatsJson(db: DbOrTx, list: Heartbeat[], baseUrl: string) {
-  const ids = await channelIdsOf(
-    db,
-    list.map((h) => h.id),
-  );
+  const ids = await channelIdsOf({
+    ctx: { db, now: systemClock },
+    input: { subjectIds: list.map((h) => h.id) },
+  });
   return list.map((h) => heartbeatJson(h, baseUrl, ids.get(h.id) ?? []));
 }
 

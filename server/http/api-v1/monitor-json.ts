@@ -1,5 +1,6 @@
 import type { Monitor } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
+import { systemClock } from "@/server/services/context";
 import { channelIdsOf } from "@/server/services/alerts/subject-channels";
 import { conditionsToAssertions } from "@/server/domain/monitors/assertions";
 import {
@@ -50,10 +51,10 @@ function monitorJson(m: Monitor, channelIds: string[]): MonitorJson {
 
 /** Monitors as the API shows them, with the channels each alerts. */
 export async function monitorsJson(db: DbOrTx, list: Monitor[]) {
-  const ids = await channelIdsOf(
-    db,
-    list.map((m) => m.id),
-  );
+  const ids = await channelIdsOf({
+    ctx: { db, now: systemClock },
+    input: { subjectIds: list.map((m) => m.id) },
+  });
   return list.map((m) => monitorJson(m, ids.get(m.id) ?? []));
 }
 

@@ -101,7 +101,10 @@ export function apiRoute(handler: Handler) {
       const header = req.headers.get("authorization") ?? "";
       const key = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
       // Missing, unknown, revoked or expired: an UNAUTHORIZED service error, answered 401 below.
-      const auth = await authenticateApiKey({ ctx: { db: runtime.db, now: systemClock }, key });
+      const auth = await authenticateApiKey({
+        ctx: { db: runtime.db, now: systemClock },
+        input: { key },
+      });
       if (auth.scope === "read" && req.method !== "GET" && req.method !== "HEAD")
         return jsonError(403, "this API key is read-only");
       const ctx: PolicyCtx & SendingCtx = {

@@ -161,13 +161,14 @@ function redirectedToLowercase(
 /** The workspaces of the signed-in visitor (null when anonymous or the session is not valid). */
 async function viewerWorkspaces(req: IncomingMessage, deps: StatusPageDeps) {
   if (!sessionTokenFromCookieHeader(req.headers.cookie)) return null;
+  const ctx = { db: deps.db, now: systemClock };
   const user = await userFromCookieHeader({
-    ctx: { db: deps.db, now: systemClock },
+    ctx,
     cookieHeader: req.headers.cookie,
     secret: deps.authSecret,
   });
   if (!user) return null;
-  return (await listUserWorkspaces(deps.db, user.id)).map((w) => w.id);
+  return (await listUserWorkspaces({ ctx, input: { userId: user.id } })).map((w) => w.id);
 }
 
 function send(

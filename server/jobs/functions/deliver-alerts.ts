@@ -23,18 +23,18 @@ export function createDeliverAlerts(inngest: Inngest) {
     { id: "deliver-alerts", triggers: [events.flipRecorded], idempotency: "event.data.flipId" },
     async ({ event, step }) => {
       const flipId = event.data.flipId;
-      const lanes = await step.run("find-channels", () => lanesOfFlip(getRuntime().db, flipId));
+      const lanes = await step.run("find-channels", () =>
+        lanesOfFlip({ ctx: { db: getRuntime().db, now: systemClock }, input: { flipId } }),
+      );
       const settled = await Promise.all(
         lanes.map(async ({ laneId, channelId }) => {
           for (let round = 0; round < MAX_ROUNDS; round++) {
             const result = await step.run(`deliver-${channelId}-${round}`, () => {
               const runtime = getRuntime();
-              return driveFlipDelivery(
-                { db: runtime.db, now: systemClock },
-                flipId,
-                laneId,
-                alertDepsFrom(runtime.config),
-              );
+              return driveFlipDelivery({
+                ctx: { db: runtime.db, now: systemClock, alerts: alertDepsFrom(runtime.config) },
+                input: { flipId, laneId },
+              });
             });
             if (result.settled || !result.nextAt) return true;
             await step.sleepUntil(`wait-${channelId}-${round}`, new Date(result.nextAt));
@@ -53,14 +53,13 @@ export function createAlertSweep(inngest: Inngest) {
     { id: "alert-delivery-sweep", triggers: [cron("* * * * *")] },
     async ({ step }) => {
       const reminders = await step.run("queue-reminders", () =>
-        queueReminders(getRuntime().db, new Date()),
+        queueReminders({ ctx: { db: getRuntime().db, now: systemClock } }),
       );
       const lanes = await step.run("deliver-due", () => {
         const runtime = getRuntime();
-        return deliverDueAlerts(
-          { db: runtime.db, now: systemClock },
-          alertDepsFrom(runtime.config),
-        );
+        return deliverDueAlerts({
+          ctx: { db: runtime.db, now: systemClock, alerts: alertDepsFrom(runtime.config) },
+        });
       });
       return { reminders, lanes };
     },

@@ -29,7 +29,10 @@ export function createPlanChecks(inngest: Inngest) {
       for (let page = 0; page < MAX_PAGES; page++) {
         const suffix = page === 0 ? "" : `-${page}`;
         const batch = await step.run(`claim-due-monitors${suffix}`, async () => {
-          const checks = await planDueChecks(runtimeCtx().ctx.db, systemClock(), 60, PAGE_MONITORS);
+          const checks = await planDueChecks({
+            ctx: runtimeCtx().ctx,
+            input: { windowSecs: 60, limit: PAGE_MONITORS },
+          });
           return {
             monitors: new Set(checks.map((c) => c.monitorId)).size,
             checks: checks.map((p) => ({ ...p, dueAt: p.dueAt.toISOString() })),
@@ -64,9 +67,11 @@ export function createCheckMonitor(inngest: Inngest) {
         const { ctx, options } = runtimeCtx();
         const result = await runPlannedCheck({
           ctx,
-          monitorId: event.data.monitorId,
-          leaseToken: event.data.leaseToken,
-          options,
+          input: {
+            monitorId: event.data.monitorId,
+            leaseToken: event.data.leaseToken,
+            options,
+          },
         });
         return result.ran
           ? {

@@ -12,8 +12,10 @@ export function createUpkeep(inngest: Inngest) {
         const runtime = getRuntime();
         await runUpkeep({
           ctx: { db: runtime.db, now: systemClock },
-          retentionDays: runtime.config.resultRetentionDays,
-          alertLogRetentionDays: runtime.config.alertLogRetentionDays,
+          input: {
+            retentionDays: runtime.config.resultRetentionDays,
+            alertLogRetentionDays: runtime.config.alertLogRetentionDays,
+          },
         });
       });
     },

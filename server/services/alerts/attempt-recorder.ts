@@ -16,7 +16,7 @@ export class AttemptRecorder {
 
   constructor(private readonly ctx: ServiceCtx) {}
 
-  record(attempt: Attempt): Promise<LaneOutcome> {
+  async record(attempt: Attempt): Promise<LaneOutcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ attempt, resolve, reject });
       void this.flush();

@@ -105,7 +105,8 @@ describe(`alert delivery on ${testDbKind()}`, () => {
     return outcome;
   }
 
-  const deliver = (ctx: WorkspaceCtx) => deliverDueAlerts({ db: database.db, now: ctx.now }, deps);
+  const deliver = (ctx: WorkspaceCtx) =>
+    deliverDueAlerts({ ctx: { db: database.db, now: ctx.now, alerts: deps } });
 
   it("sends a down and a recovery message to every channel, with the right durations", async () => {
     const { ctx, advance } = await workspaceWithClock(database.db);
@@ -226,7 +227,10 @@ describe(`alert delivery on ${testDbKind()}`, () => {
     advance(60);
     target.set(path, { status: 500 });
     const flip = (await check(ctx, monitor)).flip;
-    const [lane] = await lanesOfFlip(database.db, flip?.flipId ?? "");
+    const [lane] = await lanesOfFlip({
+      ctx: { db: database.db, now: ctx.now },
+      input: { flipId: flip?.flipId ?? "" },
+    });
     const laneId = lane?.laneId ?? "";
     const svc = { db: database.db, now: ctx.now };
 
@@ -254,7 +258,12 @@ describe(`alert delivery on ${testDbKind()}`, () => {
 
     // The per-flip driver and the sweep see it settled and send nothing more.
     advance(120);
-    expect(await driveFlipDelivery(svc, flip?.flipId ?? "", laneId, deps)).toEqual({
+    expect(
+      await driveFlipDelivery({
+        ctx: { ...svc, alerts: deps },
+        input: { flipId: flip?.flipId ?? "", laneId },
+      }),
+    ).toEqual({
       settled: true,
       nextAt: null,
     });
@@ -272,7 +281,10 @@ describe(`alert delivery on ${testDbKind()}`, () => {
     advance(60);
     target.set(path, { status: 500 });
     const flip = (await check(ctx, monitor)).flip;
-    const [lane] = await lanesOfFlip(database.db, flip?.flipId ?? "");
+    const [lane] = await lanesOfFlip({
+      ctx: { db: database.db, now: ctx.now },
+      input: { flipId: flip?.flipId ?? "" },
+    });
     const lease = await claimLane(database.db, lane?.laneId ?? "", ctx.now());
     advance(LANE_LEASE_MS / 1000 + 1);
     const picked = await pickMessages(
@@ -312,14 +324,15 @@ describe(`alert delivery on ${testDbKind()}`, () => {
       attempts: 1,
       lastError: "the channel is disabled",
     });
-    const [lane] = await lanesOfFlip(database.db, down?.flipId ?? "");
+    const [lane] = await lanesOfFlip({
+      ctx: { db: database.db, now: ctx.now },
+      input: { flipId: down?.flipId ?? "" },
+    });
     expect(
-      await driveFlipDelivery(
-        { db: database.db, now: ctx.now },
-        down?.flipId ?? "",
-        lane?.laneId ?? "",
-        deps,
-      ),
+      await driveFlipDelivery({
+        ctx: { db: database.db, now: ctx.now, alerts: deps },
+        input: { flipId: down?.flipId ?? "", laneId: lane?.laneId ?? "" },
+      }),
     ).toEqual({ settled: true, nextAt: null });
 
     // Enabled again, the lane is free: the next flip goes out at once.
@@ -432,13 +445,13 @@ describe(`alert delivery on ${testDbKind()}`, () => {
     const down = (await check(ctx, monitor)).flip;
     await deliver(ctx);
     advance(1800);
-    expect(await queueReminders(database.db, ctx.now())).toBe(0);
+    expect(await queueReminders({ ctx: { db: database.db, now: ctx.now } })).toBe(0);
     advance(1800);
-    expect(await queueReminders(database.db, ctx.now())).toBe(1);
-    expect(await queueReminders(database.db, ctx.now())).toBe(0);
+    expect(await queueReminders({ ctx: { db: database.db, now: ctx.now } })).toBe(1);
+    expect(await queueReminders({ ctx: { db: database.db, now: ctx.now } })).toBe(0);
     await deliver(ctx);
     advance(2 * 3600 + 60); // a stop of two hours: one reminder, not a backlog
-    expect(await queueReminders(database.db, ctx.now())).toBe(1);
+    expect(await queueReminders({ ctx: { db: database.db, now: ctx.now } })).toBe(1);
     await deliver(ctx);
     const got = receiver.received(hook.path);
     expect(got.map((r) => bodyOf(r).title)).toEqual([
@@ -467,17 +480,18 @@ describe(`alert delivery on ${testDbKind()}`, () => {
     await deliver(ctx);
     advance(3600);
     receiver.answer(hook.path, 500);
-    expect(await queueReminders(database.db, ctx.now())).toBe(1);
+    expect(await queueReminders({ ctx: { db: database.db, now: ctx.now } })).toBe(1);
     await deliver(ctx); // the reminder fails and waits for its retry
-    const [lane] = await lanesOfFlip(database.db, down?.flipId ?? "");
+    const [lane] = await lanesOfFlip({
+      ctx: { db: database.db, now: ctx.now },
+      input: { flipId: down?.flipId ?? "" },
+    });
     expect(lane).toBeDefined();
     const drive = () =>
-      driveFlipDelivery(
-        { db: database.db, now: ctx.now },
-        down?.flipId ?? "",
-        lane?.laneId ?? "",
-        deps,
-      );
+      driveFlipDelivery({
+        ctx: { db: database.db, now: ctx.now, alerts: deps },
+        input: { flipId: down?.flipId ?? "", laneId: lane?.laneId ?? "" },
+      });
     expect(await drive()).toEqual({ settled: true, nextAt: null });
     advance(15);
     expect(await drive()).toEqual({ settled: true, nextAt: null });
@@ -562,9 +576,18 @@ describe(`alert delivery on ${testDbKind()}`, () => {
       const second = await openDatabase({ kind: "postgres", url: database.url ?? "", max: 5 });
       try {
         await Promise.all([
-          deliverDueAlerts({ db: database.db, now: ctx.now }, deps, { concurrency: 4 }),
-          deliverDueAlerts({ db: second.db, now: ctx.now }, deps, { concurrency: 4 }),
-          deliverDueAlerts({ db: second.db, now: ctx.now }, deps, { concurrency: 4 }),
+          deliverDueAlerts({
+            ctx: { db: database.db, now: ctx.now, alerts: deps },
+            input: { concurrency: 4 },
+          }),
+          deliverDueAlerts({
+            ctx: { db: second.db, now: ctx.now, alerts: deps },
+            input: { concurrency: 4 },
+          }),
+          deliverDueAlerts({
+            ctx: { db: second.db, now: ctx.now, alerts: deps },
+            input: { concurrency: 4 },
+          }),
         ]);
       } finally {
         await second.close();

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db/client";
+import type { Db } from "@/db/client";
 import { alertDeliveries, alertLanes, alertMessages } from "@/db/schema";
 import type { ServiceCtx } from "@/server/services/context";
 import type { AlertDeps, LaneLease, LaneOutcome } from "@/server/services/alerts/alert-types";
@@ -24,15 +24,19 @@ export const deliveryDepsFor = (deps: AlertDeps, mayTargetPrivate: boolean): Ale
  * the channel's timeout, and finished sends are recorded together (group commit). Resolves to
  * one promise per lane, so a receiver that hangs holds up only its own lane.
  */
-export async function startLanes(
-  ctx: ServiceCtx,
-  leases: readonly LaneLease[],
-  deps: AlertDeps,
-): Promise<Promise<LaneOutcome>[]> {
+export async function startLanes({
+  ctx,
+  input,
+}: {
+  ctx: ServiceCtx & { alerts: AlertDeps };
+  input: { leases: readonly LaneLease[] };
+}): Promise<Promise<LaneOutcome>[]> {
+  const { leases } = input;
+  const deps = ctx.alerts;
   if (leases.length === 0) return [];
   const picked = await pickMessages(ctx, leases, deps);
   const recorder = new AttemptRecorder(ctx);
-  const results: Promise<LaneOutcome>[] = picked.settled.map((o) => Promise.resolve(o));
+  const results: Promise<LaneOutcome>[] = picked.settled.map(async (o) => o);
   const mayTargetPrivate = await workspacesMayTargetPrivate(
     ctx.db,
     deps.privateTargets,
@@ -44,11 +48,13 @@ export async function startLanes(
         work.channel,
         work.message.payload,
         deliveryDepsFor(deps, mayTargetPrivate.has(work.channel.workspaceId)),
-      ).then((error) => recorder.record({ ...work, error, at: ctx.now() })),
+      ).then(async (error) => recorder.record({ ...work, error, at: ctx.now() })),
     );
   // Lanes a committing flip held locked: one at a time, each waiting for its row.
   for (const lease of picked.skipped)
-    results.push(startLanes(ctx, [lease], deps).then((one) => one[0] ?? idle));
+    results.push(
+      startLanes({ ctx, input: { leases: [lease] } }).then(async (one) => one[0] ?? idle),
+    );
   return results;
 }
 
@@ -60,35 +66,41 @@ export async function processLane(
   lease: LaneLease,
   deps: AlertDeps,
 ): Promise<LaneOutcome> {
-  const [outcome] = await startLanes(ctx, [lease], deps);
+  const [outcome] = await startLanes({ ctx: { ...ctx, alerts: deps }, input: { leases: [lease] } });
   return outcome ? await outcome : idle;
 }
 
 /** Claims and works due lanes (up to `limit`), leasing and working `concurrency` at a time. */
-export async function deliverDueAlerts(
-  ctx: ServiceCtx & { db: Db },
-  deps: AlertDeps,
-  options: { limit?: number; concurrency?: number } = {},
-): Promise<number> {
-  const limit = options.limit ?? 500;
-  const batch = options.concurrency ?? 50;
+export async function deliverDueAlerts({
+  ctx,
+  input = {},
+}: {
+  ctx: ServiceCtx & { db: Db; alerts: AlertDeps };
+  input?: { limit?: number; concurrency?: number };
+}): Promise<number> {
+  const limit = input.limit ?? 500;
+  const batch = input.concurrency ?? 50;
   // Lease one batch at a time: a lease taken up front would run out while earlier batches send.
   let worked = 0;
   while (worked < limit) {
-    const leases = await claimDueLanes(ctx.db, ctx.now(), Math.min(batch, limit - worked));
+    const leases = await claimDueLanes({ ctx, input: { limit: Math.min(batch, limit - worked) } });
     if (leases.length === 0) break;
-    await Promise.all(await startLanes(ctx, leases, deps));
+    await Promise.all(await startLanes({ ctx, input: { leases } }));
     worked += leases.length;
   }
   return worked;
 }
 
 /** The lanes a flip was queued on (one per channel), for the Inngest driver. */
-export async function lanesOfFlip(
-  db: DbOrTx,
-  flipId: string,
-): Promise<{ laneId: string; channelId: string }[]> {
-  return db
+export async function lanesOfFlip({
+  ctx,
+  input,
+}: {
+  ctx: ServiceCtx;
+  input: { flipId: string };
+}): Promise<{ laneId: string; channelId: string }[]> {
+  const { flipId } = input;
+  return ctx.db
     .select({ laneId: alertDeliveries.laneId, channelId: alertDeliveries.channelId })
     .from(alertDeliveries)
     .where(and(eq(alertDeliveries.flipId, flipId), eq(alertDeliveries.reminder, 0)));
@@ -99,14 +111,16 @@ export async function lanesOfFlip(
  * then says whether that flip's delivery is settled (delivered, or given up) and, if not, when to
  * look again.
  */
-export async function driveFlipDelivery(
-  ctx: ServiceCtx & { db: Db },
-  flipId: string,
-  laneId: string,
-  deps: AlertDeps,
-): Promise<{ settled: boolean; nextAt: string | null }> {
+export async function driveFlipDelivery({
+  ctx,
+  input,
+}: {
+  ctx: ServiceCtx & { db: Db; alerts: AlertDeps };
+  input: { flipId: string; laneId: string };
+}): Promise<{ settled: boolean; nextAt: string | null }> {
+  const { flipId, laneId } = input;
   const lease = await claimLane(ctx.db, laneId, ctx.now());
-  const outcome = lease ? await processLane(ctx, lease, deps) : null;
+  const outcome = lease ? await processLane(ctx, lease, ctx.alerts) : null;
   const [row] = await ctx.db
     .select({
       status: alertMessages.status,

@@ -65,7 +65,8 @@ describe(`email recipients confirm before they are mailed, on ${testDbKind()}`, 
     return outcome;
   }
 
-  const deliver = (ctx: WorkspaceCtx) => deliverDueAlerts({ db: database.db, now: ctx.now }, deps);
+  const deliver = (ctx: WorkspaceCtx) =>
+    deliverDueAlerts({ ctx: { db: database.db, now: ctx.now, alerts: deps } });
 
   it("mails exactly one confirmation per new address, and no alert", async () => {
     const { ctx } = await workspaceWithClock(database.db);
@@ -182,7 +183,7 @@ describe(`email recipients confirm before they are mailed, on ${testDbKind()}`, 
     target.set(path, { status: 500 });
     await check(ctx, monitor);
     const down = { ...deps, smtp: { url: "smtp://127.0.0.1:1", from: "v@example.com" } };
-    await deliverDueAlerts({ db: database.db, now: ctx.now }, down);
+    await deliverDueAlerts({ ctx: { db: database.db, now: ctx.now, alerts: down } });
     expect((await listAlertMessages({ ctx, input: { channelId: channel.id } }))[0]?.status).toBe(
       "retrying",
     );

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNotNull, isNull, lte, min, or, sql } from "drizzle-orm";
-import type { Db, DbOrTx, Tx } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { alertLanes } from "@/db/schema";
 import type { LaneLease } from "@/server/services/alerts/alert-types";
+import type { ServiceCtx } from "@/server/services/context";
 
 /** Long enough for one bounded send; a worker that died mid-send frees its lanes after this. */
 export const LANE_LEASE_MS = 60_000;
@@ -10,7 +11,16 @@ export const LANE_LEASE_MS = 60_000;
 const ts = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Leases up to `limit` lanes that are due; another worker skips them (FOR UPDATE SKIP LOCKED). */
-export async function claimDueLanes(db: Db, now: Date, limit: number): Promise<LaneLease[]> {
+export async function claimDueLanes({
+  ctx,
+  input,
+}: {
+  ctx: ServiceCtx & { db: Db };
+  input: { limit: number };
+}): Promise<LaneLease[]> {
+  const { db } = ctx;
+  const { limit } = input;
+  const now = ctx.now();
   const token = randomUUID();
   const due = db
     .select({ id: alertLanes.id })
@@ -50,7 +60,8 @@ export async function claimLane(db: Db, laneId: string, now: Date): Promise<Lane
 }
 
 /** When the next lane falls due (a lane held by a worker: when its lease ends), or null. */
-export async function nextLaneDueAt(db: DbOrTx): Promise<Date | null> {
+export async function nextLaneDueAt({ ctx }: { ctx: ServiceCtx }): Promise<Date | null> {
+  const { db } = ctx;
   // Two index-friendly looks: free lanes by due_at, and the few leased ones.
   const [free] = await db
     .select({ at: min(alertLanes.dueAt) })

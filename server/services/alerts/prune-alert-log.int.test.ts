@@ -41,9 +41,10 @@ describe(`alert log retention on ${testDbKind()}`, () => {
       smtp: undefined,
       baseUrl: "https://vigil.example.com",
     };
-    const deliver = () => deliverDueAlerts({ db: database.db, now: ctx.now }, deps);
+    const deliver = () =>
+      deliverDueAlerts({ ctx: { db: database.db, now: ctx.now, alerts: deps } });
     const remind = async () => {
-      await queueReminders(database.db, ctx.now());
+      await queueReminders({ ctx: { db: database.db, now: ctx.now } });
       await deliver();
     };
     const { channel } = await createChannel({

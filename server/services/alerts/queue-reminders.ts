@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import type { ServiceCtx } from "@/server/services/context";
 import {
   alertDeliveries,
   alertLanes,
@@ -21,14 +21,14 @@ import { rowsOf } from "@/db/rows-of";
  * reminder, not a backlog. Nothing is reminded inside a maintenance window of the subject.
  * Returns how many were queued.
  */
-export async function queueReminders(db: DbOrTx, now: Date): Promise<number> {
-  const at = now.toISOString();
+export async function queueReminders({ ctx }: { ctx: ServiceCtx }): Promise<number> {
+  const at = ctx.now().toISOString();
   let queued = 0;
   for (const [kind, table, outage, subjectColumn] of [
     ["monitor", monitors, sql`('down')`, flips.monitorId],
     ["heartbeat", heartbeats, sql`('missing', 'failed')`, flips.heartbeatId],
   ] as const) {
-    const result = await db.execute(sql`
+    const result = await ctx.db.execute(sql`
       with due as (
         select s.id as subject_id, s.workspace_id, f.id as flip_id,
           floor(extract(epoch from (${at}::timestamptz - coalesce(h.released_at, f.at)))

@@ -4,7 +4,7 @@ import { channels, heartbeats, monitors, subjectChannels } from "@/db/schema";
 import type { SubjectKind } from "@/db/schema/flips";
 import { badInput } from "@/server/services/errors";
 import { isUuid } from "@/server/services/ids";
-import type { WorkspaceCtx } from "@/server/services/context";
+import type { ServiceCtx, WorkspaceCtx } from "@/server/services/context";
 
 type SubjectRef = { kind: SubjectKind; id: string; workspaceId: string };
 
@@ -77,13 +77,17 @@ export async function setSubjectChannels(
 }
 
 /** Each subject's channel ids (for the API and the forms). */
-export async function channelIdsOf(
-  db: DbOrTx,
-  subjectIds: readonly string[],
-): Promise<Map<string, string[]>> {
+export async function channelIdsOf({
+  ctx,
+  input,
+}: {
+  ctx: ServiceCtx;
+  input: { subjectIds: readonly string[] };
+}): Promise<Map<string, string[]>> {
+  const { subjectIds } = input;
   const map = new Map<string, string[]>(subjectIds.map((id) => [id, []]));
   if (subjectIds.length === 0) return map;
-  const rows = await db
+  const rows = await ctx.db
     .select({ subjectId: subjectChannels.subjectId, channelId: subjectChannels.channelId })
     .from(subjectChannels)
     .where(inArray(subjectChannels.subjectId, [...subjectIds]));

@@ -24,11 +24,12 @@ const unauthorized = (message: string) => new ServiceError("UNAUTHORIZED", messa
  */
 export async function authenticateApiKey({
   ctx,
-  key,
+  input,
 }: {
   ctx: ServiceCtx;
-  key: string | null | undefined;
+  input: { key: string | null | undefined };
 }): Promise<ApiKeyAuth> {
+  const { key } = input;
   if (!key) throw unauthorized("missing API key: send Authorization: Bearer <key>");
   if (!key.startsWith(API_KEY_PREFIX) || key.length > 200) throw unauthorized("invalid API key");
   const [row] = await ctx.db

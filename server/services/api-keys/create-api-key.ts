@@ -65,7 +65,7 @@ export async function createApiKey({
 }): Promise<CreatedApiKey> {
   const { email, ...rest } = input;
   return createWorkspaceApiKey({
-    ctx: await ownerWorkspaceCtx(ctx, email),
+    ctx: await ownerWorkspaceCtx({ ctx, input: { email } }),
     input: { ...rest, name: rest.name ?? "CLI key" },
   });
 }

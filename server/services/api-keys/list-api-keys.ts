@@ -4,7 +4,7 @@ import type { WorkspaceCtx } from "@/server/services/context";
 import { apiKeyColumns, type ApiKeyView } from "@/server/services/api-keys/api-key-view";
 
 /** The workspace's live (not revoked) keys, newest first; expired ones stay listed until revoked. */
-export const listApiKeys = ({ ctx }: { ctx: WorkspaceCtx }): Promise<ApiKeyView[]> =>
+export const listApiKeys = async ({ ctx }: { ctx: WorkspaceCtx }): Promise<ApiKeyView[]> =>
   ctx.db
     .select(apiKeyColumns)
     .from(apiKeys)

@@ -6,7 +6,14 @@ import { normaliseEmail } from "@/server/services/users/email";
 import { notFound } from "@/server/services/errors";
 
 /** The operator CLI acts as a user by email, in the first workspace that user owns. */
-export async function ownerWorkspaceCtx(ctx: ServiceCtx, email: string): Promise<WorkspaceCtx> {
+export async function ownerWorkspaceCtx({
+  ctx,
+  input,
+}: {
+  ctx: ServiceCtx;
+  input: { email: string };
+}): Promise<WorkspaceCtx> {
+  const { email } = input;
   const user = await findUserByEmail(ctx.db, normaliseEmail(email));
   if (!user) throw notFound(`no user with email ${email.trim().toLowerCase()}`);
   const [membership] = await ctx.db

@@ -41,7 +41,7 @@ export function assertStrongPassword(password: string): void {
   if (weakness) throw badInput("password", weakness);
 }
 
-export const hashPassword = (password: string) => hash(password, ARGON2);
+export const hashPassword = async (password: string) => hash(password, ARGON2);
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {

@@ -2,6 +2,7 @@ import { rowsOf } from "@/db/rows-of";
 import { sql, type SQL } from "drizzle-orm";
 import { monitors, workspaces, type Monitor } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
+import type { ServiceCtx } from "@/server/services/context";
 
 // A claimed check may run until its timeout plus this margin before another node may take it over.
 const LEASE_MARGIN_SECS = 30;
@@ -50,16 +51,19 @@ export async function claimDueMonitors(
  * first), so a workspace with a backlog of slow checks never takes the slots another one needs;
  * only then do up to `share.spare` more go to whatever is due earliest.
  */
-export async function claimDueMonitorsFairly(
-  db: DbOrTx,
-  now: Date,
-  limit: number,
-  share: FairShare,
-): Promise<ClaimedMonitor[]> {
+export async function claimDueMonitorsFairly({
+  ctx,
+  input,
+}: {
+  ctx: ServiceCtx;
+  input: { limit: number; share: FairShare };
+}): Promise<ClaimedMonitor[]> {
+  const { limit, share } = input;
+  const now = ctx.now();
   const nowIso = now.toISOString();
   const busy = JSON.stringify(Object.fromEntries(share.inFlight));
   return lease(
-    db,
+    ctx.db,
     now,
     sql`
       with busy as (

@@ -1,13 +1,17 @@
 import { and, min, ne, notInArray } from "drizzle-orm";
 import { monitors } from "@/db/schema";
-import type { DbOrTx } from "@/db/client";
+import type { ServiceCtx } from "@/server/services/context";
 
 /** When the earliest unpaused monitor is due, or null when none is; `exceptWorkspaces` are left out. */
-export async function nextDueAt(
-  db: DbOrTx,
-  exceptWorkspaces: readonly string[] = [],
-): Promise<Date | null> {
-  const [row] = await db
+export async function nextDueAt({
+  ctx,
+  input = {},
+}: {
+  ctx: ServiceCtx;
+  input?: { exceptWorkspaces?: readonly string[] };
+}): Promise<Date | null> {
+  const { exceptWorkspaces = [] } = input;
+  const [row] = await ctx.db
     .select({ at: min(monitors.nextCheckAt) })
     .from(monitors)
     .where(

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { monitors } from "@/db/schema";
-import type { DbOrTx } from "@/db/client";
+import type { ServiceCtx } from "@/server/services/context";
 import { rowsOf } from "@/db/rows-of";
 
 export type PlannedCheck = {
@@ -18,12 +18,15 @@ const LEASE_MARGIN_SECS = 30;
  * first due time after the window, so overlapping planners never plan one due time twice; a live
  * lease keeps its token, so a late event from the previous window still records.
  */
-export async function planDueChecks(
-  db: DbOrTx,
-  now: Date,
-  windowSecs = 60,
-  limit = 50_000,
-): Promise<PlannedCheck[]> {
+export async function planDueChecks({
+  ctx,
+  input = {},
+}: {
+  ctx: ServiceCtx;
+  input?: { windowSecs?: number; limit?: number };
+}): Promise<PlannedCheck[]> {
+  const { windowSecs = 60, limit = 50_000 } = input;
+  const now = ctx.now();
   const nowIso = now.toISOString();
   const endIso = new Date(now.getTime() + windowSecs * 1000).toISOString();
   const rows = rowsOf<{
@@ -33,7 +36,7 @@ export async function planDueChecks(
     first_due: Date | string;
     interval_secs: number;
   }>(
-    await db.execute(sql`
+    await ctx.db.execute(sql`
       with due as (
         select id, greatest(next_check_at, ${nowIso}::timestamptz) as first_due
         from ${monitors}

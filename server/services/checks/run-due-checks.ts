@@ -11,12 +11,18 @@ import {
 export type CheckRunOptions = { privateTargets: PrivateTargetPolicy };
 
 /** Runs one leased monitor's HTTP check, as far as its workspace may reach, and records it. */
-export async function checkLeasedMonitor(
-  ctx: ServiceCtx,
-  monitor: Monitor & { leaseToken: string; privateTargetsGranted: boolean },
-  options: CheckRunOptions,
-  scheduling: "self" | "planned" = "self",
-): Promise<RecordOutcome> {
+export async function checkLeasedMonitor({
+  ctx,
+  input,
+}: {
+  ctx: ServiceCtx;
+  input: {
+    monitor: Monitor & { leaseToken: string; privateTargetsGranted: boolean };
+    options: CheckRunOptions;
+    scheduling?: "self" | "planned";
+  };
+}): Promise<RecordOutcome> {
+  const { monitor, options, scheduling = "self" } = input;
   const result = await runHttpCheck(monitor, {
     allowPrivateTargets: mayTargetPrivate(options.privateTargets, monitor.privateTargetsGranted),
   });
@@ -61,7 +67,7 @@ export async function runDueChecks({
   let recorded = 0;
   await inPool(claimed, concurrency, async (monitor) => {
     try {
-      if ((await checkLeasedMonitor(ctx, monitor, options)).recorded) recorded++;
+      if ((await checkLeasedMonitor({ ctx, input: { monitor, options } })).recorded) recorded++;
     } catch (err) {
       onError?.(monitor.id, err);
     }
@@ -80,5 +86,5 @@ export async function runCheck({
   options: CheckRunOptions;
 }): Promise<RecordOutcome | null> {
   const [monitor] = await claimDueMonitors(ctx.db, ctx.now(), 1, monitorId);
-  return monitor ? checkLeasedMonitor(ctx, monitor, options) : null;
+  return monitor ? checkLeasedMonitor({ ctx, input: { monitor, options } }) : null;
 }

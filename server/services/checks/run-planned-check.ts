@@ -14,15 +14,12 @@ export type PlannedCheckOutcome =
  */
 export async function runPlannedCheck({
   ctx,
-  monitorId,
-  leaseToken,
-  options,
+  input,
 }: {
   ctx: ServiceCtx;
-  monitorId: string;
-  leaseToken: string;
-  options: CheckRunOptions;
+  input: { monitorId: string; leaseToken: string; options: CheckRunOptions };
 }): Promise<PlannedCheckOutcome> {
+  const { monitorId, leaseToken, options } = input;
   const [monitor] = await ctx.db
     .select({
       ...getTableColumns(monitors),
@@ -33,7 +30,10 @@ export async function runPlannedCheck({
     .where(and(eq(monitors.id, monitorId), eq(monitors.leaseToken, leaseToken)))
     .limit(1);
   if (!monitor || monitor.status === "paused") return { ran: false, reason: "superseded" };
-  const outcome = await checkLeasedMonitor(ctx, { ...monitor, leaseToken }, options, "planned");
+  const outcome = await checkLeasedMonitor({
+    ctx,
+    input: { monitor: { ...monitor, leaseToken }, options, scheduling: "planned" },
+  });
   const failing = outcome.recorded && outcome.status !== "down" && !outcome.ok;
   const retryAt =
     failing && monitor.retryIntervalSecs < monitor.intervalSecs

@@ -7,11 +7,12 @@ import type { ServiceCtx } from "@/server/services/context";
  */
 export async function checkHealth({
   ctx,
-  timeoutMs = 1_000,
+  input = {},
 }: {
   ctx: ServiceCtx;
-  timeoutMs?: number;
+  input?: { timeoutMs?: number };
 }): Promise<{ ok: boolean; db: "up" | "down" }> {
+  const { timeoutMs = 1_000 } = input;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<"late">((resolve) => (timer = setTimeout(resolve, timeoutMs, "late")));
   try {

@@ -12,13 +12,13 @@ export type SignupState = { isOpen: boolean; hasOwner: boolean };
 /** Whether a visitor may create an account on their own right now. */
 export async function getSignupState({
   ctx,
-  policy,
+  input,
 }: {
   ctx: ServiceCtx;
-  policy: SignupPolicy;
+  input: { signup: SignupPolicy };
 }): Promise<SignupState> {
   const hasOwner = (await findInstanceOwnerId(ctx.db)) !== null;
-  return { isOpen: isSignupOpen(policy, hasOwner), hasOwner };
+  return { isOpen: isSignupOpen(input.signup, hasOwner), hasOwner };
 }
 
 export const signupClosed = () => new ServiceError("FORBIDDEN", SIGNUP_CLOSED_MESSAGE);

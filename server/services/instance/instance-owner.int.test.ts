@@ -56,14 +56,14 @@ describe(`the instance owner and who may sign up, on ${testDbKind()}`, () => {
 
   it("makes the first sign-up the owner and then closes sign-up under `first`", async () => {
     const { ctx, join, ownerId, grantOf } = await freshInstance();
-    expect(await getSignupState({ ctx, policy: "first" })).toEqual({
+    expect(await getSignupState({ ctx, input: { signup: "first" } })).toEqual({
       isOpen: true,
       hasOwner: false,
     });
     const first = await join("first");
     expect(await ownerId()).toEqual([first.id]);
     expect(await grantOf(first.id)).toBe(true);
-    expect((await getSignupState({ ctx, policy: "first" })).isOpen).toBe(false);
+    expect((await getSignupState({ ctx, input: { signup: "first" } })).isOpen).toBe(false);
 
     const email = uniqueEmail("second");
     await expect(join("first", email)).rejects.toMatchObject({
@@ -129,16 +129,16 @@ describe(`the instance owner and who may sign up, on ${testDbKind()}`, () => {
       name: "Octo",
     });
     const linked = profile("1001");
-    const owner = await signInWithOAuth({ ctx, input: linked, policy: { signup: "first" } });
+    const owner = await signInWithOAuth({ ctx, input: { ...linked, signup: "first" } });
     expect(await ownerId()).toEqual([owner.id]);
     await expect(
-      signInWithOAuth({ ctx, input: linked, policy: { signup: "first" } }),
+      signInWithOAuth({ ctx, input: { ...linked, signup: "first" } }),
     ).resolves.toMatchObject({ id: owner.id });
     await expect(
-      signInWithOAuth({ ctx, input: linked, policy: { signup: "closed" } }),
+      signInWithOAuth({ ctx, input: { ...linked, signup: "closed" } }),
     ).resolves.toMatchObject({ id: owner.id });
     await expect(
-      signInWithOAuth({ ctx, input: profile("1002"), policy: { signup: "first" } }),
+      signInWithOAuth({ ctx, input: { ...profile("1002"), signup: "first" } }),
     ).rejects.toMatchObject({ code: "FORBIDDEN", message: CLOSED });
     expect(await ctx.db.select().from(users)).toHaveLength(1);
   });

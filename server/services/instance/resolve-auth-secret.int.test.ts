@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
+import { systemClock } from "@/server/services/context";
 import { resolveAuthSecret } from "@/server/services/instance/resolve-auth-secret";
 
 describe(`auth secret on ${testDbKind()}`, () => {
@@ -20,22 +21,21 @@ describe(`auth secret on ${testDbKind()}`, () => {
   it("uses the configured secret when there is one", async () => {
     const configured = "c".repeat(40);
     await expect(
-      resolveAuthSecret({ configured, kind: database.kind, dataDir, db: database.db }),
+      resolveAuthSecret({
+        ctx: { db: database.db, now: systemClock },
+        input: { configured, kind: database.kind, dataDir },
+      }),
     ).resolves.toBe(configured);
   });
 
   it("generates one secret once and returns it on every later start", async () => {
     const first = await resolveAuthSecret({
-      configured: undefined,
-      kind: database.kind,
-      dataDir,
-      db: database.db,
+      ctx: { db: database.db, now: systemClock },
+      input: { configured: undefined, kind: database.kind, dataDir },
     });
     const second = await resolveAuthSecret({
-      configured: undefined,
-      kind: database.kind,
-      dataDir,
-      db: database.db,
+      ctx: { db: database.db, now: systemClock },
+      input: { configured: undefined, kind: database.kind, dataDir },
     });
     expect(first.length).toBeGreaterThanOrEqual(32);
     expect(second).toBe(first);

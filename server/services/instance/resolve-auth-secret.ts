@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { instanceSettings } from "@/db/schema";
-import type { DbOrTx } from "@/db/client";
+import type { ServiceCtx } from "@/server/services/context";
 
 const SECRET_KEY = "auth_secret";
 
@@ -11,19 +11,21 @@ const SECRET_KEY = "auth_secret";
  * The session-signing secret: the configured one, else one generated once and kept — in the data
  * dir on the embedded default, in the database on PostgreSQL (so every node shares it).
  */
-export async function resolveAuthSecret(opts: {
-  configured: string | undefined;
-  kind: "pglite" | "postgres";
-  dataDir: string;
-  db: DbOrTx;
+export async function resolveAuthSecret({
+  ctx,
+  input,
+}: {
+  ctx: ServiceCtx;
+  input: { configured: string | undefined; kind: "pglite" | "postgres"; dataDir: string };
 }): Promise<string> {
-  if (opts.configured) return opts.configured;
-  if (opts.kind === "pglite") return readOrCreateSecretFile(path.join(opts.dataDir, "auth-secret"));
-  await opts.db
+  if (input.configured) return input.configured;
+  if (input.kind === "pglite")
+    return readOrCreateSecretFile(path.join(input.dataDir, "auth-secret"));
+  await ctx.db
     .insert(instanceSettings)
     .values({ key: SECRET_KEY, value: randomBytes(32).toString("base64url") })
     .onConflictDoNothing();
-  const [row] = await opts.db
+  const [row] = await ctx.db
     .select({ value: instanceSettings.value })
     .from(instanceSettings)
     .where(eq(instanceSettings.key, SECRET_KEY));

@@ -71,7 +71,8 @@ describe(`alerts during maintenance on ${testDbKind()}`, () => {
     });
   }
 
-  const deliver = (ctx: WorkspaceCtx) => deliverDueAlerts({ db: database.db, now: ctx.now }, deps);
+  const deliver = (ctx: WorkspaceCtx) =>
+    deliverDueAlerts({ ctx: { db: database.db, now: ctx.now, alerts: deps } });
   const notice = (ctx: WorkspaceCtx, sinceSecs = 120) =>
     noticeMaintenanceBoundaries({
       ctx,

@@ -31,7 +31,7 @@ describe(`sessions on ${testDbKind()}`, () => {
   const signIn = async (userId: string) =>
     (await startSession({ ctx: ctx(), input: { userId, userAgent: "test" } })).id;
   const check = (userId: string, sessionId: string) =>
-    getSessionUser({ ctx: ctx(), userId, sessionId });
+    getSessionUser({ ctx: ctx(), input: { userId, sessionId } });
 
   function ended(): { events: VigilEvents["user.sessions-ended"][]; stop: () => void } {
     const events: VigilEvents["user.sessions-ended"][] = [];

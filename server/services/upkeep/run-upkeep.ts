@@ -9,14 +9,12 @@ import { pruneAlertLog } from "@/server/services/alerts/prune-alert-log";
  */
 export async function runUpkeep({
   ctx,
-  retentionDays,
-  alertLogRetentionDays,
+  input,
 }: {
   ctx: ServiceCtx;
-  retentionDays: number;
-  alertLogRetentionDays: number;
+  input: { retentionDays: number; alertLogRetentionDays: number };
 }): Promise<void> {
-  await rollUpCheckResults({ ctx, retentionDays });
+  await rollUpCheckResults({ ctx, retentionDays: input.retentionDays });
   await prunePings(ctx.db);
-  await pruneAlertLog(ctx.db, ctx.now(), alertLogRetentionDays);
+  await pruneAlertLog(ctx.db, ctx.now(), input.alertLogRetentionDays);
 }

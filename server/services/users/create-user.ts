@@ -6,7 +6,15 @@ import { conflict } from "@/server/services/errors";
 import { claimInstanceOwner } from "@/server/services/instance/instance-owner";
 import { signupClosed } from "@/server/services/instance/get-signup-state";
 
-export type CreateUserInput = { email: string; password?: string; name?: string };
+export type CreateUserInput = {
+  email: string;
+  password?: string;
+  name?: string;
+  /** False for an OAuth-linked account, which has no password. */
+  passwordRequired?: boolean;
+  /** Refuse (and write nothing) unless this account becomes the instance's owner. */
+  onlyAsOwner?: boolean;
+};
 
 export type CreatedUser = {
   user: { id: string; email: string; name: string | null };
@@ -27,14 +35,11 @@ function personalWorkspaceName(email: string, name?: string): string {
 export async function createUser({
   ctx,
   input,
-  passwordRequired = true,
-  onlyAsOwner = false,
 }: {
   ctx: ServiceCtx;
   input: CreateUserInput;
-  passwordRequired?: boolean;
-  onlyAsOwner?: boolean;
 }): Promise<CreatedUser> {
+  const { passwordRequired = true, onlyAsOwner = false } = input;
   const email = normaliseEmail(input.email);
   if (passwordRequired || input.password !== undefined) assertStrongPassword(input.password ?? "");
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);

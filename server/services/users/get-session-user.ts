@@ -12,13 +12,12 @@ export type SessionUserRow = { id: string; email: string; name: string | null; s
  */
 export async function getSessionUser({
   ctx,
-  userId,
-  sessionId,
+  input,
 }: {
   ctx: ServiceCtx;
-  userId: string;
-  sessionId: string | undefined;
+  input: { userId: string; sessionId: string | undefined };
 }): Promise<SessionUserRow | null> {
+  const { userId, sessionId } = input;
   if (!isUuid(userId) || !isSessionId(sessionId)) return null;
   const [user] = await ctx.db
     .select({ id: users.id, email: users.email, name: users.name, sessionId: userSessions.id })

@@ -22,11 +22,9 @@ export type OAuthProfile = {
 export async function signInWithOAuth({
   ctx,
   input,
-  policy,
 }: {
   ctx: ServiceCtx;
-  input: OAuthProfile;
-  policy: { signup: SignupPolicy };
+  input: OAuthProfile & { signup: SignupPolicy };
 }): Promise<{ id: string; email: string; name: string | null }> {
   const [linked] = await ctx.db
     .select({ id: users.id, email: users.email, name: users.name })
@@ -40,7 +38,8 @@ export async function signInWithOAuth({
     )
     .limit(1);
   if (linked) return linked;
-  if (!(await getSignupState({ ctx, policy: policy.signup })).isOpen) throw signupClosed();
+  if (!(await getSignupState({ ctx, input: { signup: input.signup } })).isOpen)
+    throw signupClosed();
   if (!input.email) throw badInput("email", `your ${input.provider} account has no public email`);
   if (await findUserByEmail(ctx.db, input.email))
     throw conflict(
@@ -51,9 +50,12 @@ export async function signInWithOAuth({
     const txCtx = { ...ctx, db: tx };
     const { user } = await createUser({
       ctx: txCtx,
-      input: { email: input.email ?? "", name: input.name ?? undefined },
-      passwordRequired: false,
-      onlyAsOwner: policy.signup === "first",
+      input: {
+        email: input.email ?? "",
+        name: input.name ?? undefined,
+        passwordRequired: false,
+        onlyAsOwner: input.signup === "first",
+      },
     });
     await tx.insert(accounts).values({
       provider: input.provider,

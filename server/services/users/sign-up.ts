@@ -21,9 +21,9 @@ export async function signUp({
   input,
 }: {
   ctx: SignUpCtx;
-  input: CreateUserInput;
+  input: Pick<CreateUserInput, "email" | "password" | "name">;
 }): Promise<{ id: string; email: string }> {
-  if (!(await getSignupState({ ctx, policy: ctx.signup })).isOpen) throw signupClosed();
+  if (!(await getSignupState({ ctx, input: { signup: ctx.signup } })).isOpen) throw signupClosed();
   const verdict = await ctx.signInLimiter.consumeSignup(ctx.clientIp);
   if (verdict.blocked)
     throw new ServiceError(
@@ -33,6 +33,14 @@ export async function signUp({
         retryAfterSecs: verdict.retryAfterSecs,
       },
     );
-  const { user } = await createUser({ ctx, input, onlyAsOwner: ctx.signup === "first" });
+  const { user } = await createUser({
+    ctx,
+    input: {
+      email: input.email,
+      password: input.password,
+      name: input.name,
+      onlyAsOwner: ctx.signup === "first",
+    },
+  });
   return { id: user.id, email: user.email };
 }

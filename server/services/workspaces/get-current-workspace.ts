@@ -8,13 +8,13 @@ import { ServiceError } from "@/server/services/errors";
 /** The workspace a signed-in user acts in: the requested one if they belong to it, else their first. */
 export async function getCurrentWorkspace({
   ctx,
-  requestedId,
+  input = {},
 }: {
   ctx: ServiceCtx & { actor: { userId: string } };
-  requestedId?: string | null;
+  input?: { requestedId?: string | null };
 }): Promise<WorkspaceMembership & { all: WorkspaceMembership[] }> {
-  const all = await listUserWorkspaces(ctx.db, ctx.actor.userId);
-  const current = all.find((w) => w.id === requestedId) ?? all[0];
+  const all = await listUserWorkspaces({ ctx, input: { userId: ctx.actor.userId } });
+  const current = all.find((w) => w.id === input.requestedId) ?? all[0];
   if (!current) throw new ServiceError("FORBIDDEN", "you are not a member of any workspace");
   return { ...current, all };
 }

@@ -215,9 +215,11 @@ describe(`private targets under VIGIL_ALLOW_PRIVATE_TARGETS=owner, on ${testDbKi
       const [leased] = await claimDueMonitors(database.db, new Date(), 1, monitor.id);
       const outcome = await runPlannedCheck({
         ctx: who.ctx,
-        monitorId: monitor.id,
-        leaseToken: leased?.leaseToken ?? "",
-        options: checkOptions,
+        input: {
+          monitorId: monitor.id,
+          leaseToken: leased?.leaseToken ?? "",
+          options: checkOptions,
+        },
       });
       expect(outcome).toMatchObject({ ran: true, ok });
     }
@@ -267,7 +269,7 @@ describe(`private targets under VIGIL_ALLOW_PRIVATE_TARGETS=owner, on ${testDbKi
     expect(await runCheck({ ctx, monitorId: monitor.id, options: anyTarget })).toMatchObject({
       status: "down",
     });
-    await deliverDueAlerts({ db: database.db, now: ctx.now }, deps);
+    await deliverDueAlerts({ ctx: { db: database.db, now: ctx.now, alerts: deps } });
     const [message] = await database.db
       .select()
       .from(alertMessages)

@@ -19,7 +19,7 @@ export async function setWorkspaceQuotas({
   ctx: ServiceCtx;
   input: { email: string; changes: QuotaChanges };
 }): Promise<{ workspaceId: string; workspaceName: string; quotas: WorkspaceQuotas }> {
-  const { workspaceId } = await ownerWorkspaceCtx(ctx, input.email);
+  const { workspaceId } = await ownerWorkspaceCtx({ ctx, input: { email: input.email } });
   return ctx.db.transaction(async (tx) => {
     const [current] = await tx
       .select({ name: workspaces.name, quotas: workspaces.quotas })

@@ -60,8 +60,12 @@ describe(`account sessions over tRPC on ${testDbKind()}`, () => {
     const { me, current, other } = await signedIn();
     expect(await caller(me).account.sessions()).toEqual({ active: 2 });
     expect(await caller(me).account.signOutOtherSessions()).toEqual({ ended: 1 });
-    expect(await getSessionUser({ ctx: ctx(), userId: me.id, sessionId: other })).toBeNull();
-    expect(await getSessionUser({ ctx: ctx(), userId: me.id, sessionId: current })).not.toBeNull();
+    expect(
+      await getSessionUser({ ctx: ctx(), input: { userId: me.id, sessionId: other } }),
+    ).toBeNull();
+    expect(
+      await getSessionUser({ ctx: ctx(), input: { userId: me.id, sessionId: current } }),
+    ).not.toBeNull();
     const ended = { ...me, sessionId: other };
     await expect(caller(ended).account.signOutOtherSessions()).rejects.toMatchObject({
       code: "UNAUTHORIZED",

@@ -28,7 +28,7 @@ describe(`tRPC apiKeys on ${testDbKind()}`, () => {
       }),
     );
   const authenticate = (key: string) =>
-    authenticateApiKey({ ctx: { db: database.db, now: systemClock }, key });
+    authenticateApiKey({ ctx: { db: database.db, now: systemClock }, input: { key } });
   const someId = "00000000-0000-4000-8000-000000000000";
 
   it.each([
