@@ -7,13 +7,10 @@ import { useTRPC } from "@/components/trpc/client";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { SelectField, TextAreaField } from "@/components/ui/select-field";
-import { statusWords } from "@/components/incidents/incident-words";
+import { SelectField } from "@/components/ui/select-field";
+import { UpdateFields } from "@/components/incidents/update-fields";
 import { formErrorsFrom } from "@/server/domain/validation/validation-issues";
 import {
-  TITLE_MAX,
-  UPDATE_BODY_MAX,
-  incidentStatuses,
   subjectImpacts,
   type IncidentStatus,
   type SubjectImpact,
@@ -75,32 +72,16 @@ export function DeclareIncident() {
           id="incident-title"
           label="Title"
           value={title}
-          maxLength={TITLE_MAX}
           error={errors.title}
           onChange={(e) => setTitle(e.target.value)}
         />
-        <SelectField
-          id="incident-status"
-          label="Status"
-          value={status}
-          error={errors.status}
-          onChange={(e) => setStatus(e.target.value as IncidentStatus)}
-        >
-          {incidentStatuses.map((s) => (
-            <option key={s} value={s}>
-              {statusWords[s]}
-            </option>
-          ))}
-        </SelectField>
-        <TextAreaField
-          id="incident-body"
-          label="Message"
-          rows={5}
-          value={body}
-          maxLength={UPDATE_BODY_MAX}
-          error={errors.body}
-          hint={`${body.length} / ${UPDATE_BODY_MAX} characters; plain text, line breaks and links kept.`}
-          onChange={(e) => setBody(e.target.value)}
+        <UpdateFields
+          idPrefix="incident"
+          status={status}
+          body={body}
+          errors={errors}
+          onStatus={setStatus}
+          onBody={setBody}
         />
         <fieldset className="min-w-0 space-y-2">
           <legend className="text-sm font-medium">Affected monitors and heartbeats</legend>
