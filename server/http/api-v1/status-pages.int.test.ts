@@ -153,6 +153,7 @@ describe(`status pages REST API v1 on ${testDbKind()}`, () => {
       description: "Our services",
       visibility: "private",
       show_job_failures: true,
+      auto_add_subjects: true,
       url: `${BASE_URL}/status/${slug}`,
       created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       updated_at: expect.stringMatching(/Z$/),
