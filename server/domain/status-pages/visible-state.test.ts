@@ -21,8 +21,8 @@ describe("visibleStatus: checks × declared impacts × maintenance", () => {
     // Inside its window a subject is under maintenance, down or not…
     ["major_outage", [], true, "under_maintenance"],
     ["operational", [], true, "under_maintenance"],
-    // …unless a person declared it impacted meanwhile.
-    ["operational", ["partial_outage"], true, "partial_outage"],
+    // …and whatever an open incident declared: the incident still shows beside it.
+    ["operational", ["partial_outage"], true, "under_maintenance"],
   ];
   it.each(rows)("%s with %j, maintenance %s → %s", (machine, declared, maintenance, seen) => {
     expect(visibleStatus({ machine, declared, maintenance })).toBe(seen);

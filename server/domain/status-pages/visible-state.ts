@@ -13,8 +13,8 @@ const RANK: Record<ComponentStatus, number> = {
  * What a visitor sees for a subject. The checks' state comes first; the impacts people declared
  * on open manual incidents can only make it look worse, never better. Inside one of its
  * maintenance windows (`maintenance`: a window covering this subject runs now) it shows
- * "under maintenance" whatever the checks say, unless a person declared it impacted, which is
- * the newer word.
+ * "under maintenance" whatever the checks or an open incident say: the window is the plan its
+ * people announced for exactly this time, and its incidents still show beside it.
  */
 export function visibleStatus(input: {
   machine: ComponentStatus;
@@ -24,7 +24,7 @@ export function visibleStatus(input: {
   let declared: ComponentStatus | null = null;
   for (const impact of input.declared)
     if (declared === null || RANK[impact] > RANK[declared]) declared = impact;
-  if (input.maintenance) return declared ?? "under_maintenance";
+  if (input.maintenance) return "under_maintenance";
   if (declared && RANK[declared] > RANK[input.machine]) return declared;
   return input.machine;
 }
