@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import type { IncidentView } from "@/server/domain/status-pages/page-view";
 import { historyDays } from "@/server/domain/status-pages/history-days";
 import { formatDate, formatTime, type Reader } from "@/server/domain/format/date-time";
@@ -16,10 +16,10 @@ function Meta({ parts }: { parts: ReactNode[] }) {
   return (
     <p className="mt-1.5 text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
       {parts.map((part, i) => (
-        <span key={i} className="whitespace-nowrap">
+        <Fragment key={i}>
           {i > 0 ? <span aria-hidden="true"> · </span> : null}
-          {part}
-        </span>
+          <span className="whitespace-nowrap">{part}</span>
+        </Fragment>
       ))}
     </p>
   );

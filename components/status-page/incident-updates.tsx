@@ -36,7 +36,12 @@ export function IncidentUpdates({ incident }: { incident: IncidentView }) {
                 <span className="whitespace-nowrap">
                   · <DateTime at={u.createdAt} />
                 </span>
-                {u.editedAt ? <span className="whitespace-nowrap"> · edited</span> : null}
+                {u.editedAt ? (
+                  <>
+                    {" "}
+                    · <span className="whitespace-nowrap">edited</span>
+                  </>
+                ) : null}
               </p>
               <PlainText text={u.body} className="mt-1 text-sm" />
             </li>

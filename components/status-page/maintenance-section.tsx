@@ -38,7 +38,7 @@ function Window({ m, view }: { m: PageMaintenanceView; view: StatusPageView }) {
           {active ? "· until " : "to "}
           <DateTime at={m.endsAt} />
         </span>
-        {m.recurring ? <span className="whitespace-nowrap"> · repeats</span> : null}
+        {m.recurring ? <> · repeats</> : null}
       </p>
       {names.length ? (
         <p className="mt-1 text-xs wrap-anywhere text-zinc-600 dark:text-zinc-400">
