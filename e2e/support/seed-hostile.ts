@@ -86,6 +86,10 @@ export async function seedHostileWorkspace(
     description: `Private ${unbroken(900)}`,
     visibility: "private",
   });
+  await post(`/api/v1/status-pages/${page.id}/announcements`, {
+    body: `Notice ${unbroken(990)}`,
+    expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+  });
   for (const id of [page.id, hidden.id])
     await post(
       `/api/v1/status-pages/${id}/items`,
