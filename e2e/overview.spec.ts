@@ -96,10 +96,14 @@ test("the overview shows what is wrong first, live, and says calmly when all is 
     await expect(problems.first()).toHaveAttribute("href", /\/dashboard\/(monitors|heartbeats)\//);
     await expect(page.getByTestId("all-fine")).toHaveCount(0);
     await expect(page.getByTestId("open-incident")).toHaveCount(3);
-    await expect(page.getByTestId("flip").first()).toContainText(/down|missing|running/);
+    // Flips read in the badges' words, never as raw states ("up → down").
+    await expect(page.getByTestId("flip").first()).toContainText(
+      /went Down|went Missing|is Running/,
+    );
     await expect(
-      page.getByTestId("flip").filter({ hasText: "Checkout API" }).first(),
-    ).toBeVisible();
+      page.getByTestId("flip").filter({ hasText: "Checkout API went Down" }).first(),
+    ).toContainText(/was (Up|Pending)/);
+    await expect(page.getByTestId("flip").filter({ hasText: "→" })).toHaveCount(0);
     await expect(page.getByTestId("checks-per-minute")).not.toHaveText("0");
     const problemsTop = (await problems.first().boundingBox())?.y ?? Infinity;
     const gridTop = (await page.getByTestId("subject-tile").first().boundingBox())?.y ?? 0;
