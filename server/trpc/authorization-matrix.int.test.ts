@@ -146,6 +146,10 @@ const MATRIX: Record<string, Entry> = {
   },
   "maintenances.list": { input: none, outsider: "own" },
   "maintenances.get": { input: (i) => ({ maintenanceId: i.maintenanceId }), outsider: "denied" },
+  "maintenances.preview": {
+    input: () => ({ schedule: "0 2 * * 0", durationSecs: 3600, tz: "Europe/Berlin" }),
+    outsider: "own",
+  },
   "maintenances.create": {
     input: (i) => ({
       title: "mine",

@@ -10,6 +10,10 @@ import { createMaintenance } from "@/server/services/maintenances/create-mainten
 import { updateMaintenance } from "@/server/services/maintenances/update-maintenance";
 import { deleteMaintenance } from "@/server/services/maintenances/delete-maintenance";
 import { postMaintenanceUpdate } from "@/server/services/maintenances/post-maintenance-update";
+import {
+  previewMaintenance,
+  previewMaintenanceInput,
+} from "@/server/services/maintenances/preview-maintenance";
 
 const byId = z.object({ maintenanceId: z.string().max(64) });
 
@@ -18,6 +22,10 @@ export const maintenancesRouter = createTRPCRouter({
   get: protectedProcedure
     .input(byId)
     .query(({ ctx, input }) => getMaintenance({ ctx: ctx.service, input })),
+  /** The next three windows of a timing being planned, or the field error it would get. */
+  preview: protectedProcedure
+    .input(previewMaintenanceInput)
+    .query(({ ctx, input }) => previewMaintenance({ ctx: ctx.service, input })),
   create: protectedProcedure
     .input(createMaintenanceInput)
     .mutation(({ ctx, input }) => createMaintenance({ ctx: ctx.service, input })),
