@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   barsWithMaintenance,
   dailyMaintenanceSecs,
+  maintenanceMsBetween,
   mergeSpans,
   overlayMaintenance,
+  uptimeWithoutMaintenance,
   withMaintenance,
 } from "@/server/domain/maintenance/maintenance-uptime";
 import { uptimeBetween, type TimedChange, type UptimeRules } from "@/server/domain/uptime/uptime";
@@ -117,5 +119,30 @@ describe("bars with maintenance", () => {
     expect(bars.days.map((d) => d.downMs / H)).toEqual([0, 1]);
     expect(bars.month.monitoredMs).toBe((30 * 24 - 3) * H);
     expect(bars.maintenanceDays).toEqual([[0, 3 * 3600]]);
+  });
+});
+
+describe("uptime of a range without maintenance", () => {
+  const range = { fromMs: T0, toMs: T0 + 24 * H };
+  it.each([
+    ["no window: down 2 h of 24", [], 1 - 2 / 24, 0],
+    ["half the outage in a window: 1 h down of 23", [span(11, 12)], 1 - 1 / 23, H],
+    ["the whole outage in a window", [span(10, 12)], 1, 2 * H],
+    ["a window before the range counts nothing", [span(-5, -1)], 1 - 2 / 24, 0],
+    ["a window cut at the range's end", [span(23, 30)], 1 - 2 / 23, H],
+  ])("%s", (_name, spans, expected, maintenanceMs) => {
+    const got = uptimeWithoutMaintenance(
+      "up" as S,
+      [at(10, "down"), at(12, "up")],
+      spans,
+      range,
+      rules,
+    );
+    expect(got.uptime).toBeCloseTo(expected, 12);
+    expect(got.maintenanceMs).toBe(maintenanceMs);
+  });
+
+  it("adds up only the part of each window inside the range", () => {
+    expect(maintenanceMsBetween([span(-1, 1), span(5, 6)], T0, T0 + 5.5 * H)).toBe(1.5 * H);
   });
 });

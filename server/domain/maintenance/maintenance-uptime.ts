@@ -1,4 +1,9 @@
-import { uptimeBetween, type TimedChange, type UptimeRules } from "@/server/domain/uptime/uptime";
+import {
+  uptimeBetween,
+  type TimedChange,
+  type UptimeFigures,
+  type UptimeRules,
+} from "@/server/domain/uptime/uptime";
 import { DAY_MS, dailyUptime } from "@/server/domain/status-pages/daily-uptime";
 
 /** The state a subject is counted in while a maintenance window covers it: not monitored. */
@@ -123,5 +128,30 @@ export function barsWithMaintenance<S extends string>(
       counted,
     ),
     maintenanceDays: dailyMaintenanceSecs(spans, window),
+  };
+}
+
+/** Milliseconds of `spans` (merged) inside [fromMs, toMs). */
+export function maintenanceMsBetween(spans: readonly Span[], fromMs: number, toMs: number): number {
+  let ms = 0;
+  for (const [a, b] of spans) ms += Math.max(0, Math.min(b, toMs) - Math.max(a, fromMs));
+  return ms;
+}
+
+/**
+ * Uptime over [fromMs, toMs) with maintenance time left out of it, and how much maintenance fell
+ * in the range. `initial` is the state at `fromMs`, `changes` those after it, oldest first.
+ */
+export function uptimeWithoutMaintenance<S extends string>(
+  initial: S | null,
+  changes: readonly TimedChange<S>[],
+  spans: readonly Span[],
+  range: { fromMs: number; toMs: number },
+  rules: UptimeRules<S>,
+): UptimeFigures & { maintenanceMs: number } {
+  const o = overlayMaintenance(initial, changes, spans, range.fromMs);
+  return {
+    ...uptimeBetween(o.initial, o.changes, 0, range.fromMs, range.toMs, withMaintenance(rules)),
+    maintenanceMs: maintenanceMsBetween(spans, range.fromMs, range.toMs),
   };
 }

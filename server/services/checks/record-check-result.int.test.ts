@@ -286,7 +286,11 @@ describe(`recording HTTP checks on ${testDbKind()}`, () => {
 
     const now = ctx.now();
     expect(now.getTime() - start.getTime()).toBe(260_000);
-    const uptimes = await getMonitorUptimes(database.db, [monitor.id], now);
+    const uptimes = await getMonitorUptimes(database.db, {
+      workspaceId: ctx.workspaceId,
+      monitorIds: [monitor.id],
+      now,
+    });
     // Monitored from the first check (260 s), down from the flip at 80 s to the recovery at 180 s.
     expect(uptimes.get(monitor.id)?.uptime24h).toBeCloseTo(1 - 100 / 260, 10);
     expect(uptimes.get(monitor.id)?.uptime30d).toBeCloseTo(1 - 100 / 260, 10);
@@ -295,8 +299,12 @@ describe(`recording HTTP checks on ${testDbKind()}`, () => {
   it("has no uptime figure for a monitor that has never been checked", async () => {
     const { ctx } = await workspaceWithClock(database.db);
     const { monitor } = await monitorAt(ctx);
-    const uptimes = await getMonitorUptimes(database.db, [monitor.id], ctx.now());
-    expect(uptimes.get(monitor.id)).toEqual({ uptime24h: null, uptime30d: null });
+    const uptimes = await getMonitorUptimes(database.db, {
+      workspaceId: ctx.workspaceId,
+      monitorIds: [monitor.id],
+      now: ctx.now(),
+    });
+    expect(uptimes.get(monitor.id)).toMatchObject({ uptime24h: null, uptime30d: null });
   });
 
   it("applies an interval edited while a check was running to the next check", async () => {

@@ -2,7 +2,8 @@ import { and, desc, eq, gte } from "drizzle-orm";
 import { checkResults } from "@/db/schema";
 import type { WorkspaceCtx } from "@/server/services/context";
 import { findMonitor } from "@/server/services/monitors/find-monitor";
-import { getMonitorUptimes } from "@/server/services/monitors/get-monitor-uptimes";
+import { getMonitorUptimes, NO_UPTIMES } from "@/server/services/monitors/get-monitor-uptimes";
+import { getMonitorBars } from "@/server/services/monitors/get-monitor-bars";
 import { listSubjectChanges } from "@/server/services/subjects/list-subject-changes";
 
 /** Everything the monitor page shows: settings, uptime, response times, recent checks, flips, incidents. */
@@ -16,8 +17,9 @@ export async function getMonitorHistory({
   const monitor = await findMonitor(ctx.db, ctx.workspaceId, monitorId);
   const now = ctx.now();
   const since = new Date(now.getTime() - 24 * 3_600_000);
-  const [uptimes, responseTimes, recentChecks, changes] = await Promise.all([
-    getMonitorUptimes(ctx.db, [monitorId], now),
+  const [uptimes, bars, responseTimes, recentChecks, changes] = await Promise.all([
+    getMonitorUptimes(ctx.db, { workspaceId: ctx.workspaceId, monitorIds: [monitorId], now }),
+    getMonitorBars(ctx.db, { workspaceId: ctx.workspaceId, monitorId, now }),
     ctx.db
       .select({
         at: checkResults.checkedAt,
@@ -38,7 +40,8 @@ export async function getMonitorHistory({
   ]);
   return {
     monitor,
-    uptime: uptimes.get(monitorId) ?? { uptime24h: null, uptime30d: null },
+    uptime: uptimes.get(monitorId) ?? NO_UPTIMES,
+    bars,
     // The newest 2,000 of the last 24 hours, oldest first for the chart.
     responseTimes: responseTimes.reverse(),
     recentChecks,
