@@ -39,15 +39,22 @@ export const currentAnnouncements = (db: DbOrTx, statusPageId: string, now: Date
     .where(and(eq(announcements.statusPageId, statusPageId), current(now)))
     .orderBy(desc(announcements.createdAt), desc(announcements.id));
 
+/** The notices that still show; with `includeExpired` the dashboard's list, the latest 100 of all. */
 export async function listAnnouncements({
   ctx,
   input,
 }: {
   ctx: WorkspaceCtx;
-  input: { statusPageId: string };
+  input: { statusPageId: string; includeExpired?: boolean };
 }): Promise<Announcement[]> {
   await assertOwnPage(ctx, input.statusPageId);
-  return currentAnnouncements(ctx.db, input.statusPageId, ctx.now());
+  if (!input.includeExpired) return currentAnnouncements(ctx.db, input.statusPageId, ctx.now());
+  return ctx.db
+    .select()
+    .from(announcements)
+    .where(eq(announcements.statusPageId, input.statusPageId))
+    .orderBy(desc(announcements.createdAt), desc(announcements.id))
+    .limit(100);
 }
 
 /** A short page-wide notice, shown until it expires or is deleted. */

@@ -11,7 +11,7 @@ const byPage = z.object({ statusPageId: z.string().max(64) });
 
 export const announcementsRouter = createTRPCRouter({
   list: protectedProcedure
-    .input(byPage)
+    .input(byPage.extend({ includeExpired: z.boolean().optional() }))
     .query(({ ctx, input }) => listAnnouncements({ ctx: ctx.service, input })),
   create: protectedProcedure
     .input(byPage.extend(createAnnouncementInput.shape))
