@@ -1,24 +1,22 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { useTRPC } from "@/components/trpc/client";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { Button } from "@/components/ui/button";
 import { DateTime } from "@/components/ui/time-text";
-import { PlainText } from "@/components/status-page/plain-text";
 import { PostUpdateForm } from "@/components/incidents/post-update-form";
+import { PostmortemEditor } from "@/components/incidents/postmortem-editor";
+import { UpdateItem } from "@/components/incidents/update-item";
 import { statusWords } from "@/components/incidents/incident-words";
 
 const box = "rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900";
 
-/** One incident: its updates as a timeline (newest first) and the form to post the next one. */
+/** One incident: its updates as a timeline (newest first), its postmortem, and the form to post the next update. */
 export function IncidentDetail({ id }: { id: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const incident = useQuery(trpc.incidents.get.queryOptions({ incidentId: id }));
-  const remove = useMutation(trpc.incidents.deleteUpdate.mutationOptions());
   const i = incident.data;
   if (incident.error) return <p role="alert">{incident.error.message}</p>;
   if (!i) return <p className="text-sm text-zinc-500">Loading…</p>;
@@ -58,40 +56,24 @@ export function IncidentDetail({ id }: { id: string }) {
               <li className="text-sm text-zinc-500">No updates yet.</li>
             ) : null}
             {i.updates.map((u) => (
-              <li
-                key={u.id}
-                data-testid="dashboard-update"
-                className="border-l-2 border-zinc-200 pl-3 dark:border-zinc-700"
-              >
-                <div className="flex flex-wrap items-baseline justify-between gap-2 text-xs text-zinc-500 dark:text-zinc-400">
-                  <span>
-                    <strong className="font-semibold text-zinc-900 dark:text-zinc-100">
-                      {statusWords[u.status]}
-                    </strong>{" "}
-                    · <DateTime at={u.createdAt} />
-                    {u.editedAt ? " · edited" : null}
-                  </span>
-                  <Button
-                    variant="ghost"
-                    className="px-2 py-1 text-xs"
-                    aria-label="Delete this update"
-                    onClick={() =>
-                      void remove
-                        .mutateAsync({ incidentId: i.id, updateId: u.id })
-                        .then(() =>
-                          queryClient.invalidateQueries({ queryKey: trpc.incidents.pathKey() }),
-                        )
-                    }
-                  >
-                    Delete
-                  </Button>
-                </div>
-                <PlainText text={u.body} className="mt-1 text-sm" />
-              </li>
+              <UpdateItem key={u.id} incidentId={i.id} update={u} />
             ))}
           </ol>
         </section>
-        <section aria-labelledby="post-heading" className={`${box} self-start`}>
+        <section aria-labelledby="postmortem-heading" className={`${box} lg:col-start-1`}>
+          <h2 id="postmortem-heading" className="mb-4 text-sm font-semibold">
+            Postmortem
+          </h2>
+          <PostmortemEditor
+            incidentId={i.id}
+            isResolved={i.resolvedAt !== null}
+            postmortem={i.postmortem}
+          />
+        </section>
+        <section
+          aria-labelledby="post-heading"
+          className={`${box} self-start lg:col-start-2 lg:row-span-2 lg:row-start-1`}
+        >
           <h2 id="post-heading" className="mb-4 text-sm font-semibold">
             Post an update
           </h2>

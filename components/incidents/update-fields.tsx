@@ -8,24 +8,34 @@ import {
   type IncidentStatus,
 } from "@/server/domain/incidents/incident-rules";
 
+/** The statuses an update may take and their words: an incident's unless told otherwise. */
+export type StatusChoices<S extends string> = { statuses: readonly S[]; words: Record<S, string> };
+const incidentChoices: StatusChoices<IncidentStatus> = {
+  statuses: incidentStatuses,
+  words: statusWords,
+};
+
 /**
- * The status and message of an incident update. No maxLength: a pasted text longer than the limit
- * must be refused with a field error, never cut without a word; the counter says where it stands.
+ * The status and message of an incident (or maintenance) update. No maxLength: a pasted text
+ * longer than the limit must be refused with a field error, never cut without a word; the counter
+ * says where it stands.
  */
-export function UpdateFields({
+export function UpdateFields<S extends string = IncidentStatus>({
   idPrefix,
   status,
   body,
   errors,
   onStatus,
   onBody,
+  choices = incidentChoices as unknown as StatusChoices<S>,
 }: {
   idPrefix: string;
-  status: IncidentStatus;
+  status: S;
   body: string;
   errors: { status?: string; body?: string };
-  onStatus: (status: IncidentStatus) => void;
+  onStatus: (status: S) => void;
   onBody: (body: string) => void;
+  choices?: StatusChoices<S>;
 }) {
   return (
     <>
@@ -34,11 +44,11 @@ export function UpdateFields({
         label="Status"
         value={status}
         error={errors.status}
-        onChange={(e) => onStatus(e.target.value as IncidentStatus)}
+        onChange={(e) => onStatus(e.target.value as S)}
       >
-        {incidentStatuses.map((s) => (
+        {choices.statuses.map((s) => (
           <option key={s} value={s}>
-            {statusWords[s]}
+            {choices.words[s]}
           </option>
         ))}
       </SelectField>
