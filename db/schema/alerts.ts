@@ -9,9 +9,11 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { channels } from "@/db/schema/channels";
-import { flips, subjectKinds } from "@/db/schema/flips";
+import { flips } from "@/db/schema/flips";
 import { monitors } from "@/db/schema/monitors";
 import { heartbeats } from "@/db/schema/heartbeats";
+import { subjectKinds } from "@/server/domain/subjects/subject-kind";
+import { alertMessageStatuses } from "@/server/domain/alerts/alert-message-status";
 
 /**
  * One (subject, channel) pair's queue: messages to it go out one at a time, at most one a minute.
@@ -41,9 +43,6 @@ export const alertLanes = pgTable(
     index("alert_lanes_due_at_idx").on(t.dueAt),
   ],
 );
-
-export const alertMessageStatuses = ["sending", "retrying", "delivered", "failed"] as const;
-export type AlertMessageStatus = (typeof alertMessageStatuses)[number];
 
 export type AlertPayload = {
   title: string;

@@ -1,9 +1,9 @@
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "@/db/schema/users";
 import { workspaces } from "@/db/schema/workspaces";
+import { apiKeyScopes, type ApiKeyScope } from "@/server/domain/auth/api-key-scope";
 
-export const apiKeyScopes = ["read", "write"] as const;
-export type ApiKeyScope = (typeof apiKeyScopes)[number];
+export type { ApiKeyScope };
 
 /** API keys are shown once; only a SHA-256 of the key is stored. */
 export const apiKeys = pgTable(

@@ -12,9 +12,9 @@ import {
 import { workspaces } from "@/db/schema/workspaces";
 import { monitors } from "@/db/schema/monitors";
 import { heartbeats } from "@/db/schema/heartbeats";
+import { channelKinds, type ChannelKind } from "@/server/domain/alerts/channel-kind";
 
-export const channelKinds = ["email", "webhook", "slack", "discord", "ntfy"] as const;
-export type ChannelKind = (typeof channelKinds)[number];
+export type { ChannelKind };
 
 export type ChannelSettings = {
   /** Receiver URL (every kind but email). */

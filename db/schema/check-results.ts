@@ -1,8 +1,6 @@
 import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { monitors } from "@/db/schema/monitors";
-
-export const checkStatuses = ["up", "down", "timeout"] as const;
-export type CheckStatus = (typeof checkStatuses)[number];
+import { checkStatuses } from "@/server/domain/monitors/check-status";
 
 /** Raw results, kept for response-time charts; rolled up and pruned after the retention window. */
 export const checkResults = pgTable(

@@ -1,9 +1,9 @@
 import { bigserial, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { monitors } from "@/db/schema/monitors";
 import { heartbeats } from "@/db/schema/heartbeats";
+import { subjectKinds, type SubjectKind } from "@/server/domain/subjects/subject-kind";
 
-export const subjectKinds = ["monitor", "heartbeat"] as const;
-export type SubjectKind = (typeof subjectKinds)[number];
+export type { SubjectKind };
 
 /** Every state change of a subject; uptime, incidents, alerts and live updates all come from here. */
 export const flips = pgTable(

@@ -9,16 +9,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { workspaces } from "@/db/schema/workspaces";
-
-export const heartbeatStatusValues = [
-  "new",
-  "up",
-  "running",
-  "late",
-  "missing",
-  "failed",
-  "paused",
-] as const;
+import { heartbeatStatuses, pingKinds } from "@/server/domain/heartbeats/heartbeat-state";
 
 export const heartbeats = pgTable(
   "heartbeats",
@@ -35,7 +26,7 @@ export const heartbeats = pgTable(
     tz: text("tz").notNull().default("UTC"),
     graceSecs: integer("grace_secs").notNull().default(60),
     maxRuntimeSecs: integer("max_runtime_secs"),
-    status: text("status", { enum: heartbeatStatusValues }).notNull().default("new"),
+    status: text("status", { enum: heartbeatStatuses }).notNull().default("new"),
     statusChangedAt: timestamp("status_changed_at", { withTimezone: true }).notNull().defaultNow(),
     consecutiveMisses: integer("consecutive_misses").notNull().default(0),
     lastPingedAt: timestamp("last_pinged_at", { withTimezone: true }),
@@ -64,8 +55,6 @@ export const heartbeats = pgTable(
 );
 
 export type Heartbeat = typeof heartbeats.$inferSelect;
-
-export const pingKinds = ["success", "start", "fail", "log"] as const;
 
 export const pings = pgTable(
   "pings",

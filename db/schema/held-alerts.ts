@@ -1,5 +1,6 @@
 import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { flips, subjectKinds } from "@/db/schema/flips";
+import { flips } from "@/db/schema/flips";
+import { subjectKinds } from "@/server/domain/subjects/subject-kind";
 import { maintenances } from "@/db/schema/maintenances";
 
 /**

@@ -1,5 +1,6 @@
 import { boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { flips, subjectKinds } from "@/db/schema/flips";
+import { flips } from "@/db/schema/flips";
+import { subjectKinds } from "@/server/domain/subjects/subject-kind";
 import { monitors } from "@/db/schema/monitors";
 import { heartbeats } from "@/db/schema/heartbeats";
 import { incidentImpacts, incidentStatuses } from "@/server/domain/incidents/incident-rules";

@@ -1,5 +1,5 @@
 import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { subjectKinds } from "@/db/schema/flips";
+import { subjectKinds } from "@/server/domain/subjects/subject-kind";
 import { monitors } from "@/db/schema/monitors";
 import { heartbeats } from "@/db/schema/heartbeats";
 import { maintenances } from "@/db/schema/maintenances";

@@ -1,14 +1,7 @@
 import { index, pgTable, uuid } from "drizzle-orm/pg-core";
 import { maintenances } from "@/db/schema/maintenances";
 import { writtenUpdateColumns } from "@/db/schema/written-updates";
-
-export const maintenanceUpdateStatuses = [
-  "scheduled",
-  "in_progress",
-  "verifying",
-  "completed",
-] as const;
-export type MaintenanceUpdateStatus = (typeof maintenanceUpdateStatuses)[number];
+import { maintenanceUpdateStatuses } from "@/server/domain/maintenance/maintenance-update-status";
 
 /** What a person wrote on a maintenance, in Statuspage's maintenance statuses. */
 export const maintenanceUpdates = pgTable(

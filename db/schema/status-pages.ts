@@ -11,7 +11,7 @@ import {
 import { workspaces } from "@/db/schema/workspaces";
 import { monitors } from "@/db/schema/monitors";
 import { heartbeats } from "@/db/schema/heartbeats";
-import { subjectKinds } from "@/db/schema/flips";
+import { subjectKinds } from "@/server/domain/subjects/subject-kind";
 
 export const statusPageVisibilities = ["public", "private"] as const;
 export type StatusPageVisibility = (typeof statusPageVisibilities)[number];

@@ -15,7 +15,8 @@ export const heartbeatStatuses = [
 ] as const;
 export type HeartbeatStatus = (typeof heartbeatStatuses)[number];
 
-export type PingKind = "success" | "start" | "fail" | "log";
+export const pingKinds = ["success", "start", "fail", "log"] as const;
+export type PingKind = (typeof pingKinds)[number];
 
 export type HeartbeatSnapshot = {
   status: HeartbeatStatus;

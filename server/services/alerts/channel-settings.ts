@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TEXT_LIMITS } from "@/server/domain/validation/field-labels";
 import { httpUrl } from "@/server/services/http-url";
-import { channelKinds } from "@/db/schema/channels";
+import { channelKinds } from "@/server/domain/alerts/channel-kind";
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TEXT_LIMITS } from "@/server/domain/validation/field-labels";
-import { apiKeys, apiKeyScopes } from "@/db/schema";
+import { apiKeys } from "@/db/schema";
+import { apiKeyScopes } from "@/server/domain/auth/api-key-scope";
 
 export const createApiKeyInput = z.object({
   name: z.string().trim().min(1, "must not be empty").max(TEXT_LIMITS.name),

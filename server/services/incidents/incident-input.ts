@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { subjectKinds } from "@/db/schema/flips";
+import { subjectKinds } from "@/server/domain/subjects/subject-kind";
 import {
   INCIDENT_SUBJECTS_MAX,
   POSTMORTEM_MAX,

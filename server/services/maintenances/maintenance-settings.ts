@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { subjectKinds } from "@/db/schema/flips";
-import { maintenanceUpdateStatuses } from "@/db/schema/maintenance-updates";
+import { subjectKinds } from "@/server/domain/subjects/subject-kind";
+import { maintenanceUpdateStatuses } from "@/server/domain/maintenance/maintenance-update-status";
 
 const MAX_BODY = 5000;
 

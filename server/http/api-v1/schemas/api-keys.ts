@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { createApiKeyInput } from "@/server/services/api-keys/api-key-view";
-import { apiKeyScopes } from "@/db/schema/api-keys";
+import { apiKeyScopes } from "@/server/domain/auth/api-key-scope";
 import { describe, listOf, nullableTimestamp, snakeShape, timestamp } from "./shape";
 import { answer, errors, idParams, noContent, writeErrors, jsonBody } from "./common";
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { createChannelInput, updateChannelInput } from "@/server/services/alerts/channel-settings";
-import { channelKinds } from "@/db/schema/channels";
-import { alertMessageStatuses } from "@/db/schema/alerts";
-import { subjectKinds } from "@/db/schema/flips";
+import { channelKinds } from "@/server/domain/alerts/channel-kind";
+import { alertMessageStatuses } from "@/server/domain/alerts/alert-message-status";
+import { subjectKinds } from "@/server/domain/subjects/subject-kind";
 import { listOf, writeBodies, nullableTimestamp, timestamp } from "./shape";
 import { answer, errors, idParams, limitQuery, readErrors, writeErrors } from "./common";
 import { resourcePaths } from "./resource-paths";

@@ -5,7 +5,7 @@ import {
   updateHeartbeatInput,
 } from "@/server/services/heartbeats/heartbeat-settings";
 import { heartbeatStatuses } from "@/server/domain/heartbeats/heartbeat-state";
-import { pingKinds } from "@/db/schema/heartbeats";
+import { pingKinds } from "@/server/domain/heartbeats/heartbeat-state";
 import { listOf, writeBodies, nullableTimestamp, timestamp } from "./shape";
 import { alertReadShape, subjectProse } from "./alert-settings";
 import { answer, errors, idParams, limitQuery, readErrors } from "./common";

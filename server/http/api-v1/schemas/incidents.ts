@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { subjectKinds } from "@/db/schema/flips";
+import { subjectKinds } from "@/server/domain/subjects/subject-kind";
 import {
   incidentImpacts,
   incidentStatuses,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { subjectKinds } from "@/db/schema/flips";
-import { maintenanceUpdateStatuses } from "@/db/schema/maintenance-updates";
+import { subjectKinds } from "@/server/domain/subjects/subject-kind";
+import { maintenanceUpdateStatuses } from "@/server/domain/maintenance/maintenance-update-status";
 import { maintenanceStatuses } from "@/server/domain/maintenance/maintenance-status";
 import { nullableTimestamp, timestamp } from "./shape";
 import { answer, idParams, jsonBody, writeErrors } from "./common";

@@ -6,7 +6,7 @@ import {
 } from "@/server/services/monitors/monitor-settings";
 import { monitorStatuses } from "@/server/domain/monitors/monitor-state";
 import { assertionComparisons, assertionSources } from "@/server/domain/monitors/assertions";
-import { checkStatuses } from "@/db/schema/check-results";
+import { checkStatuses } from "@/server/domain/monitors/check-status";
 import { listOf, writeBodies, nullableTimestamp, timestamp } from "./shape";
 import { alertReadShape, subjectProse } from "./alert-settings";
 import { answer, idParams, readErrors } from "./common";

@@ -5,7 +5,7 @@ import {
   statusPageSettingsShape,
   updateStatusPageInput,
 } from "@/server/services/status-pages/status-page-settings";
-import { subjectKinds } from "@/db/schema/flips";
+import { subjectKinds } from "@/server/domain/subjects/subject-kind";
 import { listOf, writeBodies, timestamp } from "./shape";
 import { answer, idParams, readErrors, writeErrors, jsonBody } from "./common";
 import { resourcePaths } from "./resource-paths";
