@@ -128,8 +128,8 @@ describe(`REST API v1 channels on ${testDbKind()}`, () => {
       { name: "x", kind: "pager", url: "https://example.com" },
       "kind: Type must be one of email, webhook, slack, discord, ntfy",
     ],
-    [{ name: "x", kind: "slack" }, "url: a slack channel needs a URL"],
-    [{ name: "x", kind: "email" }, "to: an email channel needs an address"],
+    [{ name: "x", kind: "slack" }, "url: URL is required for a Slack channel"],
+    [{ name: "x", kind: "email" }, "to: Recipient is required for an email channel"],
     [
       { name: "x", kind: "email", to: "not-an-address" },
       "to: Recipient must be an email address (several: separated by commas)",
@@ -141,7 +141,19 @@ describe(`REST API v1 channels on ${testDbKind()}`, () => {
     [{ name: "", kind: "webhook", url: "https://example.com" }, "name: Name must not be empty"],
     [
       { name: "x", kind: "discord", url: "https://example.com", secret: "0123456789abcdef" },
-      "secret: only webhook channels are signed",
+      "secret: Signing secret is only for webhook channels; a Discord channel is not signed",
+    ],
+    [
+      { name: "x", kind: "email", to: "a@example.com", url: "https://example.com" },
+      "url: URL is not used by an email channel, which sends to its Recipient addresses",
+    ],
+    [
+      { name: "x", kind: "ntfy", url: "https://example.com", to: "a@example.com" },
+      "to: Recipient is only for email channels; an ntfy channel sends to its URL",
+    ],
+    [
+      { name: "x", kind: "slack", url: "https://example.com", headers: { "X-A": "1" } },
+      "headers: Headers are only for webhook channels, not a Slack channel",
     ],
     [
       { name: "x", kind: "webhook", url: "https://example.com", color: "red" },
@@ -263,7 +275,9 @@ describe(`REST API v1 channels on ${testDbKind()}`, () => {
     expect(await call(monitorRoute.PATCH, "PATCH", "/", { channel_ids: [theirs] }, { id })).toEqual(
       {
         status: 400,
-        json: { error: `channel_ids: unknown channel ${theirs}` },
+        json: {
+          error: `channel_ids: Channels must be channels of this workspace; there is none with id ${theirs}`,
+        },
       },
     );
     expect(

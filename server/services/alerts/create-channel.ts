@@ -18,20 +18,41 @@ import {
 /** A webhook signing secret: 192 random bits. */
 const generateWebhookSecret = () => `whsec_${randomBytes(24).toString("base64url")}`;
 
+const KIND_NAMES: Record<Channel["kind"], string> = {
+  email: "an email",
+  webhook: "a webhook",
+  slack: "a Slack",
+  discord: "a Discord",
+  ntfy: "an ntfy",
+};
+
+/** Signing secrets are for webhooks only, on creation and on edit alike. */
+export const secretOnlyForWebhooks = (kind: Channel["kind"]) =>
+  badInput(
+    "secret",
+    `secret: Signing secret is only for webhook channels; ${KIND_NAMES[kind]} channel is not signed`,
+  );
+
 /** The settings a kind keeps, after checking that the kind's own field is there. */
 export function settingsFor(
   kind: Channel["kind"],
   input: Pick<UpdateChannelInput, "url" | "to" | "headers">,
 ): ChannelSettings {
+  const channel = `${KIND_NAMES[kind]} channel`;
   if (kind === "email") {
-    if (!input.to) throw badInput("to", "to: an email channel needs an address");
-    if (input.url) throw badInput("url", "url: an email channel takes `to`, not `url`");
+    if (!input.to) throw badInput("to", "to: Recipient is required for an email channel");
+    if (input.url)
+      throw badInput(
+        "url",
+        "url: URL is not used by an email channel, which sends to its Recipient addresses",
+      );
     return { to: input.to };
   }
-  if (!input.url) throw badInput("url", `url: a ${kind} channel needs a URL`);
-  if (input.to) throw badInput("to", `to: only email channels take an address`);
+  if (!input.url) throw badInput("url", `url: URL is required for ${channel}`);
+  if (input.to)
+    throw badInput("to", `to: Recipient is only for email channels; ${channel} sends to its URL`);
   if (input.headers && Object.keys(input.headers).length > 0 && kind !== "webhook")
-    throw badInput("headers", "headers: only webhook channels take custom headers");
+    throw badInput("headers", `headers: Headers are only for webhook channels, not ${channel}`);
   return kind === "webhook" ? { url: input.url, headers: input.headers ?? {} } : { url: input.url };
 }
 
@@ -54,8 +75,7 @@ export async function createChannel({
 }> {
   const settings = settingsFor(input.kind, input);
   if (settings.url) await assertTargetAllowed({ ctx, field: "url", url: settings.url });
-  if (input.secret && input.kind !== "webhook")
-    throw badInput("secret", "secret: only webhook channels are signed");
+  if (input.secret && input.kind !== "webhook") throw secretOnlyForWebhooks(input.kind);
   const secret = input.kind === "webhook" ? (input.secret ?? generateWebhookSecret()) : null;
   const now = ctx.now();
   const { channel, fresh } = await ctx.db.transaction(async (tx) => {

@@ -241,6 +241,7 @@ describe(`email recipients confirm before they are mailed, on ${testDbKind()}`, 
       resendConfirmation({ ctx: { ...ctx, alerts: deps }, input: { channelId: channel.id } }),
     ).rejects.toMatchObject({
       code: "RATE_LIMITED",
+      message: "A confirmation email went out less than 5 minutes ago; please try again in 5 min.",
     });
     advance(5 * 60);
     expect(
@@ -257,6 +258,7 @@ describe(`email recipients confirm before they are mailed, on ${testDbKind()}`, 
       resendConfirmation({ ctx: { ...ctx, alerts: deps }, input: { channelId: channel.id } }),
     ).rejects.toMatchObject({
       code: "CONFLICT",
+      message: "Every address of this channel has confirmed already: there is nothing to resend.",
     });
   });
 

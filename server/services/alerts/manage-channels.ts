@@ -2,10 +2,10 @@ import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { channels, type Channel } from "@/db/schema";
 import type { PolicyCtx, WorkspaceCtx } from "@/server/services/context";
-import { badInput, notFound } from "@/server/services/errors";
+import { notFound } from "@/server/services/errors";
 import { isUuid } from "@/server/services/ids";
 import type { UpdateChannelInput } from "@/server/services/alerts/channel-settings";
-import { settingsFor } from "@/server/services/alerts/create-channel";
+import { secretOnlyForWebhooks, settingsFor } from "@/server/services/alerts/create-channel";
 import { assertTargetAllowed } from "@/server/services/workspaces/private-targets";
 import {
   attachRecipients,
@@ -79,7 +79,7 @@ export async function updateChannel({
     : current.settings;
   if (input.url) await assertTargetAllowed({ ctx, field: "url", url: input.url });
   if (input.secret !== undefined && current.kind !== "webhook")
-    throw badInput("secret", "secret: only webhook channels are signed");
+    throw secretOnlyForWebhooks(current.kind);
   const now = ctx.now();
   const { updated, fresh } = await ctx.db.transaction(async (tx) => {
     const [row] = await tx

@@ -2,6 +2,7 @@ import { and, eq, isNull, lte, or } from "drizzle-orm";
 import { emailConfirmations } from "@/db/schema";
 import type { SendingCtx } from "@/server/services/context";
 import { conflict, ServiceError } from "@/server/services/errors";
+import { formatDuration } from "@/server/domain/format/duration";
 import { findChannel } from "@/server/services/alerts/manage-channels";
 import {
   hashConfirmationToken,
@@ -31,7 +32,10 @@ export async function resendConfirmation({
     .where(
       and(eq(emailConfirmations.channelId, channel.id), isNull(emailConfirmations.confirmedAt)),
     );
-  if (pending.length === 0) throw conflict("every address of this channel has confirmed already");
+  if (pending.length === 0)
+    throw conflict(
+      "Every address of this channel has confirmed already: there is nothing to resend.",
+    );
   const cutoff = new Date(now.getTime() - RESEND_AFTER_MS);
   const fresh: { id: string; email: string; token: string }[] = [];
   for (const row of pending) {
@@ -55,7 +59,7 @@ export async function resendConfirmation({
     const secs = Math.max(1, Math.ceil((last + RESEND_AFTER_MS - now.getTime()) / 1000));
     throw new ServiceError(
       "RATE_LIMITED",
-      `a confirmation email went out less than ${RESEND_AFTER_MS / 60_000} minutes ago: try again in ${Math.ceil(secs / 60)} min`,
+      `A confirmation email went out less than ${RESEND_AFTER_MS / 60_000} minutes ago; please try again in ${formatDuration(secs * 1000)}.`,
       { retryAfterSecs: secs },
     );
   }

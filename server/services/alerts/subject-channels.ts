@@ -8,6 +8,12 @@ import type { ServiceCtx, WorkspaceCtx } from "@/server/services/context";
 
 type SubjectRef = { kind: SubjectKind; id: string; workspaceId: string };
 
+const unknownChannel = (id: string) =>
+  badInput(
+    "channelIds",
+    `channel_ids: Channels must be channels of this workspace; there is none with id ${id}`,
+  );
+
 /** Checks that every id is a channel of the workspace (else a 400 naming channel_ids). */
 export async function assertChannelsOf(
   db: DbOrTx,
@@ -16,14 +22,14 @@ export async function assertChannelsOf(
 ): Promise<void> {
   const unique = [...new Set(channelIds)];
   const bad = unique.find((id) => !isUuid(id));
-  if (bad) throw badInput("channelIds", `channel_ids: unknown channel ${bad}`);
+  if (bad) throw unknownChannel(bad);
   if (unique.length === 0) return;
   const found = await db
     .select({ id: channels.id })
     .from(channels)
     .where(and(eq(channels.workspaceId, workspaceId), inArray(channels.id, unique)));
   const missing = unique.find((id) => !found.some((f) => f.id === id));
-  if (missing) throw badInput("channelIds", `channel_ids: unknown channel ${missing}`);
+  if (missing) throw unknownChannel(missing);
 }
 
 /**

@@ -91,7 +91,7 @@ describe(`tRPC alerts on ${testDbKind()}`, () => {
       them.monitor.create({ name: "m", url: "https://example.com", channelIds: [channel.id] }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: `channel_ids: unknown channel ${channel.id}`,
+      message: `channel_ids: Channels must be channels of this workspace; there is none with id ${channel.id}`,
     });
   });
 
