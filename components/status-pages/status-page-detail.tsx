@@ -14,6 +14,7 @@ import { VisibilitySetting } from "@/components/status-pages/visibility-setting"
 import { ToggleSetting } from "@/components/status-pages/toggle-setting";
 import { StatusPageForm } from "@/components/status-pages/status-page-form";
 import { SubjectsEditor } from "@/components/status-pages/subjects-editor";
+import { AnnouncementsSection } from "@/components/announcements/announcements-section";
 import { sentence, statusPageFieldErrors } from "@/components/status-pages/field-errors";
 
 /** One status page's settings: visibility, title/slug/description, what it shows, delete. */
@@ -90,6 +91,10 @@ export function StatusPageDetail({ id }: { id: string }) {
           error={visibilityError}
           onChange={saveSwitch("visibility", setVisibilityError)}
         />
+      </Card>
+
+      <Card title="Announcements">
+        <AnnouncementsSection statusPageId={id} />
       </Card>
 
       <Card title="Incident history">
