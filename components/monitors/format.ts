@@ -1,4 +1,4 @@
-import { formatRelative } from "@/server/domain/format/duration";
+import { formatDuration, formatRelative } from "@/server/domain/format/duration";
 
 export { formatDuration, formatInterval, formatMs } from "@/server/domain/format/duration";
 export { formatUptime } from "@/server/domain/format/percent";
@@ -7,3 +7,7 @@ export { formatUptime } from "@/server/domain/format/percent";
 export function formatAgo(at: Date | string | null, now = Date.now()): string {
   return at ? formatRelative(at, now) : "never";
 }
+
+/** "1 h maintenance, not counted": the maintenance time an uptime figure leaves out, if any. */
+export const maintenanceText = (ms: number): string | undefined =>
+  ms > 0 ? `${formatDuration(ms)} maintenance, not counted` : undefined;

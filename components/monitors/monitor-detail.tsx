@@ -16,7 +16,9 @@ import {
   formatInterval,
   formatMs,
   formatUptime,
+  maintenanceText,
 } from "@/components/monitors/format";
+import { MaintenanceNote, UptimeHistory } from "@/components/monitors/uptime-history";
 import { DateTime, RelativeTime } from "@/components/ui/time-text";
 import { uptimeWindowText } from "@/server/domain/format/uptime-window";
 
@@ -35,7 +37,7 @@ export function MonitorDetail({ id }: { id: string }) {
 
   return (
     <SubjectDetail id={id} query={query}>
-      {({ monitor: m, uptime, responseTimes, recentChecks, incidents, flips }) => (
+      {({ monitor: m, uptime, bars, responseTimes, recentChecks, incidents, flips }) => (
         <>
           <SubjectHeader
             id={id}
@@ -78,11 +80,13 @@ export function MonitorDetail({ id }: { id: string }) {
             <Stat
               label={`Uptime, ${uptimeWindowText(DAY_MS, m.createdAt, now)}`}
               value={formatUptime(uptime.uptime24h)}
+              hint={maintenanceText(uptime.maintenance24hMs)}
               testId="uptime-24h"
             />
             <Stat
               label={`Uptime, ${uptimeWindowText(30 * DAY_MS, m.createdAt, now)}`}
               value={formatUptime(uptime.uptime30d)}
+              hint={maintenanceText(uptime.maintenance30dMs)}
               testId="uptime-30d"
             />
             <Stat
@@ -104,6 +108,9 @@ export function MonitorDetail({ id }: { id: string }) {
               }
             />
           </dl>
+          <MaintenanceNote shown={uptime.maintenance30dMs > 0 || bars.maintenanceDays !== ""} />
+
+          <UptimeHistory name={m.name} bars={bars} />
 
           <Card title="Response time (24 hours)">
             <ResponseTimeChart points={responseTimes.map((p) => ({ ...p, at: new Date(p.at) }))} />

@@ -41,7 +41,13 @@ export function MonitorList() {
           header: "24 h",
           className: right,
           cell: (m) => (
-            <UptimeFigure ratio={m.uptime24h} windowMs={DAY_MS} createdAt={m.createdAt} now={now} />
+            <UptimeFigure
+              ratio={m.uptime24h}
+              windowMs={DAY_MS}
+              createdAt={m.createdAt}
+              now={now}
+              maintenanceMs={m.maintenance24hMs}
+            />
           ),
         },
         {
@@ -53,6 +59,7 @@ export function MonitorList() {
               windowMs={30 * DAY_MS}
               createdAt={m.createdAt}
               now={now}
+              maintenanceMs={m.maintenance30dMs}
             />
           ),
         },

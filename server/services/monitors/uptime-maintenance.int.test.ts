@@ -12,6 +12,10 @@ import { updateMaintenance } from "@/server/services/maintenances/update-mainten
 import { noticeMaintenanceBoundaries } from "@/server/services/maintenances/notice-maintenance-boundaries";
 import { listMonitorsWithUptime } from "@/server/services/monitors/list-monitors-with-uptime";
 import { getMonitorHistory } from "@/server/services/monitors/get-monitor-history";
+import { decodeDayIncidents } from "@/server/domain/status-pages/page-view";
+
+const maintenanceSecs = (encoded: string) =>
+  decodeDayIncidents(encoded).reduce((sum, [, secs]) => sum + secs, 0);
 
 const HOUR = 3600;
 const HOUR_MS = HOUR * 1000;
@@ -93,6 +97,8 @@ describe(`dashboard uptime without maintenance on ${testDbKind()}`, () => {
     expect(row?.uptime30d).toBeCloseTo(0.5, 10);
     expect(row?.maintenance24hMs).toBe(0);
     expect(row?.maintenance30dMs).toBe(0);
+    const { bars } = await getMonitorHistory({ ctx, input: { monitorId: db.id } });
+    expect(bars.maintenanceDays).toBe("");
   });
 
   it("shows the same uptime on the list and on the monitor's page", async () => {
@@ -109,8 +115,11 @@ describe(`dashboard uptime without maintenance on ${testDbKind()}`, () => {
         maintenance30dMs: row?.maintenance30dMs,
       });
     }
-    const { uptime } = await getMonitorHistory({ ctx, input: { monitorId: db.id } });
+    const { uptime, bars } = await getMonitorHistory({ ctx, input: { monitorId: db.id } });
     expect(uptime.maintenance24hMs).toBe(HOUR_MS);
+    expect(maintenanceSecs(bars.maintenanceDays)).toBe(HOUR);
+    const other = await getMonitorHistory({ ctx, input: { monitorId: api.id } });
+    expect(other.bars.maintenanceDays).toBe("");
   });
 
   it("leaves out a window still running, up to now", async () => {
@@ -132,5 +141,39 @@ describe(`dashboard uptime without maintenance on ${testDbKind()}`, () => {
     const { uptime } = await getMonitorHistory({ ctx, input: { monitorId: db.id } });
     expect(uptime.uptime24h).toBe(1);
     expect(uptime.maintenance24hMs).toBe(HOUR_MS);
+  });
+
+  it("reads the list in as many queries for twenty monitors as for one", async () => {
+    const queriesFor = async (monitorCount: number) => {
+      const { ctx } = await workspaceWithClock(database.db);
+      const made: Monitor[] = [];
+      for (let i = 0; i < monitorCount; i++)
+        made.push(await makeMonitor(ctx, "http://127.0.0.1:9/", { name: `m${i}` }));
+      for (const m of made) await flip(ctx, m, "pending", "up");
+      await createMaintenance({
+        ctx,
+        input: {
+          title: "Upgrade",
+          subjects: made.map((m) => ({ kind: "monitor" as const, id: m.id })),
+          startsAt: ctx.now(),
+          endsAt: new Date(ctx.now().getTime() + HOUR_MS),
+        },
+      });
+      let queries = 0;
+      const counted = new Proxy(database.db, {
+        get(target, key, receiver) {
+          const value: unknown = Reflect.get(target, key, receiver);
+          if (typeof value !== "function") return value;
+          if (key === "select" || key === "selectDistinctOn" || key === "execute") queries++;
+          return (value as (...args: unknown[]) => unknown).bind(target);
+        },
+      });
+      const rows = await listMonitorsWithUptime({ ctx: { ...ctx, db: counted } });
+      expect(rows).toHaveLength(monitorCount);
+      return queries;
+    };
+    const one = await queriesFor(1);
+    expect(one).toBeGreaterThan(0);
+    expect(await queriesFor(20)).toBe(one);
   });
 });
