@@ -10,6 +10,7 @@ export type Seeded = {
   heartbeatId: string;
   channelId: string;
   statusPageId: string;
+  maintenanceId: string;
   publicSlug: string;
   privateSlug: string;
 };
@@ -103,6 +104,21 @@ export async function seedHostileWorkspace(
       "put",
     );
 
+  const maintenance = await post("/api/v1/maintenances", {
+    title: unbroken(200),
+    body: `Plan ${unbroken(2000)}`,
+    subjects: [
+      { kind: "monitor", id: failing.id },
+      { kind: "heartbeat", id: heartbeat.id },
+    ],
+    starts_at: new Date(Date.now() + 86_400_000).toISOString(),
+    ends_at: new Date(Date.now() + 90_000_000).toISOString(),
+  });
+  await post(`/api/v1/maintenances/${maintenance.id}/updates`, {
+    status: "scheduled",
+    body: `Update ${unbroken(3000)}`,
+  });
+
   // The failing check (a 1,000-character keyword that is not there) has happened and flipped.
   await expect
     .poll(
@@ -120,6 +136,7 @@ export async function seedHostileWorkspace(
     heartbeatId: heartbeat.id,
     channelId: channel.id,
     statusPageId: page.id,
+    maintenanceId: maintenance.id,
     publicSlug: String(page.slug),
     privateSlug: String(hidden.slug),
   };
