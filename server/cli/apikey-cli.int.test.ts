@@ -133,7 +133,7 @@ if (testDbKind() === "postgres")
         "--expires",
         "2020-01-01T00:00:00Z",
       );
-      expect(lastLine(past.stderr)).toBe("vigil: expires_at: must be in the future");
+      expect(lastLine(past.stderr)).toBe("vigil: expires_at: Expiry date must be in the future");
       const neither = await vigil(env(), "apikey:revoke", "--email", email);
       expect(neither.code).toBe(2);
       expect(neither.stderr).toContain("apikey:revoke needs --id or --prefix (one of them)");

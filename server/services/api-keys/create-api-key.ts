@@ -12,6 +12,7 @@ import {
 } from "@/server/services/api-keys/api-key-view";
 import { ownerWorkspaceCtx } from "@/server/services/api-keys/owner-workspace";
 import { badInput } from "@/server/services/errors";
+import { formatDateTime, UTC_READER } from "@/server/domain/format/date-time";
 
 export type { CreateApiKeyInput };
 
@@ -29,13 +30,13 @@ export async function createWorkspaceApiKey({
   const { name, scope, expiresAt } = input;
   const expires = expiresAt ? new Date(expiresAt) : null;
   if (expires && expires.getTime() <= ctx.now().getTime())
-    throw badInput("expires_at", "expires_at: must be in the future");
+    throw badInput("expires_at", "expires_at: Expiry date must be in the future");
   // A key made with an expiring key expires no later, or expiry and revocation could be undone.
   const { notAfter } = input;
   if (notAfter && (!expires || expires.getTime() > notAfter.getTime()))
     throw badInput(
       "expires_at",
-      `expires_at: a key made with an expiring key must expire by ${notAfter.toISOString()}, as that key does`,
+      `expires_at: Expiry date must be no later than ${formatDateTime(notAfter, UTC_READER, { seconds: true })}, when the key you are using expires`,
     );
   const key = generateApiKey();
   const [row] = await ctx.db

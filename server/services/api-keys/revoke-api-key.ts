@@ -29,7 +29,10 @@ export async function revokeApiKey({
       .where(and(live, eq(apiKeys.prefix, input.prefix)))
       .limit(2);
     if (matches.length > 1)
-      throw conflict(`several API keys start with ${input.prefix}; revoke by id`, "prefix");
+      throw conflict(
+        `prefix: Prefix ${input.prefix} matches several API keys; revoke the one you mean by its id`,
+        "prefix",
+      );
     const [match] = matches;
     if (!match) throw notFound("API key not found");
     id = match.id;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { badInput } from "@/server/services/errors";
+import { badInput, notFound } from "@/server/services/errors";
 
 const emailSchema = z.email().max(254);
 
@@ -7,6 +7,14 @@ const emailSchema = z.email().max(254);
 export function normaliseEmail(raw: string): string {
   const email = raw.trim().toLowerCase();
   if (!emailSchema.safeParse(email).success)
-    throw badInput("email", "email is not a valid address");
+    throw badInput("email", "email: Email must be an email address");
   return email;
 }
+
+/** An operator command named an email no account has. */
+export const noUserWithEmail = (email: string) =>
+  notFound(`There is no user with the email ${email.trim().toLowerCase()}.`);
+
+/** An operator command acts on the workspace a user owns; this user owns none. */
+export const ownsNoWorkspace = (email: string) =>
+  notFound(`${email} does not own a workspace; the command acts on the workspace a user owns.`);

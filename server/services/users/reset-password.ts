@@ -3,8 +3,7 @@ import { users } from "@/db/schema";
 import type { ServiceCtx } from "@/server/services/context";
 import { assertStrongPassword, hashPassword } from "@/server/services/auth/password";
 import { findUserByEmail } from "@/server/services/users/find-user-by-email";
-import { normaliseEmail } from "@/server/services/users/email";
-import { notFound } from "@/server/services/errors";
+import { normaliseEmail, noUserWithEmail } from "@/server/services/users/email";
 import { getEventBus } from "@/server/events/bus";
 import {
   announceSessionsEnded,
@@ -23,7 +22,7 @@ export async function resetPassword({
   const email = normaliseEmail(input.email);
   assertStrongPassword(input.password);
   const user = await findUserByEmail(ctx.db, email);
-  if (!user) throw notFound(`no user with email ${email}`);
+  if (!user) throw noUserWithEmail(email);
   const passwordHash = await hashPassword(input.password);
   const now = ctx.now();
   const ended = await ctx.db.transaction(async (tx) => {

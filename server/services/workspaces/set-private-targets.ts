@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { memberships, workspaces } from "@/db/schema";
 import type { ServiceCtx } from "@/server/services/context";
 import { findUserByEmail } from "@/server/services/users/find-user-by-email";
-import { normaliseEmail } from "@/server/services/users/email";
+import { normaliseEmail, noUserWithEmail, ownsNoWorkspace } from "@/server/services/users/email";
 import { notFound } from "@/server/services/errors";
 
 /**
@@ -17,14 +17,14 @@ export async function setPrivateTargets({
   input: { email: string; allow: boolean };
 }): Promise<{ workspaceId: string; workspaceName: string }> {
   const user = await findUserByEmail(ctx.db, normaliseEmail(input.email));
-  if (!user) throw notFound(`no user with email ${input.email.trim().toLowerCase()}`);
+  if (!user) throw noUserWithEmail(input.email);
   const [owned] = await ctx.db
     .select({ id: memberships.workspaceId })
     .from(memberships)
     .where(and(eq(memberships.userId, user.id), eq(memberships.role, "owner")))
     .orderBy(asc(memberships.createdAt))
     .limit(1);
-  if (!owned) throw notFound(`${user.email} owns no workspace`);
+  if (!owned) throw ownsNoWorkspace(user.email);
   const [updated] = await ctx.db
     .update(workspaces)
     .set({ allowPrivateTargets: input.allow, updatedAt: ctx.now() })

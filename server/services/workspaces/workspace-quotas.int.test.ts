@@ -215,7 +215,7 @@ describe(`workspace quotas on ${testDbKind()}`, () => {
         { db: database.db, now: systemClock },
         { command: "workspace:quota", email: "ghost@example.com", monitors: 5 },
       ),
-    ).rejects.toThrow("no user with email ghost@example.com");
+    ).rejects.toThrow("There is no user with the email ghost@example.com.");
   });
 
   it("lets only one of several parallel creates take the last slot", async () => {

@@ -86,7 +86,7 @@ describe(`tRPC apiKeys on ${testDbKind()}`, () => {
       me.apiKeys.create({ name: "x", expiresAt: "2020-01-01T00:00:00Z" }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: "expires_at: must be in the future",
+      message: "expires_at: Expiry date must be in the future",
       cause: { details: { field: "expires_at" } },
     });
   });
