@@ -1,7 +1,6 @@
-import type { DbOrTx } from "@/db/client";
 import type { IncomingPing, PingOutcome } from "@/server/services/heartbeats/record-pings";
 import { HeartbeatCache, recordPingsFast } from "@/server/services/heartbeats/record-pings-fast";
-import { systemClock } from "@/server/services/context";
+import { systemClock, type DbHandle } from "@/server/services/context";
 
 type Waiting = {
   ping: IncomingPing;
@@ -44,7 +43,7 @@ export class PingBatcher {
   private readonly cache = new HeartbeatCache();
 
   constructor(
-    private readonly db: DbOrTx,
+    private readonly db: DbHandle,
     private readonly options: { maxBatch?: number; lanes?: number; answerWithinMs?: number } = {},
   ) {
     this.lanes = Array.from({ length: Math.max(1, options.lanes ?? 1) }, () => ({

@@ -1,9 +1,12 @@
-import type { DbOrTx } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import type { PrivateTargetPolicy } from "@/server/domain/instance/access-policy";
 import type { QuotaLimits } from "@/server/domain/workspaces/quotas";
 import type { AlertDeps } from "@/server/services/alerts/alert-types";
 
 export type Clock = () => Date;
+
+/** The database an adapter is handed at start-up and passes on in `ctx`; queries stay in services. */
+export type DbHandle = Db;
 
 export type Actor = { userId: string };
 

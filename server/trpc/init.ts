@@ -1,10 +1,9 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import type { Db } from "@/db/client";
 import type { SessionUser } from "@/server/auth/get-session";
 import type { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
-import { systemClock, type Clock } from "@/server/services/context";
+import { systemClock, type Clock, type DbHandle } from "@/server/services/context";
 import { isServiceError, type ServiceErrorCode } from "@/server/services/errors";
 import type { PrivateTargetPolicy, SignupPolicy } from "@/server/domain/instance/access-policy";
 import { getCurrentWorkspace } from "@/server/services/workspaces/get-current-workspace";
@@ -17,7 +16,7 @@ import { toWireIssues } from "@/server/domain/validation/validation-issues";
 const DEFAULT_BASE_URL = "http://localhost:3000";
 
 export type TrpcContext = {
-  db: Db;
+  db: DbHandle;
   now: Clock;
   user: SessionUser | null;
   clientIp: string;

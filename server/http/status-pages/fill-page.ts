@@ -5,7 +5,7 @@ import {
   publicHandoverKey,
 } from "@/server/services/status-pages/view-handover";
 import type { Filled } from "@/server/http/status-pages/page-cache";
-import type { PageMeta } from "@/server/http/status-pages/page-directory";
+import type { PageMeta } from "@/server/services/status-pages/find-status-page";
 import { INTERNAL_HEADER, loopbackRequest } from "@/server/http/status-pages/loopback-request";
 import { REVALIDATE_HEADER, renderedAtOf } from "@/server/http/status-pages/next-internals";
 import { JSON_TYPE, renderJson, type Kind } from "@/server/http/status-pages/statuspage-json";

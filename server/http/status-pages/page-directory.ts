@@ -1,8 +1,5 @@
-import type { Db } from "@/db/client";
-import type { StatusPage } from "@/db/schema";
-import { findStatusPageBySlug } from "@/server/services/status-pages/find-status-page";
-
-export type PageMeta = Pick<StatusPage, "id" | "workspaceId" | "slug" | "visibility">;
+import type { DbHandle } from "@/server/services/context";
+import { findPageMeta, type PageMeta } from "@/server/services/status-pages/find-status-page";
 
 type Entry = { meta: PageMeta | null; storedAt: number };
 
@@ -34,7 +31,7 @@ export class PageDirectory {
   private readonly now: () => number;
 
   constructor(
-    private readonly db: Db,
+    private readonly db: DbHandle,
     private readonly options: PageDirectoryOptions = {},
   ) {
     this.maxEntries = options.maxEntries ?? 20_000;
@@ -74,15 +71,7 @@ export class PageDirectory {
     const epoch = this.epoch;
     const storedAt = this.now();
     try {
-      const page = await findStatusPageBySlug({ ctx: { db: this.db }, input: { slug } });
-      const meta = page
-        ? {
-            id: page.id,
-            workspaceId: page.workspaceId,
-            slug: page.slug,
-            visibility: page.visibility,
-          }
-        : null;
+      const meta = await findPageMeta({ ctx: { db: this.db }, input: { slug } });
       // A change that raced the query wins: store only what is still current.
       if (this.generation(slug) === generation && this.epoch === epoch) {
         if (previous && !same(previous.meta, meta)) this.options.onChanged?.(slug);

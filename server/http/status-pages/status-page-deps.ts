@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
-import type { Db } from "@/db/client";
+import type { DbHandle } from "@/server/services/context";
 import type { PublicPageCache } from "@/server/http/status-pages/page-cache";
 import type { PageDirectory } from "@/server/http/status-pages/page-directory";
 
 export type StatusPageDeps = {
-  db: Db;
+  db: DbHandle;
   authSecret: string;
   internalToken: string;
   baseUrl: string;

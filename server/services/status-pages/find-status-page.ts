@@ -43,6 +43,23 @@ export async function findStatusPageBySlug({
   return page ?? null;
 }
 
+/** What the public fast path keeps of a page in memory: whose it is and who may see it. */
+export type PageMeta = Pick<StatusPage, "id" | "workspaceId" | "slug" | "visibility">;
+
+/** The page at a slug, reduced to what routing a public request needs, or null. */
+export async function findPageMeta({
+  ctx,
+  input,
+}: {
+  ctx: { db: DbOrTx };
+  input: { slug: string };
+}): Promise<PageMeta | null> {
+  const page = await findStatusPageBySlug({ ctx, input });
+  if (!page) return null;
+  const { id, workspaceId, slug, visibility } = page;
+  return { id, workspaceId, slug, visibility };
+}
+
 /** Every page of a workspace (flips there invalidate and reach all of them). */
 export const listWorkspaceStatusPages = async ({
   ctx: { db },

@@ -1,4 +1,3 @@
-import type { StatusPage } from "@/db/schema";
 import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
 import { byId, idProcedures } from "@/server/trpc/id-procedures";
 import {
@@ -15,7 +14,7 @@ import { setPageSubjects } from "@/server/services/status-pages/set-page-subject
 import { statusPageUrl } from "@/server/services/status-pages/get-status-page-view";
 
 const statusPageId = idProcedures("statusPageId");
-const withUrl = (ctx: { baseUrl: string }, p: StatusPage) => ({
+const withUrl = <P extends { slug: string }>(ctx: { baseUrl: string }, p: P) => ({
   ...p,
   url: statusPageUrl(ctx.baseUrl, p.slug),
 });
