@@ -3,13 +3,15 @@ import { flips, heartbeats, incidents, monitors, statusPages } from "@/db/schema
 import type { Db } from "@/db/client";
 import { makeUser } from "@/db/testing/factories";
 import { generatePingToken } from "@/server/services/heartbeats/heartbeat-token";
+import { seedPageWords } from "@/bench/status-page-words-seed";
 
 const DAY = 86_400_000;
 const MIN = 60_000;
 
 /**
  * A realistic busy page: 50 services and 20 jobs with 90 days of history (an outage every three
- * days or so per service, each with its incident), nothing due soon so nothing flips by itself.
+ * days or so per service, each with its incident), nothing due soon so nothing flips by itself;
+ * and what people wrote on it (bench/status-page-words-seed.ts).
  */
 export async function seedStatusPage(db: Db, now: Date, targetUrl: string) {
   const { user, workspace, email, password } = await makeUser(db);
@@ -107,6 +109,13 @@ export async function seedStatusPage(db: Db, now: Date, targetUrl: string) {
       visibility: "private",
     })
     .returning();
+  const words = await seedPageWords(
+    db,
+    workspace.id,
+    { monitorIds: ms.map((m) => m.id), heartbeatIds: hs.map((h) => h.id) },
+    now,
+    start,
+  );
   // A database that has held 90 days of history has its planner statistics; a freshly seeded one
   // would not until autovacuum gets to it, and plans (and timings) would be those of empty tables.
   await db.execute(sql`analyze`);
@@ -115,6 +124,7 @@ export async function seedStatusPage(db: Db, now: Date, targetUrl: string) {
     workspace,
     email,
     password,
+    words,
     monitorIds: ms.map((m) => m.id),
     heartbeatIds: hs.map((h) => h.id),
     publicPage: publicPage!,
