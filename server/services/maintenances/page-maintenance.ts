@@ -43,6 +43,24 @@ export async function loadPageMaintenance(
   subjectIds: readonly string[],
   { firstDay, now }: { firstDay: Date; now: Date },
 ): Promise<PageMaintenance> {
+  return pageMaintenanceOf(
+    await readPageMaintenance(db, workspaceId, { firstDay }),
+    subjectIds,
+    now,
+  );
+}
+
+type MaintenanceRows = Awaited<ReturnType<typeof readPageMaintenance>>;
+
+/**
+ * The workspace's maintenance rows a page may show, whichever subjects it shows: a page starts
+ * this read beside that of its subjects.
+ */
+export async function readPageMaintenance(
+  db: DbOrTx,
+  workspaceId: string,
+  { firstDay }: { firstDay: Date },
+) {
   const rows = await db
     .select()
     .from(maintenances)
@@ -53,8 +71,7 @@ export async function loadPageMaintenance(
         or(isNotNull(maintenances.schedule), gt(maintenances.endsAt, firstDay)),
       ),
     );
-  const out: PageMaintenance = { covered: new Set(), entries: [], spans: new Map() };
-  if (rows.length === 0) return out;
+  if (rows.length === 0) return { rows, subjects: [], windows: [], updates: [] };
   const ids = rows.map((m) => m.id);
   const [subjects, windows, updates] = await Promise.all([
     db.select().from(maintenanceSubjects).where(inArray(maintenanceSubjects.maintenanceId, ids)),
@@ -74,6 +91,16 @@ export async function loadPageMaintenance(
       .where(inArray(maintenanceUpdates.maintenanceId, ids))
       .orderBy(desc(maintenanceUpdates.createdAt)),
   ]);
+  return { rows, subjects, windows, updates };
+}
+
+/** loadPageMaintenance's answer from rows already read. */
+export function pageMaintenanceOf(
+  { rows, subjects, windows, updates }: MaintenanceRows,
+  subjectIds: readonly string[],
+  now: Date,
+): PageMaintenance {
+  const out: PageMaintenance = { covered: new Set(), entries: [], spans: new Map() };
   const shown = new Set(subjectIds);
   const rawSpans = new Map<string, Window[]>();
   const completed: PageMaintenanceView[] = [];

@@ -8,7 +8,10 @@ import { publicJobFailure } from "@/server/domain/heartbeats/public-job-failure"
 import { publicHistory, type HistoryRow } from "@/server/domain/status-pages/public-history";
 import { firstBarDay } from "@/server/domain/status-pages/daily-uptime";
 import { barsWithMaintenance } from "@/server/domain/maintenance/maintenance-uptime";
-import { loadPageMaintenance } from "@/server/services/maintenances/page-maintenance";
+import {
+  pageMaintenanceOf,
+  readPageMaintenance,
+} from "@/server/services/maintenances/page-maintenance";
 import {
   heartbeatComponentStatus,
   monitorComponentStatus,
@@ -57,12 +60,15 @@ export async function getStatusPageView(
   { now, baseUrl }: { now: Date; baseUrl: string },
 ): Promise<StatusPageView> {
   const firstDay = firstBarDay(now, BAR_DAYS);
+  const maintenanceRead = readPageMaintenance(db, page.workspaceId, { firstDay });
+  // Awaited below; this only keeps its failure from going unhandled while the subjects load.
+  maintenanceRead.catch(() => {});
   const subjects = await loadPageSubjectRows(db, page);
   const shownMonitors = subjects.monitors.filter((m) => !m.subject.hidden);
   const shownHeartbeats = subjects.heartbeats.filter((h) => !h.subject.hidden);
   const shownMonitorIds = shownMonitors.map((m) => m.subject.id);
   const shownHeartbeatIds = shownHeartbeats.map((h) => h.subject.id);
-  const [history, incidentRows, words, maintenance] = await Promise.all([
+  const [history, incidentRows, words, maintenanceRows] = await Promise.all([
     loadBarHistory(db, shownMonitorIds, { firstDay, now }),
     shownMonitorIds.length + shownHeartbeatIds.length
       ? listShownIncidents(db, page, shownMonitorIds, shownHeartbeatIds, firstDay)
@@ -73,11 +79,13 @@ export async function getStatusPageView(
       since: firstDay,
       now,
     }),
-    loadPageMaintenance(db, page.workspaceId, [...shownMonitorIds, ...shownHeartbeatIds], {
-      firstDay,
-      now,
-    }),
+    maintenanceRead,
   ]);
+  const maintenance = pageMaintenanceOf(
+    maintenanceRows,
+    [...shownMonitorIds, ...shownHeartbeatIds],
+    now,
+  );
 
   const nowMs = now.getTime();
   const window = { firstDayMs: firstDay.getTime(), days: BAR_DAYS, nowMs };
