@@ -21,8 +21,8 @@ export function cpuTicks(pid: number): number {
   return Number(fields[11]) + Number(fields[12]);
 }
 
-export async function waitUp(url: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
+export async function waitUp(url: string, timeoutMs = 120_000): Promise<void> {
+  for (let i = 0; i < timeoutMs / 200; i++) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {
