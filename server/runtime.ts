@@ -1,13 +1,13 @@
 import type { Server as SocketServer } from "socket.io";
 import type { Logger } from "pino";
-import type { Db } from "@/db/client";
 import type { Config } from "@/server/config";
 import type { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
+import type { DbHandle } from "@/server/services/context";
 
 /** Process-wide singletons, created once by the custom server and read by Next's route handlers. */
 export type Runtime = {
   config: Config;
-  db: Db;
+  db: DbHandle;
   dbKind: "pglite" | "postgres";
   authSecret: string;
   logger: Logger;

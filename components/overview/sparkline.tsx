@@ -1,6 +1,6 @@
 import clsx from "clsx";
 import type { SparkCheck } from "@/server/services/overview/overview-activity";
-import type { PingRow } from "@/db/schema";
+import type { PingKind } from "@/server/domain/heartbeats/heartbeat-state";
 
 const WIDTH = 120;
 const HEIGHT = 28;
@@ -37,7 +37,7 @@ export function CheckSparkline({ checks, slots }: { checks: SparkCheck[]; slots:
   );
 }
 
-const PING_LOOK: Record<PingRow["kind"], string> = {
+const PING_LOOK: Record<PingKind, string> = {
   success: "bg-emerald-500",
   fail: "bg-red-500",
   start: "bg-sky-400",
@@ -45,7 +45,7 @@ const PING_LOOK: Record<PingRow["kind"], string> = {
 };
 
 /** Recent pings as ticks: success, failure, start or log. */
-export function PingSparkline({ pings, slots }: { pings: PingRow["kind"][]; slots: number }) {
+export function PingSparkline({ pings, slots }: { pings: PingKind[]; slots: number }) {
   if (pings.length === 0) return <EmptySpark text="No pings yet" />;
   const failed = pings.filter((p) => p === "fail").length;
   return (

@@ -1,6 +1,5 @@
 import type { Logger } from "pino";
-import type { Db } from "@/db/client";
-import type { Clock } from "@/server/services/context";
+import type { Clock, DbHandle } from "@/server/services/context";
 import { getEventBus } from "@/server/events/bus";
 import { startLanes } from "@/server/services/alerts/deliver-alerts";
 import { claimDueLanes, nextLaneDueAt } from "@/server/services/alerts/lane-leases";
@@ -28,7 +27,7 @@ export class AlertDispatcher {
 
   constructor(
     private readonly deps: {
-      db: Db;
+      db: DbHandle;
       now: Clock;
       logger: Logger;
       alerts: AlertDeps;

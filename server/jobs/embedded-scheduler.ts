@@ -1,6 +1,5 @@
 import type { Logger } from "pino";
-import type { Db } from "@/db/client";
-import type { Clock } from "@/server/services/context";
+import type { Clock, DbHandle } from "@/server/services/context";
 import { getEventBus } from "@/server/events/bus";
 import {
   claimDueMonitorsFairly,
@@ -39,7 +38,7 @@ export class EmbeddedScheduler {
 
   constructor(
     private readonly deps: {
-      db: Db;
+      db: DbHandle;
       now: Clock;
       logger: Logger;
       options: CheckRunOptions;

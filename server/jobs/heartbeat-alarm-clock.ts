@@ -1,6 +1,5 @@
 import type { Logger } from "pino";
-import type { Db } from "@/db/client";
-import type { Clock } from "@/server/services/context";
+import type { Clock, DbHandle } from "@/server/services/context";
 import { getEventBus } from "@/server/events/bus";
 import { nextAlarmAt, sweepDeadlines } from "@/server/services/heartbeats/sweep-deadlines";
 import { WakeTimer } from "@/server/jobs/wake-timer";
@@ -15,7 +14,7 @@ export class HeartbeatAlarmClock {
   private readonly timer: WakeTimer;
   private unsubscribe: () => void = () => {};
 
-  constructor(private readonly deps: { db: Db; now: Clock; logger: Logger }) {
+  constructor(private readonly deps: { db: DbHandle; now: Clock; logger: Logger }) {
     this.timer = new WakeTimer({
       now: deps.now,
       maxSleepMs: MAX_SLEEP_MS,

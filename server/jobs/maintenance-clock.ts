@@ -1,6 +1,5 @@
 import type { Logger } from "pino";
-import type { Db } from "@/db/client";
-import type { Clock } from "@/server/services/context";
+import type { Clock, DbHandle } from "@/server/services/context";
 import { getEventBus } from "@/server/events/bus";
 import { noticeMaintenanceBoundaries } from "@/server/services/maintenances/notice-maintenance-boundaries";
 import { WakeTimer } from "@/server/jobs/wake-timer";
@@ -17,7 +16,7 @@ export class MaintenanceClock {
   private unsubscribe: () => void = () => {};
   private since: Date;
 
-  constructor(private readonly deps: { db: Db; now: Clock; logger: Logger }) {
+  constructor(private readonly deps: { db: DbHandle; now: Clock; logger: Logger }) {
     // Boundaries shortly before a start (a restart) still reach the pages.
     this.since = new Date(deps.now().getTime() - MAX_SLEEP_MS);
     this.timer = new WakeTimer({

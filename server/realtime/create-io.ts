@@ -1,10 +1,9 @@
 import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server, type ServerOptions } from "socket.io";
 import type { Logger } from "pino";
-import type { Db } from "@/db/client";
 import type { SessionUser } from "@/server/auth/get-session";
 import { userFromCookieHeader } from "@/server/auth/session-cookie";
-import { systemClock } from "@/server/services/context";
+import { systemClock, type DbHandle } from "@/server/services/context";
 import { listUserWorkspaces } from "@/server/services/workspaces/list-user-workspaces";
 import { parseRoom, sessionRoom, userRoom, workspaceRoom } from "@/server/realtime/rooms";
 import { findVisibleStatusPageById } from "@/server/services/status-pages/find-visible-status-page";
@@ -59,7 +58,7 @@ export type VigilIo = Server<ClientToServer, ServerToClient, ServerSideEvents, S
 export function createIo(
   httpServer: HttpServer,
   deps: {
-    db: Db;
+    db: DbHandle;
     secret: string;
     logger: Logger;
     adapter?: ServerOptions["adapter"];

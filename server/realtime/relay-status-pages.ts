@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { Db } from "@/db/client";
+import type { DbHandle } from "@/server/services/context";
 import { getEventBus, type EventBus } from "@/server/events/bus";
 import type { VigilIo } from "@/server/realtime/create-io";
 import { statusPageRoom } from "@/server/realtime/status-page-messages";
@@ -27,7 +27,7 @@ const PING_REFRESH_MS = 6_000;
 export function relayStatusPages(
   io: VigilIo,
   /** `clustered`: other nodes share the rooms through the cluster adapter (PostgreSQL). */
-  deps: { db: Db; logger: Logger; bus?: EventBus; clustered?: boolean },
+  deps: { db: DbHandle; logger: Logger; bus?: EventBus; clustered?: boolean },
 ): () => void {
   const bus = deps.bus ?? getEventBus();
   // The notice and the leave as two cluster broadcasts can arrive in either order on another node

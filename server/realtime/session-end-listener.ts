@@ -1,7 +1,6 @@
 import postgres from "postgres";
 import type { Logger } from "pino";
-import type { Db } from "@/db/client";
-import { systemClock } from "@/server/services/context";
+import { systemClock, type DbHandle } from "@/server/services/context";
 import { isUuid } from "@/server/services/ids";
 import { SESSIONS_ENDED_CHANNEL } from "@/server/services/sessions/end-user-sessions";
 import { findActiveSessions } from "@/server/services/sessions/find-active-sessions";
@@ -11,7 +10,7 @@ import { userRoom } from "@/server/realtime/rooms";
 /** Disconnects this node's sockets (of one user, or all) whose session has ended. */
 async function dropEndedSessionSockets(
   io: VigilIo,
-  db: Db,
+  db: DbHandle,
   userId: string | null,
 ): Promise<number> {
   const local = userId ? io.local.in(userRoom(userId)) : io.local;
@@ -32,7 +31,7 @@ async function dropEndedSessionSockets(
  */
 export async function listenForSessionEnds(
   databaseUrl: string,
-  deps: { io: VigilIo; db: Db; logger: Logger },
+  deps: { io: VigilIo; db: DbHandle; logger: Logger },
 ): Promise<{ close: () => Promise<void> }> {
   const sql = postgres(databaseUrl, {
     max: 1,

@@ -1,7 +1,7 @@
-import type { Heartbeat, PingRow } from "@/db/schema";
 import { pingUrlFor } from "@/server/services/heartbeats/heartbeat-token";
-import type { DbOrTx } from "@/db/client";
-import { systemClock } from "@/server/services/context";
+import { systemClock, type ServiceCtx } from "@/server/services/context";
+import type { getHeartbeat } from "@/server/services/heartbeats/find-heartbeat";
+import type { listPings } from "@/server/services/heartbeats/list-heartbeats";
 import { channelIdsOf } from "@/server/services/alerts/subject-channels";
 import {
   heartbeatCreateBody,
@@ -10,6 +10,9 @@ import {
   type PingJson,
 } from "@/server/http/api-v1/schemas/heartbeats";
 import { parseBody, toIso as iso } from "@/server/http/api-v1/schemas/shape";
+
+type Heartbeat = Awaited<ReturnType<typeof getHeartbeat>>;
+type PingRow = Awaited<ReturnType<typeof listPings>>[number];
 
 /** The heartbeat as REST API v1 shows it (Tickstem-compatible snake_case). */
 function heartbeatJson(h: Heartbeat, baseUrl: string, channelIds: string[]): HeartbeatJson {
@@ -41,7 +44,7 @@ function heartbeatJson(h: Heartbeat, baseUrl: string, channelIds: string[]): Hea
 }
 
 /** Heartbeats as the API shows them, with the channels each alerts. */
-export async function heartbeatsJson(db: DbOrTx, list: Heartbeat[], baseUrl: string) {
+export async function heartbeatsJson(db: ServiceCtx["db"], list: Heartbeat[], baseUrl: string) {
   const ids = await channelIdsOf({
     ctx: { db, now: systemClock },
     input: { subjectIds: list.map((h) => h.id) },
@@ -49,7 +52,7 @@ export async function heartbeatsJson(db: DbOrTx, list: Heartbeat[], baseUrl: str
   return list.map((h) => heartbeatJson(h, baseUrl, ids.get(h.id) ?? []));
 }
 
-export const oneHeartbeatJson = async (db: DbOrTx, h: Heartbeat, baseUrl: string) =>
+export const oneHeartbeatJson = async (db: ServiceCtx["db"], h: Heartbeat, baseUrl: string) =>
   (await heartbeatsJson(db, [h], baseUrl))[0];
 
 export function pingJson(p: PingRow): PingJson {

@@ -1,4 +1,3 @@
-import type { Announcement } from "@/db/schema";
 import type {
   IncidentDetails,
   IncidentUpdateDetails,
@@ -9,6 +8,9 @@ import type {
   IncidentUpdateJson,
 } from "@/server/http/api-v1/schemas/incidents";
 import { toIso } from "@/server/http/api-v1/schemas/shape";
+import type { createAnnouncement } from "@/server/services/announcements/announcements";
+
+type Announcement = Awaited<ReturnType<typeof createAnnouncement>>;
 
 export const incidentUpdateJson = (u: IncidentUpdateDetails): IncidentUpdateJson => ({
   id: u.id,

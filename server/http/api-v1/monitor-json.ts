@@ -1,6 +1,5 @@
-import type { Monitor } from "@/db/schema";
-import type { DbOrTx } from "@/db/client";
-import { systemClock } from "@/server/services/context";
+import { systemClock, type ServiceCtx } from "@/server/services/context";
+import type { getMonitor } from "@/server/services/monitors/find-monitor";
 import { channelIdsOf } from "@/server/services/alerts/subject-channels";
 import { conditionsToAssertions } from "@/server/domain/monitors/assertions";
 import {
@@ -10,6 +9,8 @@ import {
   type MonitorJson,
 } from "@/server/http/api-v1/schemas/monitors";
 import { parseBody, toIso } from "@/server/http/api-v1/schemas/shape";
+
+type Monitor = Awaited<ReturnType<typeof getMonitor>>;
 
 /** The monitor as REST API v1 shows it (Tickstem-compatible snake_case); typed by its schema. */
 function monitorJson(m: Monitor, channelIds: string[]): MonitorJson {
@@ -50,7 +51,7 @@ function monitorJson(m: Monitor, channelIds: string[]): MonitorJson {
 }
 
 /** Monitors as the API shows them, with the channels each alerts. */
-export async function monitorsJson(db: DbOrTx, list: Monitor[]) {
+export async function monitorsJson(db: ServiceCtx["db"], list: Monitor[]) {
   const ids = await channelIdsOf({
     ctx: { db, now: systemClock },
     input: { subjectIds: list.map((m) => m.id) },
@@ -58,7 +59,8 @@ export async function monitorsJson(db: DbOrTx, list: Monitor[]) {
   return list.map((m) => monitorJson(m, ids.get(m.id) ?? []));
 }
 
-export const oneMonitorJson = async (db: DbOrTx, m: Monitor) => (await monitorsJson(db, [m]))[0];
+export const oneMonitorJson = async (db: ServiceCtx["db"], m: Monitor) =>
+  (await monitorsJson(db, [m]))[0];
 
 export function checkJson(c: {
   id: string;

@@ -1,6 +1,6 @@
-import type { StatusPage } from "@/db/schema";
 import type { PageSubject } from "@/server/services/status-pages/list-page-subjects";
 import { statusPageUrl } from "@/server/services/status-pages/get-status-page-view";
+import type { getStatusPage } from "@/server/services/status-pages/find-status-page";
 import { parseWith } from "@/server/http/api-v1/respond";
 import {
   statusPageCreateBody,
@@ -10,6 +10,8 @@ import {
   type StatusPageJson,
 } from "@/server/http/api-v1/schemas/status-pages";
 import { parseBody } from "@/server/http/api-v1/schemas/shape";
+
+type StatusPage = Awaited<ReturnType<typeof getStatusPage>>;
 
 /** The status page as REST API v1 shows it. */
 export function statusPageJson(p: StatusPage, baseUrl: string): StatusPageJson {
