@@ -1,6 +1,6 @@
 // The layers of STYLE.md, checked by `npm run lint` (`depcruise`). Imports point down only:
-//   app/ (routes)            → anything below, never db values
-//   components/ (UI)         → server/domain; types only from services, trpc, realtime, db
+//   app/ (routes)            → anything below but db/
+//   components/ (UI)         → server/domain; types only from services, trpc, realtime
 //   server/main.ts, startup/ → the composition root: wires everything below
 //   adapters: server/{trpc,http,jobs,realtime,cli}, not one another
 //   adapter support: server/{auth,bootstrap,control}, server/runtime.ts (control: the operator
@@ -107,15 +107,13 @@ module.exports = {
       `(^app/|${ROOT})`,
     ),
     layer(
-      "no-db-access-above-services",
-      "Above server/services, db/ is for types, schema enums and the data dir lock's error only.",
+      "no-db-above-services",
+      "Above server/services nothing imports db/, types and schema enums included: enums live in " +
+        "server/domain, the handle is the services' DbHandle, rows are what a service returns. " +
+        "Only the composition root and bootstrap, which open the database, reach db/.",
       ABOVE_SERVICES,
       "^db/",
-      {
-        fromNot: ["^server/bootstrap/", ROOT],
-        toNot: ["^db/schema/", "^db/data-dir-lock\\.ts$"],
-        typesAllowed: true,
-      },
+      { fromNot: ["^server/bootstrap/", ROOT], toNot: ["^db/data-dir-lock\\.ts$"] },
     ),
     layer(
       "no-drizzle-above-services",
