@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNotNull, isNull, or } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import {
   maintenanceSubjects,
@@ -70,26 +70,39 @@ export async function readPageMaintenance(
         or(isNull(maintenances.cancelledAt), gt(maintenances.cancelledAt, firstDay)),
         or(isNotNull(maintenances.schedule), gt(maintenances.endsAt, firstDay)),
       ),
-    );
+    )
+    .prepare("page_maintenances")
+    .execute();
   if (rows.length === 0) return { rows, subjects: [], windows: [], updates: [] };
-  const ids = rows.map((m) => m.id);
+  // The ids go as one array parameter: each statement's text is the same for every page, so it
+  // is prepared once per connection (one round trip per render instead of two).
+  const ids = sql.param(rows.map((m) => m.id));
   const [subjects, windows, updates] = await Promise.all([
-    db.select().from(maintenanceSubjects).where(inArray(maintenanceSubjects.maintenanceId, ids)),
+    db
+      .select()
+      .from(maintenanceSubjects)
+      .where(sql`${maintenanceSubjects.maintenanceId} = any(${ids}::uuid[])`)
+      .prepare("page_maintenance_subjects")
+      .execute(),
     db
       .select()
       .from(maintenanceWindows)
       .where(
         and(
-          inArray(maintenanceWindows.maintenanceId, ids),
+          sql`${maintenanceWindows.maintenanceId} = any(${ids}::uuid[])`,
           gt(maintenanceWindows.endsAt, firstDay),
         ),
       )
-      .orderBy(maintenanceWindows.startsAt),
+      .orderBy(maintenanceWindows.startsAt)
+      .prepare("page_maintenance_windows")
+      .execute(),
     db
       .select()
       .from(maintenanceUpdates)
-      .where(inArray(maintenanceUpdates.maintenanceId, ids))
-      .orderBy(desc(maintenanceUpdates.createdAt)),
+      .where(sql`${maintenanceUpdates.maintenanceId} = any(${ids}::uuid[])`)
+      .orderBy(desc(maintenanceUpdates.createdAt))
+      .prepare("page_maintenance_updates")
+      .execute(),
   ]);
   return { rows, subjects, windows, updates };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, gte, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, gte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import {
   incidentSubjects,
@@ -25,11 +25,11 @@ type Shown = { monitorIds: string[]; heartbeatIds: string[]; since: Date; now: D
 
 /** Round one, beside the history: the page's manual incidents and its announcements. */
 export async function loadPageWords(db: DbOrTx, page: StatusPage, shown: Shown) {
+  // Lists go as array parameters, so each statement's text is the same for every page and it is
+  // prepared once per connection (one round trip per render instead of two).
   const onPage = or(
-    shown.monitorIds.length ? inArray(incidentSubjects.monitorId, shown.monitorIds) : sql`false`,
-    shown.heartbeatIds.length
-      ? inArray(incidentSubjects.heartbeatId, shown.heartbeatIds)
-      : sql`false`,
+    sql`${incidentSubjects.monitorId} = any(${sql.param(shown.monitorIds)}::uuid[])`,
+    sql`${incidentSubjects.heartbeatId} = any(${sql.param(shown.heartbeatIds)}::uuid[])`,
   );
   const [manual, notices] = await Promise.all([
     shown.monitorIds.length + shown.heartbeatIds.length
@@ -46,6 +46,8 @@ export async function loadPageWords(db: DbOrTx, page: StatusPage, shown: Shown) 
           )
           .orderBy(desc(incidents.startedAt))
           .limit(MANUAL_LIMIT)
+          .prepare("page_manual_incidents")
+          .execute()
       : [],
     currentAnnouncements(db, page.id, shown.now),
   ]);
@@ -61,11 +63,18 @@ async function loadIncidentWords(db: DbOrTx, incidentIds: string[], manualIds: s
       ? db
           .select()
           .from(incidentUpdates)
-          .where(inArray(incidentUpdates.incidentId, incidentIds))
+          .where(sql`${incidentUpdates.incidentId} = any(${sql.param(incidentIds)}::uuid[])`)
           .orderBy(desc(incidentUpdates.createdAt), desc(incidentUpdates.id))
+          .prepare("page_incident_updates")
+          .execute()
       : [],
     manualIds.length
-      ? db.select().from(incidentSubjects).where(inArray(incidentSubjects.incidentId, manualIds))
+      ? db
+          .select()
+          .from(incidentSubjects)
+          .where(sql`${incidentSubjects.incidentId} = any(${sql.param(manualIds)}::uuid[])`)
+          .prepare("page_incident_subjects")
+          .execute()
       : [],
   ]);
   const byIncident = new Map<string, UpdateView[]>();
