@@ -2,7 +2,8 @@
 // production: every VIGIL_MEMORY_PROBE_MS it appends one JSON line to VIGIL_MEMORY_PROBE with
 // what the process holds, by part, as far as it can be measured from inside without changing
 // Vigil:
-// - process.memoryUsage() and v8.getHeapSpaceStatistics() (the V8 heap, by space);
+// - process.memoryUsage(), v8.getHeapSpaceStatistics() (the V8 heap, by space) and
+//   v8.getHeapCodeStatistics() (code, bytecode and script sources);
 // - the WebAssembly linear memories created in the process (PGlite's Postgres runs in one), found
 //   by wrapping WebAssembly.Memory / Instance / instantiate before anything loads;
 // - Socket.IO's connected clients (Engine.IO's count), found by wrapping Server.prototype.bind;
@@ -62,6 +63,8 @@ try {
 }
 
 const PARTS = [
+  // Native addons are mapped, not read: their size is the file's, of which only pages used are resident.
+  ["native addons (file size)", /\.node$/],
   ["next", /\/(\.next|node_modules\/(next|@next|react|react-dom|scheduler|styled-jsx))\//],
   ["pglite", /\/node_modules\/@electric-sql\//],
   ["socket.io", /\/node_modules\/(socket\.io|engine\.io|ws|@socket\.io)[^/]*\//],
@@ -119,6 +122,8 @@ function sample() {
     t: Date.now(),
     memory: process.memoryUsage(),
     spaces,
+    // Compiled code and bytecode, and script sources held outside the heap, across all modules.
+    code: v8.getHeapCodeStatistics(),
     wasm: { sizes: wasm, resident: residentOf(wasm) },
     socketio: engine ? { clients: engine.clientsCount } : null,
     modules: modulesByPart(),

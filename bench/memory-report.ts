@@ -6,6 +6,11 @@ export type Sample = { t: number; rss: number; children: number };
 type Probe = {
   memory?: { rss: number; heapTotal: number; heapUsed: number; arrayBuffers: number };
   spaces?: Record<string, number>;
+  code?: {
+    code_and_metadata_size: number;
+    bytecode_and_metadata_size: number;
+    external_script_source_size: number;
+  };
   wasm?: { sizes: number[]; resident: (number | null)[] };
   socketio?: { clients: number } | null;
   modules?: Record<string, { count: number; bytes: number }>;
@@ -72,6 +77,11 @@ export function printMemoryReport(r: {
     `    V8 heap (all JavaScript: Next, React, the server, Socket.IO, drivers): ${mib(m.heapTotal)} committed, ${mib(m.heapUsed)} used` +
       ` — old ${space("old_space")}, new ${space("new_space")}, code ${space("code_space")}, large objects ${space("large_object_space")}`,
   );
+  if (p.code)
+    console.log(
+      `      of which compiled code ${mib(p.code.code_and_metadata_size)}, bytecode ${mib(p.code.bytecode_and_metadata_size)};` +
+        ` script sources held outside the heap ${mib(p.code.external_script_source_size)}`,
+    );
   console.log(
     `    PGlite (Postgres in WebAssembly): ${mib(wasmResident)} resident of ${mib(wasmSize)} linear memory` +
       ` in ${p.wasm?.sizes.length ?? 0} WebAssembly memories${unmatched ? ` (${unmatched} not matched to a mapping)` : ""}`,

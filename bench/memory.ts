@@ -115,21 +115,30 @@ function childrenOf(pid: number): number[] {
 
 /** Pings every heartbeat once a second and reads the public page 20 times a second. */
 function drive(base: string, tokens: string[], slug: string) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+  // Apart, so that slow page reads never hold up pings behind them (nor the other way round).
+  const pingAgent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+  const pageAgent = new http.Agent({ keepAlive: true, maxSockets: MAX_WAITING_READS });
   const counts = { pings: 0, pages: 0, failed: 0, skipped: 0 };
   let waiting = 0;
   const pageMs: number[] = [];
   const get = (p: string, done: (ms: number) => void) => {
     const t0 = performance.now();
     http
-      .get(`${base}${p}`, { agent, headers: { "accept-encoding": "br" } }, (res) => {
-        res.resume();
-        res.on("end", () => {
-          if (p.startsWith("/status/")) waiting--;
-          if (res.statusCode === 200) done(performance.now() - t0);
-          else counts.failed++;
-        });
-      })
+      .get(
+        `${base}${p}`,
+        {
+          agent: p.startsWith("/status/") ? pageAgent : pingAgent,
+          headers: { "accept-encoding": "br" },
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => {
+            if (p.startsWith("/status/")) waiting--;
+            if (res.statusCode === 200) done(performance.now() - t0);
+            else counts.failed++;
+          });
+        },
+      )
       .on("error", () => {
         if (p.startsWith("/status/")) waiting--;
         counts.failed++;
@@ -152,7 +161,8 @@ function drive(base: string, tokens: string[], slug: string) {
     stop: () => {
       clearInterval(pings);
       clearInterval(pages);
-      agent.destroy();
+      pingAgent.destroy();
+      pageAgent.destroy();
     },
   };
 }
