@@ -93,7 +93,7 @@ if (testDbKind() === "postgres")
       await expect(authenticate(key)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
       const after = await vigil(env(), "apikey:list", "--email", email);
       expect(after.stdout).toBe("");
-      expect(lastLine(after.stderr)).toBe("no API keys");
+      expect(lastLine(after.stderr)).toBe("There are no API keys.");
     });
 
     it("defaults to a write key and revokes by id; another owner's id is not found", async () => {
@@ -111,7 +111,7 @@ if (testDbKind() === "postgres")
         auth.apiKeyId,
       );
       expect(foreign.code).not.toBe(0);
-      expect(lastLine(foreign.stderr)).toBe("vigil: API key not found");
+      expect(lastLine(foreign.stderr)).toBe("vigil: API key not found.");
       await expect(authenticate(key)).resolves.toBeDefined();
       expect(
         (await vigil(env(), "apikey:revoke", "--email", email, "--id", auth.apiKeyId)).code,
@@ -124,7 +124,7 @@ if (testDbKind() === "postgres")
       const scope = await vigil(env(), "apikey:create", "--email", email, "--scope", "admin");
       expect(scope.code).not.toBe(0);
       expect(scope.stdout).toBe("");
-      expect(lastLine(scope.stderr)).toBe("vigil: scope: Scope must be read or write");
+      expect(lastLine(scope.stderr)).toBe("vigil: --scope: Scope must be read or write.");
       const past = await vigil(
         env(),
         "apikey:create",
@@ -133,10 +133,12 @@ if (testDbKind() === "postgres")
         "--expires",
         "2020-01-01T00:00:00Z",
       );
-      expect(lastLine(past.stderr)).toBe("vigil: expires_at: Expiry date must be in the future");
+      expect(lastLine(past.stderr)).toBe("vigil: --expires: Expiry date must be in the future.");
       const neither = await vigil(env(), "apikey:revoke", "--email", email);
       expect(neither.code).toBe(2);
-      expect(neither.stderr).toContain("apikey:revoke needs --id or --prefix (one of them)");
+      expect(neither.stderr).toContain(
+        "vigil: The apikey:revoke command needs --id or --prefix (one of them, not both).",
+      );
     });
   });
 
@@ -163,6 +165,8 @@ if (testDbKind() === "pglite")
       expect(listed.stdout).toContain(key.slice(0, 10));
       const revoked = await vigil(env, "apikey:revoke", "--email", email, "--id", id);
       expect(revoked.code).toBe(0);
-      expect((await vigil(env, "apikey:list", "--email", email)).stderr).toContain("no API keys");
+      expect((await vigil(env, "apikey:list", "--email", email)).stderr).toContain(
+        "There are no API keys.",
+      );
     });
   });

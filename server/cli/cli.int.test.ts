@@ -78,7 +78,7 @@ if (testDbKind() === "postgres")
         TEST_PASSWORD,
       );
       expect(created).toMatchObject({ code: 0 });
-      expect(created.stderr).toContain(`created user ${email}`);
+      expect(created.stderr).toContain(`Created user ${email}`);
       await expect(
         verifyCredentials({
           ctx: { db: database.db, now: systemClock },
@@ -101,12 +101,30 @@ if (testDbKind() === "postgres")
       await vigil(env(), "user:create", "--email", email, "--password", TEST_PASSWORD);
       const dup = await vigil(env(), "user:create", "--email", email, "--password", TEST_PASSWORD);
       expect(dup.code).not.toBe(0);
-      expect(lastLine(dup.stderr)).toBe("vigil: an account with this email already exists");
+      expect(lastLine(dup.stderr)).toBe("vigil: An account with this email already exists.");
       const weak = await vigil(env(), "user:create", "--email", uniqueEmail(), "--password", "abc");
-      expect(lastLine(weak.stderr)).toBe("vigil: password must be at least 8 characters");
+      expect(lastLine(weak.stderr)).toBe("vigil: Password must be at least 8 characters.");
       const ghost = await vigil(env(), "apikey:create", "--email", "ghost@example.com");
       expect(ghost.code).not.toBe(0);
       expect(ghost.stdout).toBe("");
+      expect(lastLine(ghost.stderr)).toBe(
+        "vigil: There is no user with the email ghost@example.com.",
+      );
+      const nothing = await vigil(env());
+      expect(nothing.code).toBe(2);
+      expect(nothing.stderr).toContain("vigil: Give a command; the commands are listed below.");
+      const typo = await vigil(env(), "user:craete", "--email", email);
+      expect(typo.stderr).toContain(
+        'vigil: There is no command "user:craete"; the commands are listed below.',
+      );
+      const flag = await vigil(env(), "apikey:list", "--emial", email);
+      expect(flag.code).toBe(2);
+      expect(flag.stderr).toContain(
+        "vigil: There is no option --emial; the options are listed below.",
+      );
+      const bare = await vigil(env(), "apikey:list");
+      expect(bare.stderr).toContain("vigil: The apikey:list command needs --email.");
+      expect(bare.stderr).toContain("Usage: npx vigil");
     });
 
     it("grants a workspace private targets with workspace:allow-private", async () => {
@@ -114,7 +132,7 @@ if (testDbKind() === "postgres")
       await vigil(env(), "user:create", "--email", email, "--password", TEST_PASSWORD);
       const granted = await vigil(env(), "workspace:allow-private", "--email", email);
       expect(granted).toMatchObject({ code: 0 });
-      expect(lastLine(granted.stderr)).toMatch(/may now check private addresses$/);
+      expect(lastLine(granted.stderr)).toMatch(/may now check private addresses\.$/);
       expect(await isGranted(database.db, email)).toBe(true);
       const ghost = await vigil(env(), "workspace:allow-private", "--email", "ghost@example.com");
       expect(ghost.code).not.toBe(0);
@@ -240,7 +258,7 @@ if (testDbKind() === "pglite")
             "--revoke",
           );
           expect(revoked).toMatchObject({ code: 0 });
-          expect(lastLine(revoked.stderr)).toMatch(/may no longer check private addresses$/);
+          expect(lastLine(revoked.stderr)).toMatch(/may no longer check private addresses\.$/);
           expect(await isGranted(handle.db, email)).toBe(false);
           const dup = await vigil(
             { VIGIL_DATA_DIR: dataDir },
@@ -250,7 +268,7 @@ if (testDbKind() === "pglite")
             "--password",
             TEST_PASSWORD,
           );
-          expect(lastLine(dup.stderr)).toBe("vigil: an account with this email already exists");
+          expect(lastLine(dup.stderr)).toBe("vigil: An account with this email already exists.");
           const mode = fs.statSync(path.join(dataDir, "control.json")).mode & 0o777;
           expect(mode).toBe(0o600);
         } finally {

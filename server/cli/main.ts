@@ -14,6 +14,8 @@ import {
 import { systemClock } from "@/server/services/context";
 import { isServiceError } from "@/server/services/errors";
 import { PasswordInputError, readPassword } from "@/server/cli/read-password";
+import { cliIssue, cliSentence, parseArgsSentence } from "@/server/cli/cli-words";
+import { sentence } from "@/server/domain/validation/validation-issues";
 
 const USAGE = `Usage: npx vigil <command> [options]
 
@@ -47,7 +49,7 @@ class UsageError extends Error {}
 
 async function parseRequest(argv: string[]): Promise<z.input<typeof operatorRequest>> {
   const [command, ...rest] = argv;
-  if (!command) throw new UsageError("no command given");
+  if (!command) throw new UsageError("Give a command; the commands are listed below.");
   if (command === "help" || command === "--help" || command === "-h") throw new UsageError("");
   const { values } = parseArgs({
     args: rest,
@@ -70,7 +72,8 @@ async function parseRequest(argv: string[]): Promise<z.input<typeof operatorRequ
   }).valueOf() as { values: Record<string, string | boolean | undefined> };
   const need = (flag: string) => {
     const v = values[flag];
-    if (typeof v !== "string" || v === "") throw new UsageError(`${command} needs --${flag}`);
+    if (typeof v !== "string" || v === "")
+      throw new UsageError(`The ${command} command needs --${flag}.`);
     return v;
   };
   const optional = (flag: string) => {
@@ -99,7 +102,9 @@ async function parseRequest(argv: string[]): Promise<z.input<typeof operatorRequ
       return { command, email: need("email") };
     case "apikey:revoke":
       if (!optional("id") === !optional("prefix"))
-        throw new UsageError("apikey:revoke needs --id or --prefix (one of them)");
+        throw new UsageError(
+          "The apikey:revoke command needs --id or --prefix (one of them, not both).",
+        );
       return { command, email: need("email"), id: optional("id"), prefix: optional("prefix") };
     case "workspace:quota":
       return {
@@ -113,7 +118,7 @@ async function parseRequest(argv: string[]): Promise<z.input<typeof operatorRequ
     case "workspace:allow-private":
       return { command, email: need("email"), revoke: values.revoke === true };
     default:
-      throw new UsageError(`unknown command "${command}"`);
+      throw new UsageError(`There is no command "${command}"; the commands are listed below.`);
   }
 }
 
@@ -144,7 +149,7 @@ async function runThroughServer(
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new CommandError(
-    `data dir ${config.dataDir} is held by process ${await dataDirHolder(config.dataDir)}, which does not answer operator commands`,
+    `The data dir ${config.dataDir} is held by process ${await dataDirHolder(config.dataDir)}, which does not answer operator commands; stop it, or wait until it has started.`,
   );
 }
 
@@ -175,17 +180,17 @@ export async function main(argv: string[]): Promise<number> {
       e instanceof UsageError ||
       (e as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")
     ) {
-      if (e instanceof Error && e.message) process.stderr.write(`vigil: ${e.message}\n\n`);
+      const said = e instanceof UsageError ? e.message : parseArgsSentence(e as Error);
+      if (said) process.stderr.write(`vigil: ${said}\n\n`);
       process.stderr.write(USAGE + "\n");
       return e instanceof UsageError && !e.message ? 0 : 2;
     }
     if (e instanceof PasswordInputError) {
-      process.stderr.write(`vigil: ${e.message}\n`);
+      process.stderr.write(`vigil: ${sentence(e.message)}\n`);
       return 2;
     }
     if (e instanceof ZodError) {
-      const issue = e.issues[0];
-      process.stderr.write(`vigil: ${issue?.path.join(".")}: ${issue?.message}\n`);
+      process.stderr.write(`vigil: ${cliIssue(e.issues[0])}\n`);
       return 2;
     }
     throw e;
@@ -205,10 +210,10 @@ export async function main(argv: string[]): Promise<number> {
       e instanceof CommandError ||
       e instanceof ConfigError ||
       e instanceof DataDirLockedError
-        ? e.message
+        ? cliSentence(e.message)
         : e instanceof ZodError
-          ? e.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")
-          : `unexpected error: ${(e as Error).message}`;
+          ? cliIssue(e.issues[0])
+          : `Something went wrong: ${(e as Error).message}`;
     process.stderr.write(`vigil: ${message}\n`);
     return 1;
   }

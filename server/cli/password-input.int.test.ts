@@ -99,7 +99,7 @@ if (testDbKind() === "postgres")
         "--password-stdin",
       );
       expect(created).toMatchObject({ code: 0 });
-      expect(created.stderr).toContain(`created user ${email}`);
+      expect(created.stderr).toContain(`Created user ${email}`);
       await expect(canSignIn(database.db, email, "Piped-Horse-91")).resolves.not.toBeNull();
 
       const reset = await vigil(
@@ -128,17 +128,19 @@ if (testDbKind() === "postgres")
         "--password-stdin",
       );
       expect(both.code).toBe(2);
-      expect(both.stderr.trim()).toBe("vigil: give --password or --password-stdin, not both");
+      expect(both.stderr.trim()).toBe("vigil: Give --password or --password-stdin, not both.");
       const empty = await vigil(env(), "\n", "user:create", "--email", email, "--password-stdin");
       expect(empty.code).toBe(2);
-      expect(lastLine(empty.stderr)).toBe("vigil: no password on the first line of standard input");
+      expect(lastLine(empty.stderr)).toBe(
+        "vigil: The first line of standard input is empty; --password-stdin reads the password from it.",
+      );
       const none = await vigil(env(), "Piped-Horse-91\n", "user:reset-password", "--email", email);
       expect(none.code).toBe(2);
       expect(lastLine(none.stderr)).toBe(
-        "vigil: user:reset-password needs --password-stdin (or a terminal, to be asked for the password)",
+        "vigil: The user:reset-password command needs a password: give --password-stdin, or run it in a terminal to be asked.",
       );
       const weak = await vigil(env(), "abc\n", "user:create", "--email", email, "--password-stdin");
-      expect(lastLine(weak.stderr)).toBe("vigil: password must be at least 8 characters");
+      expect(lastLine(weak.stderr)).toBe("vigil: Password must be at least 8 characters.");
       await expect(canSignIn(database.db, email, "Piped-Horse-91")).resolves.toBeNull();
     }, 90_000);
 
@@ -160,7 +162,9 @@ if (testDbKind() === "postgres")
         ["user:reset-password", "--email", email],
       );
       expect(mismatch.code).toBe(2);
-      expect(mismatch.screen).toContain("vigil: the two passwords did not match");
+      expect(mismatch.screen).toContain(
+        "vigil: The two passwords did not match; nothing was changed.",
+      );
       expect(mismatch.screen).not.toContain("Other-Horse");
       await expect(canSignIn(database.db, email, "Typed-Horse-77")).resolves.not.toBeNull();
     }, 90_000);

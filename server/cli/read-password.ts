@@ -18,21 +18,24 @@ export async function readPassword(
   io: PasswordIo = { stdin: process.stdin, stderr: process.stderr },
 ): Promise<string> {
   if (password !== undefined && passwordStdin)
-    throw new PasswordInputError("give --password or --password-stdin, not both");
+    throw new PasswordInputError("Give --password or --password-stdin, not both.");
   if (password !== undefined) return password;
   if (passwordStdin) {
     const line = await readFirstLine(io.stdin);
-    if (!line) throw new PasswordInputError("no password on the first line of standard input");
+    if (!line)
+      throw new PasswordInputError(
+        "The first line of standard input is empty; --password-stdin reads the password from it.",
+      );
     return line;
   }
   if (!io.stdin.isTTY || !io.stdin.setRawMode)
     throw new PasswordInputError(
-      `${command} needs --password-stdin (or a terminal, to be asked for the password)`,
+      `The ${command} command needs a password: give --password-stdin, or run it in a terminal to be asked.`,
     );
   const first = await askHidden(io, "Password: ");
-  if (!first) throw new PasswordInputError("no password given");
+  if (!first) throw new PasswordInputError("No password was typed; nothing was changed.");
   if ((await askHidden(io, "Repeat the password: ")) !== first)
-    throw new PasswordInputError("the two passwords did not match");
+    throw new PasswordInputError("The two passwords did not match; nothing was changed.");
   return first;
 }
 
@@ -64,7 +67,7 @@ function askHidden({ stdin, stderr }: PasswordIo, prompt: string): Promise<strin
       for (const char of chunk.toString()) {
         if (char === "\r" || char === "\n") return finish();
         if (char === "\u0003" || char === "\u0004")
-          return finish(new PasswordInputError("cancelled"));
+          return finish(new PasswordInputError("Cancelled; nothing was changed."));
         if (char === "\u007f" || char === "\b") typed = [...typed].slice(0, -1).join("");
         else if (char >= " ") typed += char;
       }

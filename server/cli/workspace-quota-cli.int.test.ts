@@ -64,7 +64,7 @@ if (testDbKind() === "postgres")
 
         expect(raised.code).toBe(0);
         expect(lastLine(raised.stderr)).toBe(
-          `workspace "${workspace.name}" (${workspace.id}) limits: monitors 2000, heartbeats default, status pages 40, alert channels default (default: the VIGIL_QUOTA_* settings)`,
+          `Workspace "${workspace.name}" (${workspace.id}) limits: monitors 2000, heartbeats default, status pages 40, alert channels default (default: the VIGIL_QUOTA_* settings).`,
         );
         expect(await quotasOf(database.db, workspace.id)).toEqual({
           monitors: 2000,
@@ -76,7 +76,7 @@ if (testDbKind() === "postgres")
         const bad = await vigil(env, "workspace:quota", "--email", email, "--channels", "lots");
         expect(bad.code).not.toBe(0);
         expect(lastLine(bad.stderr)).toBe(
-          "vigil: channels: must be a whole number (up to 1000000) or default",
+          "vigil: --channels: Channels must be a whole number (up to 1000000) or default.",
         );
       } finally {
         await database.drop();

@@ -6,6 +6,7 @@ import { revokeApiKey } from "@/server/services/api-keys/revoke-api-key";
 import { ownerWorkspaceCtx } from "@/server/services/api-keys/owner-workspace";
 import { createApiKeyInput, type ApiKeyView } from "@/server/services/api-keys/api-key-view";
 import { parseInput } from "@/server/services/parse-input";
+import { formatDateTime } from "@/server/domain/format/date-time";
 
 export const apiKeyRequests = [
   z.object({
@@ -62,7 +63,7 @@ export async function runApiKeyCommand(ctx: ServiceCtx, request: ApiKeyRequest) 
       });
       const created = await createApiKey({ ctx, input: { email: request.email, ...settings } });
       return {
-        stderr: `${created.scope} API key ${created.prefix}… created for workspace ${created.workspaceId}${created.expiresAt ? `, expiring ${day(created.expiresAt)}` : ""}; it is shown only once:`,
+        stderr: `Created a ${created.scope} API key ${created.prefix}… for workspace ${created.workspaceId}${created.expiresAt ? `, expiring ${formatDateTime(created.expiresAt)}` : ""}; it is shown only once, on the next line:`,
         stdout: created.key,
       };
     }
@@ -71,8 +72,8 @@ export async function runApiKeyCommand(ctx: ServiceCtx, request: ApiKeyRequest) 
         ctx: await ownerWorkspaceCtx({ ctx, input: { email: request.email } }),
       });
       return keys.length
-        ? { stderr: `${keys.length} API key${keys.length === 1 ? "" : "s"}`, stdout: table(keys) }
-        : { stderr: "no API keys" };
+        ? { stderr: `${keys.length} API key${keys.length === 1 ? "" : "s"}:`, stdout: table(keys) }
+        : { stderr: "There are no API keys." };
     }
     case "apikey:revoke": {
       const { id, prefix } = request;
@@ -81,7 +82,7 @@ export async function runApiKeyCommand(ctx: ServiceCtx, request: ApiKeyRequest) 
         input: id ? { id } : { prefix: prefix ?? "" },
       });
       return {
-        stderr: `API key ${revoked.prefix}… (${revoked.id}) revoked; it is refused from its next request on`,
+        stderr: `API key ${revoked.prefix}… (${revoked.id}) revoked; it is refused from its next request on.`,
       };
     }
   }

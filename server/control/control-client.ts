@@ -18,7 +18,7 @@ export function sendControlCommand(
     socket.setEncoding("utf8");
     socket.setTimeout(timeoutMs, () => {
       socket.destroy();
-      reject(new Error("the running Vigil server did not answer in time"));
+      reject(new Error("The running Vigil server did not answer in time; try again in a moment."));
     });
     socket.on("connect", () =>
       socket.write(JSON.stringify({ token: endpoint.token, request }) + "\n"),
@@ -29,7 +29,11 @@ export function sendControlCommand(
       try {
         resolve(JSON.parse(buffer) as ControlReply);
       } catch {
-        reject(new Error("the running Vigil server sent an unreadable reply"));
+        reject(
+          new Error(
+            "The running Vigil server sent a reply the CLI could not read; are both the same Vigil version?",
+          ),
+        );
       }
     });
   });

@@ -36,13 +36,13 @@ export async function runOperatorCommand(
     case "user:create": {
       const { user, workspace, isInstanceOwner } = await createUser({ ctx, input: request });
       return {
-        stderr: `created user ${user.email} (${user.id}) with workspace "${workspace.name}"${isInstanceOwner ? "; they are the instance owner" : ""}`,
+        stderr: `Created user ${user.email} (${user.id}) with workspace "${workspace.name}"${isInstanceOwner ? "; they are the instance owner" : ""}.`,
       };
     }
     case "user:reset-password": {
       await resetPassword({ ctx, input: request });
       return {
-        stderr: `password changed for ${request.email.trim().toLowerCase()}; their other sessions are signed out`,
+        stderr: `Password changed for ${request.email.trim().toLowerCase()}; their other sessions are signed out.`,
       };
     }
     case "apikey:create":
@@ -56,7 +56,7 @@ export async function runOperatorCommand(
         input: { email: request.email, allow },
       });
       return {
-        stderr: `workspace "${workspaceName}" ${allow ? "may now" : "may no longer"} check private addresses`,
+        stderr: `Workspace "${workspaceName}" ${allow ? "may now" : "may no longer"} check private addresses.`,
       };
     }
     case "workspace:quota":

@@ -33,6 +33,6 @@ export async function runQuotaCommand(ctx: ServiceCtx, request: QuotaRequest) {
   const { email, command: _command, ...changes } = request;
   const set = await setWorkspaceQuotas({ ctx, input: { email, changes } });
   return {
-    stderr: `workspace "${set.workspaceName}" (${set.workspaceId}) limits: ${describeQuotas(set.quotas)} (default: the VIGIL_QUOTA_* settings)`,
+    stderr: `Workspace "${set.workspaceName}" (${set.workspaceId}) limits: ${describeQuotas(set.quotas)} (default: the VIGIL_QUOTA_* settings).`,
   };
 }

@@ -65,7 +65,7 @@ describe(`API key and operator messages on ${testDbKind()}`, () => {
     ])
       await expect(run()).rejects.toMatchObject({
         code: "NOT_FOUND",
-        message: `${email} does not own a workspace; the command acts on the workspace a user owns.`,
+        message: `The user ${email} does not own a workspace; the command acts on the workspace a user owns.`,
       });
   });
 

@@ -17,4 +17,6 @@ export const noUserWithEmail = (email: string) =>
 
 /** An operator command acts on the workspace a user owns; this user owns none. */
 export const ownsNoWorkspace = (email: string) =>
-  notFound(`${email} does not own a workspace; the command acts on the workspace a user owns.`);
+  notFound(
+    `The user ${email} does not own a workspace; the command acts on the workspace a user owns.`,
+  );

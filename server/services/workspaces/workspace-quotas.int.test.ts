@@ -185,7 +185,7 @@ describe(`workspace quotas on ${testDbKind()}`, () => {
     const raised = await me.quota({ monitors: "3", channels: "10" });
 
     expect(raised.stderr).toBe(
-      `workspace "${me.workspace.name}" (${me.workspace.id}) limits: monitors 3, heartbeats default, status pages default, alert channels 10 (default: the VIGIL_QUOTA_* settings)`,
+      `Workspace "${me.workspace.name}" (${me.workspace.id}) limits: monitors 3, heartbeats default, status pages default, alert channels 10 (default: the VIGIL_QUOTA_* settings).`,
     );
     expect((await me.rest(handler, path, body())).status).toBe(201);
     expect(await me.rest(handler, path, body())).toEqual({
