@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { UpdateFields } from "@/components/incidents/update-fields";
+import { asMessageError } from "@/components/incidents/incident-words";
 import { formErrorsFrom } from "@/server/domain/validation/validation-issues";
 import {
   subjectImpacts,
@@ -79,7 +80,7 @@ export function DeclareIncident() {
           idPrefix="incident"
           status={status}
           body={body}
-          errors={errors}
+          errors={{ status: errors.status, body: asMessageError(errors.body) }}
           onStatus={setStatus}
           onBody={setBody}
         />

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { UpdateFields, type StatusChoices } from "@/components/incidents/update-fields";
+import { asMessageError } from "@/components/incidents/incident-words";
 import { formErrorsFrom } from "@/server/domain/validation/validation-issues";
 import type { IncidentStatus } from "@/server/domain/incidents/incident-rules";
 
@@ -39,7 +40,7 @@ export function UpdateForm<S extends string>({
         idPrefix="update"
         status={status}
         body={body}
-        errors={{ status: errors.status, body: errors.body ?? errors.form }}
+        errors={{ status: errors.status, body: asMessageError(errors.body ?? errors.form) }}
         onStatus={setStatus}
         onBody={setBody}
         choices={choices}

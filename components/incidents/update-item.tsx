@@ -76,7 +76,7 @@ export function UpdateItem({ incidentId, update }: { incidentId: string; update:
           ) : null}
         </p>
         {draft === null ? (
-          <span className="flex gap-1">
+          <span className="ml-auto flex gap-1">
             <Button
               variant="ghost"
               className="min-h-11 px-3 py-1 text-xs"
