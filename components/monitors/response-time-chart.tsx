@@ -1,3 +1,5 @@
+import { formatMs } from "@/server/domain/format/duration";
+
 type Point = { at: Date; ms: number; status: string };
 
 const W = 800;
@@ -38,7 +40,7 @@ export function ResponseTimeChart({ points }: { points: Point[] }) {
         preserveAspectRatio="none"
         className="h-40 w-full"
         role="img"
-        aria-label={`Response times: median ${p50} ms, p95 ${p95} ms`}
+        aria-label={`Response times: median ${formatMs(p50)}, p95 ${formatMs(p95)}`}
       >
         <line
           x1="0"
@@ -84,10 +86,12 @@ export function ResponseTimeChart({ points }: { points: Point[] }) {
       </svg>
       <figcaption className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
         <span>
-          Median <strong className="font-medium text-zinc-800 dark:text-zinc-200">{p50} ms</strong>
+          Median{" "}
+          <strong className="font-medium text-zinc-800 dark:text-zinc-200">{formatMs(p50)}</strong>
         </span>
         <span>
-          p95 <strong className="font-medium text-zinc-800 dark:text-zinc-200">{p95} ms</strong>
+          p95{" "}
+          <strong className="font-medium text-zinc-800 dark:text-zinc-200">{formatMs(p95)}</strong>
         </span>
         <span>{points.length} checks in 24 h</span>
         <span className="inline-flex items-center gap-1">
