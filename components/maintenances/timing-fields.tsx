@@ -16,7 +16,7 @@ export type TimingState = {
   /** "" is the viewer's own zone. */
   tz: string;
 };
-export type TimingErrors = Partial<
+type TimingErrors = Partial<
   Record<"startsAt" | "endsAt" | "schedule" | "durationSecs" | "tz", string>
 >;
 
