@@ -108,7 +108,7 @@ export function MaintenanceActions({ m }: { m: MaintenanceView }) {
       ) : null}
       <Button
         variant="ghost"
-        className="w-full text-red-700 hover:text-red-800 dark:text-red-400 dark:hover:text-red-300"
+        className="w-full"
         disabled={busy}
         onClick={() =>
           confirmThen(

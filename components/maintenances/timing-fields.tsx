@@ -133,7 +133,6 @@ export function TimingFields({
             <Field
               id="maintenance-schedule"
               label="Cron expression"
-              className="font-mono"
               value={value.schedule}
               error={errors.schedule}
               hint="Five fields: minute hour day month weekday. “0 2 * * 0” is Sundays at 02:00."
