@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, type Config } from "@/server/config";
 import { openVigilDatabase } from "@/server/bootstrap/open-vigil-database";
 import { DataDirLockedError, dataDirHolder } from "@/db/data-dir-lock";
 import { readControlEndpoint } from "@/server/control/control-channel";
-import { sendControlCommand } from "@/server/control/control-client";
+import { ControlReplyError, sendControlCommand } from "@/server/control/control-client";
 import {
   operatorRequest,
   runOperatorCommand,
@@ -198,7 +198,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const config = loadConfig();
     process.stderr.write(
-      `vigil: using ${config.databaseUrl ? "the PostgreSQL database in DATABASE_URL" : `the embedded database in ${config.dataDir}`}\n`,
+      `vigil: Using ${config.databaseUrl ? "the PostgreSQL database in DATABASE_URL" : `the embedded database in ${config.dataDir}`}.\n`,
     );
     const result = await execute(config, request);
     process.stderr.write(result.stderr + "\n");
@@ -208,6 +208,7 @@ export async function main(argv: string[]): Promise<number> {
     const message =
       isServiceError(e) ||
       e instanceof CommandError ||
+      e instanceof ControlReplyError ||
       e instanceof ConfigError ||
       e instanceof DataDirLockedError
         ? cliSentence(e.message)

@@ -2,6 +2,9 @@ import net from "node:net";
 import type { ControlEndpoint } from "@/server/control/control-channel";
 import type { OperatorRequest, OperatorResult } from "@/server/control/operator-commands";
 
+/** The running server did not answer an operator command in a way the CLI could use. */
+export class ControlReplyError extends Error {}
+
 export type ControlReply = { ok: true; result: OperatorResult } | { ok: false; error: string };
 
 /** Sends one operator command to the running server and waits for its reply. */
@@ -18,7 +21,11 @@ export function sendControlCommand(
     socket.setEncoding("utf8");
     socket.setTimeout(timeoutMs, () => {
       socket.destroy();
-      reject(new Error("The running Vigil server did not answer in time; try again in a moment."));
+      reject(
+        new ControlReplyError(
+          "The running Vigil server did not answer in time; try again in a moment.",
+        ),
+      );
     });
     socket.on("connect", () =>
       socket.write(JSON.stringify({ token: endpoint.token, request }) + "\n"),
@@ -30,7 +37,7 @@ export function sendControlCommand(
         resolve(JSON.parse(buffer) as ControlReply);
       } catch {
         reject(
-          new Error(
+          new ControlReplyError(
             "The running Vigil server sent a reply the CLI could not read; are both the same Vigil version?",
           ),
         );
