@@ -1,4 +1,5 @@
 import pino from "pino";
+import { formatDuration } from "@/server/domain/format/duration";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
@@ -100,7 +101,7 @@ describe(`"send test" rate limit per channel on ${testDbKind()}`, () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect(await refused.json()).toEqual({
-      error: `Too many test notifications for this channel; try again in ${retryAfter} s`,
+      error: `Too many test notifications for this channel; please try again in ${formatDuration(retryAfter * 1000)}.`,
     });
     expect(receiver.received("/limited")).toHaveLength(5);
     const other = await me.newChannel("/other");
@@ -117,7 +118,7 @@ describe(`"send test" rate limit per channel on ${testDbKind()}`, () => {
     await expect(me.trpc.alerts.sendTest({ id: channel })).rejects.toMatchObject({
       code: "TOO_MANY_REQUESTS",
       message: expect.stringMatching(
-        /^Too many test notifications for this channel; try again in \d+ s$/,
+        /^Too many test notifications for this channel; please try again in (\d+ s|1 min)\.$/,
       ),
     });
     expect((await me.sendTest(channel)).status).toBe(429);

@@ -1,4 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { formatDuration } from "@/server/domain/format/duration";
 import { ServiceError } from "@/server/services/errors";
 
 /** Test notifications a channel may send per minute: enough to fix a URL, too few to spam with. */
@@ -20,7 +21,7 @@ export class ChannelTestLimiter {
       const retryAfterSecs = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
       throw new ServiceError(
         "RATE_LIMITED",
-        `Too many test notifications for this channel; try again in ${retryAfterSecs} s`,
+        `Too many test notifications for this channel; please try again in ${formatDuration(retryAfterSecs * 1000)}.`,
         { retryAfterSecs },
       );
     }
