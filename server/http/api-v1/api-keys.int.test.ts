@@ -212,7 +212,10 @@ describe(`REST API v1 api-keys on ${testDbKind()}`, () => {
       { name: "x", expires_at: "next tuesday" },
       "expires_at: Expiry date must be an ISO 8601 time such as 2027-01-31T00:00:00Z",
     ],
-    [{ name: "x", expires_at: "2020-01-01T00:00:00Z" }, "expires_at: Expiry date must be in the future"],
+    [
+      { name: "x", expires_at: "2020-01-01T00:00:00Z" },
+      "expires_at: Expiry date must be in the future",
+    ],
     [{ name: "x", key: "vgl_mine" }, "unknown or read-only field key"],
   ])("refuses %j with a 400 naming the field", async (body, error) => {
     const { key } = await owner();
