@@ -119,6 +119,13 @@ function drive(base: string, tokens: string[], slug: string) {
   const pingAgent = new http.Agent({ keepAlive: true, maxSockets: 32 });
   const pageAgent = new http.Agent({ keepAlive: true, maxSockets: MAX_WAITING_READS });
   const counts = { pings: 0, pages: 0, failed: 0, skipped: 0 };
+  // Failures by what they were, e.g. "ping 503" or "page error".
+  const failures = new Map<string, number>();
+  const fail = (p: string, why: string | number) => {
+    const key = `${p.startsWith("/status/") ? "page" : "ping"} ${why}`;
+    failures.set(key, (failures.get(key) ?? 0) + 1);
+    counts.failed++;
+  };
   let waiting = 0;
   const pageMs: number[] = [];
   const get = (p: string, done: (ms: number) => void) => {
@@ -135,13 +142,13 @@ function drive(base: string, tokens: string[], slug: string) {
           res.on("end", () => {
             if (p.startsWith("/status/")) waiting--;
             if (res.statusCode === 200) done(performance.now() - t0);
-            else counts.failed++;
+            else fail(p, res.statusCode ?? 0);
           });
         },
       )
       .on("error", () => {
         if (p.startsWith("/status/")) waiting--;
-        counts.failed++;
+        fail(p, "error");
       });
   };
   const pings = setInterval(() => {
@@ -157,6 +164,7 @@ function drive(base: string, tokens: string[], slug: string) {
   }, 1000 / PAGE_READS_PER_S);
   return {
     counts,
+    failures,
     pageMs,
     stop: () => {
       clearInterval(pings);
@@ -236,7 +244,7 @@ async function runVigil(
         `up after ${upAfterS.toFixed(0)} s, idle RSS ${(idleRss / 2 ** 20).toFixed(0)} MiB; ` +
         `served ${load.counts.pings} pings (${(load.counts.pings / (minutes * 60)).toFixed(0)}/s), ` +
         `${load.counts.pages} page reads of ${PAGE_MONITORS + PAGE_HEARTBEATS} subjects (p50 ${page.p50.toFixed(0)} ms, p99 ${page.p99.toFixed(0)} ms), ` +
-        `${load.counts.failed} failed, ${load.counts.skipped} reads skipped (${MAX_WAITING_READS} waiting)`,
+        `${load.counts.failed} failed${load.failures.size ? ` (${[...load.failures].map(([k, n]) => `${n} ${k}`).join(", ")})` : ""}, ${load.counts.skipped} reads skipped (${MAX_WAITING_READS} waiting)`,
       samples,
       probes,
       targetMiB: TARGET_MIB[kind],
