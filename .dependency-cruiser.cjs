@@ -113,7 +113,7 @@ module.exports = {
         "Only the composition root and bootstrap, which open the database, reach db/.",
       ABOVE_SERVICES,
       "^db/",
-      { fromNot: ["^server/bootstrap/", ROOT], toNot: ["^db/data-dir-lock\\.ts$"] },
+      { fromNot: ["^server/bootstrap/", ROOT] },
     ),
     layer(
       "no-drizzle-above-services",

@@ -4,6 +4,9 @@ import { acquireDataDirLock } from "@/db/data-dir-lock";
 import { initPgliteDataDir } from "@/db/init-pglite-data-dir";
 import type { Config } from "@/server/config";
 
+// The CLI reports a held data dir (and asks who holds it) without reaching into db/ itself.
+export { DataDirLockedError, dataDirHolder } from "@/db/data-dir-lock";
+
 export type VigilDatabase = DatabaseHandle & { dataDir: string; release: () => Promise<void> };
 
 /**

@@ -1,8 +1,11 @@
 import { parseArgs } from "node:util";
 import { ZodError, type z } from "zod";
 import { ConfigError, loadConfig, type Config } from "@/server/config";
-import { openVigilDatabase } from "@/server/bootstrap/open-vigil-database";
-import { DataDirLockedError, dataDirHolder } from "@/db/data-dir-lock";
+import {
+  DataDirLockedError,
+  dataDirHolder,
+  openVigilDatabase,
+} from "@/server/bootstrap/open-vigil-database";
 import { readControlEndpoint } from "@/server/control/control-channel";
 import { ControlReplyError, sendControlCommand } from "@/server/control/control-client";
 import {
