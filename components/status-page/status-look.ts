@@ -39,7 +39,16 @@ export const jobLook: Record<HeartbeatStatus, Look> = {
   paused: { label: "Paused", glyph: "paused", tone: "sp-off" },
 };
 
-export const bannerLook: Record<Indicator, { glyph: GlyphName; className: string }> = {
+type BannerLook = { glyph: GlyphName; className: string };
+
+/** Planned work and nothing else: the calm blue of "Under maintenance", not the all-clear green. */
+export const maintenanceBanner: BannerLook = {
+  glyph: "maintenance",
+  className:
+    "bg-sky-700 text-white dark:bg-sky-500/15 dark:text-sky-200 dark:ring-1 dark:ring-inset dark:ring-sky-400/30",
+};
+
+export const bannerLook: Record<Indicator, BannerLook> = {
   none: {
     glyph: "ok",
     className:

@@ -4,7 +4,8 @@ import clsx from "clsx";
 import { EyeOff } from "lucide-react";
 import type { StatusPageView } from "@/server/domain/status-pages/page-view";
 import { useLiveStatusPage, type LiveState } from "@/components/status-page/use-live-status-page";
-import { bannerLook } from "@/components/status-page/status-look";
+import { bannerLook, maintenanceBanner } from "@/components/status-page/status-look";
+import { MAINTENANCE_IN_PROGRESS } from "@/server/domain/status-pages/page-status";
 import { RelativeTime } from "@/components/status-page/relative-time";
 import { ServicesSection } from "@/components/status-page/services-section";
 import { JobsSection } from "@/components/status-page/jobs-section";
@@ -25,7 +26,10 @@ export function StatusPageScreen({
 }) {
   const { view, live, unavailable } = useLiveStatusPage(initial);
   if (unavailable) return <PageUnavailable />;
-  const banner = bannerLook[view.overall.indicator];
+  const banner =
+    view.overall.description === MAINTENANCE_IN_PROGRESS
+      ? maintenanceBanner
+      : bannerLook[view.overall.indicator];
   return (
     <div className="min-h-dvh bg-zinc-50 dark:bg-zinc-950">
       <GlyphSprite />

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { io } from "socket.io-client";
-import { overallStatus, type ComponentStatus } from "@/server/domain/status-pages/page-status";
+import { pageOverall } from "@/server/domain/status-pages/page-status";
 import type { StatusPageView } from "@/server/domain/status-pages/page-view";
 import type { StatusFlipMessage } from "@/server/realtime/status-page-messages";
 
@@ -19,11 +19,7 @@ function applyFlip(view: StatusPageView, flip: StatusFlipMessage): StatusPageVie
       ? { ...j, status: flip.status, state: flip.state as typeof j.state }
       : j,
   );
-  const statuses: ComponentStatus[] = [
-    ...services.map((s) => s.status),
-    ...jobs.map((j) => j.status),
-  ];
-  return { ...view, services, jobs, overall: overallStatus(statuses) };
+  return { ...view, services, jobs, overall: pageOverall([...services, ...jobs]) };
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   heartbeatComponentStatus,
   monitorComponentStatus,
   overallStatus,
+  pageOverall,
   type ComponentStatus,
 } from "@/server/domain/status-pages/page-status";
 import { slugProblem } from "@/server/domain/status-pages/slug";
@@ -71,4 +72,50 @@ describe("slugProblem", () => {
   ])("%s → %s", (slug, problem) => {
     expect(slugProblem(slug)).toBe(problem);
   });
+});
+
+describe("pageOverall", () => {
+  it.each([
+    [[["operational", "up"]], "none", "All systems operational"],
+    [
+      [
+        ["operational", "up"],
+        ["under_maintenance", "paused"],
+      ],
+      "none",
+      "All systems operational",
+    ],
+    [
+      [
+        ["operational", "up"],
+        ["under_maintenance", "down"],
+      ],
+      "none",
+      "Maintenance in progress",
+    ],
+    [
+      [
+        ["under_maintenance", "up"],
+        ["degraded_performance", "degraded"],
+      ],
+      "minor",
+      "Degraded performance",
+    ],
+    [
+      [
+        ["under_maintenance", "down"],
+        ["major_outage", "missing"],
+      ],
+      "critical",
+      "Major outage",
+    ],
+  ] as [[ComponentStatus, string][], string, string][])(
+    "%j → %s, %s",
+    (subjects, indicator, description) => {
+      expect(pageOverall(subjects.map(([status, state]) => ({ status, state })))).toEqual({
+        indicator,
+        description,
+      });
+    },
+  );
 });

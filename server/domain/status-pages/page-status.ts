@@ -58,3 +58,23 @@ export function overallStatus(statuses: readonly ComponentStatus[]): {
     return { indicator: "minor", description: "Degraded performance" };
   return { indicator: "none", description: "All systems operational" };
 }
+
+/**
+ * The page's overall status from its subjects: as overallStatus, but a page whose only news is
+ * planned work says so ("Maintenance in progress"), not "All systems operational". The Statuspage
+ * indicator stays "none" (its documented values); paused subjects are not maintenance.
+ */
+export function pageOverall(subjects: readonly { status: ComponentStatus; state: string }[]): {
+  indicator: Indicator;
+  description: string;
+} {
+  const overall = overallStatus(subjects.map((s) => s.status));
+  if (overall.indicator === "none" && subjects.some(inMaintenanceWindow))
+    return { indicator: "none", description: MAINTENANCE_IN_PROGRESS };
+  return overall;
+}
+
+export const MAINTENANCE_IN_PROGRESS = "Maintenance in progress";
+
+const inMaintenanceWindow = (s: { status: ComponentStatus; state: string }) =>
+  s.status === "under_maintenance" && s.state !== "paused";

@@ -15,8 +15,7 @@ import {
 import {
   heartbeatComponentStatus,
   monitorComponentStatus,
-  overallStatus,
-  type ComponentStatus,
+  pageOverall,
 } from "@/server/domain/status-pages/page-status";
 import {
   BAR_DAYS,
@@ -157,10 +156,6 @@ export async function getStatusPageView(
       maintenance: maintenance.covered.has(subject.id),
     });
 
-  const statuses: ComponentStatus[] = [
-    ...services.map((s) => s.status),
-    ...jobs.map((j) => j.status),
-  ];
   return {
     page: {
       id: page.id,
@@ -172,7 +167,7 @@ export async function getStatusPageView(
       updatedAt: page.updatedAt.toISOString(),
     },
     generatedAt: now.toISOString(),
-    overall: overallStatus(statuses),
+    overall: pageOverall([...services, ...jobs]),
     firstDay: firstDay.toISOString(),
     services,
     jobs,
