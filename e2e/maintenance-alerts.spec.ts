@@ -8,6 +8,7 @@ const WINDOW_MS = 25_000;
 type HookBody = {
   event: string;
   title: string;
+  text: string;
   subject: { id: string; status: string } | null;
   flips: { id: string; alert: string; to: string; at: string }[];
 };
@@ -83,6 +84,8 @@ test("an outage that begins inside a maintenance window alerts no one until the 
     await expect.poll(statusOf, { timeout: 15_000 }).toBe("down");
     expect(Date.now()).toBeLessThan(endsAt.getTime());
     await expect(row.getByTestId("service-status")).toHaveText("Under maintenance");
+    // Planned work is the page's only news: the banner says so, neither all-clear nor outage.
+    await expect(view.getByTestId("overall-status")).toContainText("Maintenance in progress");
     await keepScreenshot(view, testInfo, "maintenance-alerts-in-window");
 
     // The window ends with the target still failing: the outage shows, and one alert goes out.
@@ -90,6 +93,7 @@ test("an outage that begins inside a maintenance window alerts no one until the 
       timeout: WINDOW_MS + 10_000,
     });
     await expect(row).toHaveAttribute("data-status", "major_outage");
+    await expect(view.getByTestId("overall-status")).toContainText("Major outage");
     await expect.poll(() => receiver.hits.length, { timeout: 10_000 }).toBe(1);
     const hit = receiver.hits[0]!;
     // Nothing reached the receiver while the window ran.
@@ -97,6 +101,7 @@ test("an outage that begins inside a maintenance window alerts no one until the 
     const message = JSON.parse(hit.body) as HookBody;
     expect(message.event).toBe("alert");
     expect(message.title).toBe("Checkout API is DOWN");
+    expect(message.text).toContain("still down after maintenance ended");
     expect(message.subject).toMatchObject({ id: monitor.id, status: "down" });
     const flip = message.flips.at(-1)!;
     expect(flip).toMatchObject({ alert: "down", to: "down" });

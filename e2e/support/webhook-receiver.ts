@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type ReceivedHook = {
+type ReceivedHook = {
   path: string;
   body: string;
   headers: http.IncomingHttpHeaders;
