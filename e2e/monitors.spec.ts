@@ -37,6 +37,8 @@ test("a person creates a monitor, sees it Up, then Down without reloading when t
     target.setHealthy(false);
     await expect(status).toHaveText("Down", { timeout: 30_000 });
     await expect(page.getByTestId("monitor-error")).toContainText("503");
+    // The state changes read in the badges' words, not raw states with an arrow.
+    await expect(page.getByTestId("state-change").first()).toContainText("Went Down · was Up");
     await keepScreenshot(page, testInfo, "monitor-down");
 
     await page.getByRole("link", { name: "Monitors" }).first().click();

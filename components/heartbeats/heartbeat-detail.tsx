@@ -172,6 +172,7 @@ export function HeartbeatDetail({ id }: { id: string }) {
                 ),
               }))}
               flips={flips}
+              kind="heartbeat"
             />
           </div>
         </>

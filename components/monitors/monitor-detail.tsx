@@ -193,6 +193,7 @@ export function MonitorDetail({ id }: { id: string }) {
                 ),
               }))}
               flips={flips}
+              kind="monitor"
             />
           </div>
         </>

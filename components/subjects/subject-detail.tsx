@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { AlertLog } from "@/components/alerts/alert-log";
 import { Card } from "@/components/ui/panel";
 import { RelativeTime } from "@/components/ui/time-text";
+import { flipWords } from "@/server/domain/overview/flip-words";
 
 /** The load error or "Loading…" until `data` is there, then the page. */
 export function Loaded<T>({
@@ -53,9 +54,11 @@ type Flip = { id: string; fromStatus: string; toStatus: string; at: Date | strin
 
 /** Incidents, each as the subject's kind tells it, then the latest 20 state changes. */
 export function StateChanges({
+  kind,
   incidents,
   flips,
 }: {
+  kind: "monitor" | "heartbeat";
   incidents: { id: string; content: ReactNode }[];
   flips: readonly Flip[];
 }) {
@@ -73,15 +76,24 @@ export function StateChanges({
               {i.content}
             </li>
           ))}
-          {flips.slice(0, 20).map((f) => (
-            <li key={f.id} className="flex justify-between gap-3 text-xs text-zinc-500">
-              <span>
-                {f.fromStatus} →{" "}
-                <span className="font-medium text-zinc-800 dark:text-zinc-200">{f.toStatus}</span>
-              </span>
-              <RelativeTime at={f.at} className="tabular-nums" />
-            </li>
-          ))}
+          {flips.slice(0, 20).map((f) => {
+            const words = flipWords({ subjectKind: kind, from: f.fromStatus, to: f.toStatus });
+            return (
+              <li
+                key={f.id}
+                className="flex justify-between gap-3 text-xs text-zinc-500"
+                data-testid="state-change"
+              >
+                <span>
+                  <span className="font-medium text-zinc-800 dark:text-zinc-200">
+                    {words.change.charAt(0).toUpperCase() + words.change.slice(1)}
+                  </span>{" "}
+                  · {words.before}
+                </span>
+                <RelativeTime at={f.at} className="tabular-nums" />
+              </li>
+            );
+          })}
         </ul>
       )}
     </Card>
