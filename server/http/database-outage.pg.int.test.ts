@@ -10,7 +10,7 @@ import { pings } from "@/db/schema";
 import { makeUser } from "@/db/testing/factories";
 import { makeHeartbeat } from "@/db/testing/make-heartbeat";
 import { startOutageProxy, type OutageProxy } from "@/db/testing/outage-proxy";
-import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
+import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
 import { PingBatcher } from "@/server/http/ping-batcher";
 import { handlePing } from "@/server/http/ping-handler";
 import { openClusterAdapter, type ClusterAdapter } from "@/server/realtime/postgres-adapter";
@@ -23,7 +23,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 type Answer = { n: number; status: number; ms: number; sentAt: number };
 
 // The PostgreSQL server is shared with other tests: the outage is a proxy that stops answering.
-describe.runIf(testDbKind() === "postgres")("a PostgreSQL outage", () => {
+describe("a PostgreSQL outage", () => {
   let database: TestDatabase;
   let proxy: OutageProxy;
   let vigilDb: DatabaseHandle;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
+import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
 import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 
 const limits = { perEmail: 3, perIp: 100, windowSecs: 900 };
 
-describe.runIf(testDbKind() === "postgres")("sign-in limiter on PostgreSQL", () => {
+describe("sign-in limiter on PostgreSQL", () => {
   let database: TestDatabase;
   const opened: SignInLimiter[] = [];
   beforeAll(async () => {
