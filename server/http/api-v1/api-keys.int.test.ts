@@ -1,11 +1,8 @@
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
-import { loadConfig } from "@/server/config";
 import { setRuntime } from "@/server/runtime";
-import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 import { createApiKey, createWorkspaceApiKey } from "@/server/services/api-keys/create-api-key";
 import { authenticateApiKey } from "@/server/services/api-keys/authenticate-api-key";
 import { systemClock } from "@/server/services/context";
@@ -15,6 +12,7 @@ import * as monitorsRoute from "@/app/api/v1/monitors/route";
 import * as heartbeatsRoute from "@/app/api/v1/heartbeats/route";
 import { openApiDocument } from "@/server/http/api-v1/schemas/document";
 import { expectDocumented } from "@/server/http/api-v1/testing/expect-documented";
+import { installTestRuntime } from "@/testing/runtime/test-runtime";
 
 type Handler = (
   req: Request,
@@ -47,15 +45,7 @@ describe(`REST API v1 api-keys on ${testDbKind()}`, () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = loadConfig({});
-    setRuntime({
-      config,
-      db: database.db,
-      dbKind: database.kind,
-      authSecret: "x".repeat(32),
-      logger: pino({ level: "silent" }),
-      signInLimiter: new SignInLimiter(config.signinLimits),
-    });
+    installTestRuntime(database);
   });
   afterAll(async () => {
     setRuntime(undefined);

@@ -1,10 +1,7 @@
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
-import { loadConfig } from "@/server/config";
 import { setRuntime } from "@/server/runtime";
-import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { systemClock } from "@/server/services/context";
 import { startSmtp, type TestSmtp } from "@/testing/alerts/start-smtp";
@@ -13,6 +10,7 @@ import * as channelsRoute from "@/app/api/v1/channels/route";
 import * as channelRoute from "@/app/api/v1/channels/[id]/route";
 import * as resendRoute from "@/app/api/v1/channels/[id]/resend-confirmation/route";
 import { expectDocumented } from "@/server/http/api-v1/testing/expect-documented";
+import { installTestRuntime } from "@/testing/runtime/test-runtime";
 
 type Handler = (
   req: Request,
@@ -26,19 +24,11 @@ describe(`REST API v1 email confirmations on ${testDbKind()}`, () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     smtp = await startSmtp();
-    const config = loadConfig({
+    installTestRuntime(database, {
       SMTP_URL: smtp.url,
       MAIL_FROM: "Vigil <vigil@example.com>",
       VIGIL_BASE_URL: "https://vigil.example.com",
       VIGIL_ALLOW_PRIVATE_TARGETS: "true",
-    });
-    setRuntime({
-      config,
-      db: database.db,
-      dbKind: database.kind,
-      authSecret: "x".repeat(32),
-      logger: pino({ level: "silent" }),
-      signInLimiter: new SignInLimiter(config.signinLimits),
     });
   });
   afterAll(async () => {

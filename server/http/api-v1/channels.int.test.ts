@@ -1,10 +1,7 @@
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
-import { loadConfig } from "@/server/config";
 import { setRuntime } from "@/server/runtime";
-import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { systemClock } from "@/server/services/context";
 import { startReceiver, type TestReceiver } from "@/testing/alerts/start-receiver";
@@ -16,6 +13,7 @@ import * as monitorsRoute from "@/app/api/v1/monitors/route";
 import * as monitorRoute from "@/app/api/v1/monitors/[id]/route";
 import * as heartbeatsRoute from "@/app/api/v1/heartbeats/route";
 import { expectDocumented } from "@/server/http/api-v1/testing/expect-documented";
+import { installTestRuntime } from "@/testing/runtime/test-runtime";
 
 type Handler = (
   req: Request,
@@ -44,15 +42,7 @@ describe(`REST API v1 channels on ${testDbKind()}`, () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     receiver = await startReceiver();
-    const config = loadConfig({ VIGIL_ALLOW_PRIVATE_TARGETS: "true" });
-    setRuntime({
-      config,
-      db: database.db,
-      dbKind: database.kind,
-      authSecret: "x".repeat(32),
-      logger: pino({ level: "silent" }),
-      signInLimiter: new SignInLimiter(config.signinLimits),
-    });
+    installTestRuntime(database, { VIGIL_ALLOW_PRIVATE_TARGETS: "true" });
   });
   afterAll(async () => {
     setRuntime(undefined);

@@ -1,9 +1,7 @@
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
-import { loadConfig } from "@/server/config";
 import { setRuntime } from "@/server/runtime";
 import { systemClock } from "@/server/services/context";
 import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
@@ -15,6 +13,7 @@ import * as statusPages from "@/app/api/v1/status-pages/route";
 import * as statusPage from "@/app/api/v1/status-pages/[id]/route";
 import * as monitors from "@/app/api/v1/monitors/route";
 import { expectDocumented } from "@/server/http/api-v1/testing/expect-documented";
+import { installTestRuntime } from "@/testing/runtime/test-runtime";
 
 const BASE_URL = "https://vigil.example.com";
 const LONG_TITLE = "T".repeat(10_000);
@@ -35,15 +34,7 @@ describe(`friendly errors at every entry point on ${testDbKind()}`, () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = loadConfig({ VIGIL_BASE_URL: BASE_URL });
-    setRuntime({
-      config,
-      db: database.db,
-      dbKind: database.kind,
-      authSecret: "x".repeat(32),
-      logger: pino({ level: "silent" }),
-      signInLimiter: new SignInLimiter(config.signinLimits),
-    });
+    installTestRuntime(database, { VIGIL_BASE_URL: BASE_URL });
   });
   afterAll(async () => {
     setRuntime(undefined);

@@ -1,14 +1,11 @@
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
 import { makeMonitor } from "@/db/testing/make-monitor";
 import { monitors } from "@/db/schema";
-import { loadConfig } from "@/server/config";
 import { setRuntime } from "@/server/runtime";
 import { systemClock, type WorkspaceCtx } from "@/server/services/context";
-import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { createStatusPage } from "@/server/services/status-pages/create-status-page";
 import { createStatusPageInput } from "@/server/services/status-pages/status-page-settings";
@@ -27,6 +24,7 @@ import * as updates from "@/app/api/v1/incidents/[id]/updates/route";
 import * as oneUpdate from "@/app/api/v1/incidents/[id]/updates/[updateId]/route";
 import * as postmortem from "@/app/api/v1/incidents/[id]/postmortem/route";
 import { expectDocumented } from "@/server/http/api-v1/testing/expect-documented";
+import { installTestRuntime } from "@/testing/runtime/test-runtime";
 
 const BASE_URL = "https://vigil.example.com";
 type Handler = (
@@ -42,15 +40,7 @@ describe(`incidents REST API v1 on ${testDbKind()}`, () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = loadConfig({ VIGIL_BASE_URL: BASE_URL });
-    setRuntime({
-      config,
-      db: database.db,
-      dbKind: database.kind,
-      authSecret: "x".repeat(32),
-      logger: pino({ level: "silent" }),
-      signInLimiter: new SignInLimiter(config.signinLimits),
-    });
+    installTestRuntime(database, { VIGIL_BASE_URL: BASE_URL });
     stop = invalidateOnEvents(new PageInvalidator(cache, new PageDirectory(database.db)));
   });
   afterAll(async () => {

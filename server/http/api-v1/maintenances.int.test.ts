@@ -1,14 +1,11 @@
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
 import { makeMonitor } from "@/db/testing/make-monitor";
 import { monitors, type Monitor } from "@/db/schema";
-import { loadConfig } from "@/server/config";
 import { setRuntime } from "@/server/runtime";
 import { systemClock, type WorkspaceCtx } from "@/server/services/context";
-import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { createStatusPage } from "@/server/services/status-pages/create-status-page";
 import { createStatusPageInput } from "@/server/services/status-pages/status-page-settings";
@@ -19,6 +16,7 @@ import * as collection from "@/app/api/v1/maintenances/route";
 import * as single from "@/app/api/v1/maintenances/[id]/route";
 import * as updates from "@/app/api/v1/maintenances/[id]/updates/route";
 import { expectDocumented } from "@/server/http/api-v1/testing/expect-documented";
+import { installTestRuntime } from "@/testing/runtime/test-runtime";
 
 const BASE_URL = "https://vigil.example.com";
 type Handler = (req: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -41,15 +39,7 @@ describe(`maintenance REST API v1 and Statuspage JSON on ${testDbKind()}`, () =>
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = loadConfig({ VIGIL_BASE_URL: BASE_URL });
-    setRuntime({
-      config,
-      db: database.db,
-      dbKind: database.kind,
-      authSecret: "x".repeat(32),
-      logger: pino({ level: "silent" }),
-      signInLimiter: new SignInLimiter(config.signinLimits),
-    });
+    installTestRuntime(database, { VIGIL_BASE_URL: BASE_URL });
   }, 300_000);
   afterAll(async () => {
     setRuntime(undefined);

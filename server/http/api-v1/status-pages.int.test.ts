@@ -1,14 +1,11 @@
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
 import { makeMonitor } from "@/db/testing/make-monitor";
 import { makeHeartbeat } from "@/db/testing/make-heartbeat";
-import { loadConfig } from "@/server/config";
 import { setRuntime } from "@/server/runtime";
 import { systemClock, type WorkspaceCtx } from "@/server/services/context";
 import { ServiceError } from "@/server/services/errors";
-import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { createStatusPage } from "@/server/services/status-pages/create-status-page";
 import * as collection from "@/app/api/v1/status-pages/route";
@@ -16,6 +13,7 @@ import * as single from "@/app/api/v1/status-pages/[id]/route";
 import * as items from "@/app/api/v1/status-pages/[id]/items/route";
 import { expectDocumented } from "@/server/http/api-v1/testing/expect-documented";
 import { createStatusPageInput } from "@/server/services/status-pages/status-page-settings";
+import { installTestRuntime } from "@/testing/runtime/test-runtime";
 
 const BASE_URL = "https://vigil.example.com";
 
@@ -51,15 +49,7 @@ describe(`status pages REST API v1 on ${testDbKind()}`, () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = loadConfig({ VIGIL_BASE_URL: BASE_URL });
-    setRuntime({
-      config,
-      db: database.db,
-      dbKind: database.kind,
-      authSecret: "x".repeat(32),
-      logger: pino({ level: "silent" }),
-      signInLimiter: new SignInLimiter(config.signinLimits),
-    });
+    installTestRuntime(database, { VIGIL_BASE_URL: BASE_URL });
   });
   afterAll(async () => {
     setRuntime(undefined);

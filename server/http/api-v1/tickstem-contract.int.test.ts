@@ -1,12 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
-import { loadConfig } from "@/server/config";
 import { setRuntime } from "@/server/runtime";
-import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { systemClock, type WorkspaceCtx } from "@/server/services/context";
 import { runCheck } from "@/server/services/checks/run-due-checks";
@@ -22,6 +19,7 @@ import * as pingsRoute from "@/app/api/v1/heartbeats/[id]/pings/route";
 import * as monitorsRoute from "@/app/api/v1/monitors/route";
 import * as monitorRoute from "@/app/api/v1/monitors/[id]/route";
 import * as checksRoute from "@/app/api/v1/monitors/[id]/checks/route";
+import { installTestRuntime } from "@/testing/runtime/test-runtime";
 
 // Each `it` sends exactly what one method of Tickstem's SDKs sends (tickstem/node
 // packages/*/src/client.ts, tickstem/python tickstem/*.py) and checks every field that method reads.
@@ -153,15 +151,7 @@ describe(`Tickstem SDK calls against REST API v1 on ${testDbKind()}`, () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     target = await startTestTarget();
-    const config = loadConfig({ VIGIL_ALLOW_PRIVATE_TARGETS: "true" });
-    setRuntime({
-      config,
-      db: database.db,
-      dbKind: database.kind,
-      authSecret: "x".repeat(32),
-      logger: pino({ level: "silent" }),
-      signInLimiter: new SignInLimiter(config.signinLimits),
-    });
+    installTestRuntime(database, { VIGIL_ALLOW_PRIVATE_TARGETS: "true" });
     const batcher = new PingBatcher(database.db);
     pingServer = http.createServer((req, res) => {
       if (!handlePing(req, res, { batcher, clientIp: "127.0.0.1", onError: () => {} }))

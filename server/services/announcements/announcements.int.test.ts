@@ -1,17 +1,15 @@
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
-import { loadConfig } from "@/server/config";
 import { setRuntime } from "@/server/runtime";
 import type { WorkspaceCtx } from "@/server/services/context";
-import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 import { createStatusPage } from "@/server/services/status-pages/create-status-page";
 import { createStatusPageInput } from "@/server/services/status-pages/status-page-settings";
 import {
   createAnnouncement,
   listAnnouncements,
 } from "@/server/services/announcements/announcements";
+import { installTestRuntime } from "@/testing/runtime/test-runtime";
 
 const T0 = new Date("2026-12-07T10:00:00Z");
 const HOUR = 3_600_000;
@@ -20,15 +18,7 @@ describe(`announcements a page lists, on ${testDbKind()}`, () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = loadConfig({ VIGIL_BASE_URL: "https://vigil.example.com" });
-    setRuntime({
-      config,
-      db: database.db,
-      dbKind: database.kind,
-      authSecret: "x".repeat(32),
-      logger: pino({ level: "silent" }),
-      signInLimiter: new SignInLimiter(config.signinLimits),
-    });
+    installTestRuntime(database, { VIGIL_BASE_URL: "https://vigil.example.com" });
   });
   afterAll(async () => {
     setRuntime(undefined);

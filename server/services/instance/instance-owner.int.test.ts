@@ -1,10 +1,8 @@
 import { eq } from "drizzle-orm";
-import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { instanceSettings, users, workspaces } from "@/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { TEST_PASSWORD, uniqueEmail } from "@/db/testing/factories";
-import { loadConfig } from "@/server/config";
 import { setRuntime } from "@/server/runtime";
 import { getAuthOptions } from "@/server/auth/auth-options";
 import { runOperatorCommand } from "@/server/control/operator-commands";
@@ -14,6 +12,7 @@ import { systemClock } from "@/server/services/context";
 import { getSignupState } from "@/server/services/instance/get-signup-state";
 import { signUp } from "@/server/services/users/sign-up";
 import { signInWithOAuth } from "@/server/services/users/sign-in-with-oauth";
+import { installTestRuntime } from "@/testing/runtime/test-runtime";
 
 const CLOSED = "Sign-up is closed on this Vigil. Ask its operator for an account.";
 
@@ -145,18 +144,10 @@ describe(`the instance owner and who may sign up, on ${testDbKind()}`, () => {
 
   it("sends a new GitHub account refused by closed sign-up back to /sign-in with a reason", async () => {
     const { database } = await freshInstance();
-    const config = loadConfig({
+    installTestRuntime(database, {
       VIGIL_ALLOW_SIGNUP: "false",
       GITHUB_CLIENT_ID: "id",
       GITHUB_CLIENT_SECRET: "secret",
-    });
-    setRuntime({
-      config,
-      db: database.db,
-      dbKind: database.kind,
-      authSecret: "x".repeat(32),
-      logger: pino({ level: "silent" }),
-      signInLimiter: new SignInLimiter(config.signinLimits),
     });
     const signIn = getAuthOptions().callbacks?.signIn;
     const verdict = await signIn?.({

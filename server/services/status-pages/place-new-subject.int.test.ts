@@ -1,4 +1,3 @@
-import pino from "pino";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { heartbeats } from "@/db/schema";
@@ -6,7 +5,6 @@ import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/
 import { makeUser } from "@/db/testing/factories";
 import { makeMonitor } from "@/db/testing/make-monitor";
 import { makeHeartbeat } from "@/db/testing/make-heartbeat";
-import { loadConfig } from "@/server/config";
 import { setRuntime } from "@/server/runtime";
 import { systemClock, type WorkspaceCtx } from "@/server/services/context";
 import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
@@ -21,6 +19,7 @@ import * as monitorsRoute from "@/app/api/v1/monitors/route";
 import * as heartbeatsRoute from "@/app/api/v1/heartbeats/route";
 import * as statusPagesRoute from "@/app/api/v1/status-pages/route";
 import { expectDocumented } from "@/server/http/api-v1/testing/expect-documented";
+import { installTestRuntime } from "@/testing/runtime/test-runtime";
 
 const BASE_URL = "https://vigil.example.com";
 let counter = 0;
@@ -30,15 +29,7 @@ describe(`where a new monitor or heartbeat shows, on ${testDbKind()}`, () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = loadConfig({ VIGIL_BASE_URL: BASE_URL });
-    setRuntime({
-      config,
-      db: database.db,
-      dbKind: database.kind,
-      authSecret: "x".repeat(32),
-      logger: pino({ level: "silent" }),
-      signInLimiter: new SignInLimiter(config.signinLimits),
-    });
+    installTestRuntime(database, { VIGIL_BASE_URL: BASE_URL });
   });
   afterAll(async () => {
     setRuntime(undefined);

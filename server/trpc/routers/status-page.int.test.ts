@@ -1,16 +1,15 @@
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "@/db/testing/test-database";
 import { makeUser } from "@/db/testing/factories";
 import { makeMonitor } from "@/db/testing/make-monitor";
 import { makeHeartbeat } from "@/db/testing/make-heartbeat";
-import { loadConfig } from "@/server/config";
 import { setRuntime } from "@/server/runtime";
 import { systemClock, type WorkspaceCtx } from "@/server/services/context";
 import { SignInLimiter } from "@/server/services/auth/sign-in-limiter";
 import { createCaller } from "@/server/trpc/root";
 import { createTrpcContext } from "@/server/trpc/init";
 import type { SessionUser } from "@/server/auth/get-session";
+import { installTestRuntime } from "@/testing/runtime/test-runtime";
 
 const BASE_URL = "https://vigil.example.com";
 let counter = 0;
@@ -20,15 +19,7 @@ describe(`statusPage router on ${testDbKind()}`, () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = loadConfig({ VIGIL_BASE_URL: BASE_URL });
-    setRuntime({
-      config,
-      db: database.db,
-      dbKind: database.kind,
-      authSecret: "x".repeat(32),
-      logger: pino({ level: "silent" }),
-      signInLimiter: new SignInLimiter(config.signinLimits),
-    });
+    installTestRuntime(database, { VIGIL_BASE_URL: BASE_URL });
   });
   afterAll(async () => {
     setRuntime(undefined);
